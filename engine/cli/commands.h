@@ -1,0 +1,19 @@
+// The finsim commands, one file each (cmd_<name>.cpp); main.cpp dispatches and maps errors
+// to exit codes (2 for bad input or usage, 1 for failures of the machine or a bug).
+#pragma once
+#include <string>
+#include <vector>
+
+namespace finsim::cli {
+
+using Args = std::vector<std::string>;
+
+int cmd_validate(const Args& args);
+int cmd_params(const Args& args);
+
+// Thrown for usage errors (unknown option, missing argument): exit code 2.
+struct UsageError {
+  std::string message;
+};
+
+}  // namespace finsim::cli

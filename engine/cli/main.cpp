@@ -1,0 +1,72 @@
+// finsim: the command-line front end. The library never prints or exits; this file does both.
+#include <boost/program_options/errors.hpp>
+#include <cstring>
+#include <iostream>
+#include <map>
+
+#include "cli/commands.h"
+#include "util/error.h"
+
+namespace {
+
+using namespace finsim::cli;
+
+struct Command {
+  int (*run)(const Args&);
+  const char* summary;
+};
+
+const std::map<std::string, Command>& commands() {
+  static const std::map<std::string, Command> table = {
+      {"validate", {cmd_validate, "check a scenario and print a summary of its resolved world"}},
+      {"params", {cmd_params, "list every scenario key with default, unit and source"}},
+  };
+  return table;
+}
+
+void print_help() {
+  std::cout << "finsim " FINSIM_VERSION " — agent-based model of Finsam (lag 2003:1210) funding\n\n"
+               "Usage: finsim COMMAND [options]    (finsim COMMAND --help for details)\n\nCommands:\n";
+  for (const auto& [name, cmd] : commands()) std::cout << "  " << name << std::string(12 - name.size(), ' ') << cmd.summary << "\n";
+  std::cout << "\nOptions:\n  --help       this text\n  --version    version and git commit\n\n"
+               "Example:\n  finsim validate scenarios/baseline.toml\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const Args all(argv + 1, argv + argc);
+  if (all.empty()) {
+    print_help();
+    return 2;
+  }
+  const std::string& first = all.front();
+  if (first == "--help" || first == "-h" || first == "help") {
+    print_help();
+    return 0;
+  }
+  if (first == "--version") {
+    std::cout << "finsim " FINSIM_VERSION " (commit " FINSIM_GIT_COMMIT ")\n";
+    return 0;
+  }
+  const auto it = commands().find(first);
+  if (it == commands().end()) {
+    std::cerr << "finsim: unknown command '" << first << "' (see finsim --help)\n";
+    return 2;
+  }
+  try {
+    return it->second.run(Args(all.begin() + 1, all.end()));
+  } catch (const UsageError& e) {
+    std::cerr << "finsim " << first << ": " << e.message << " (see finsim " << first << " --help)\n";
+    return 2;
+  } catch (const boost::program_options::error& e) {
+    std::cerr << "finsim " << first << ": " << e.what() << " (see finsim " << first << " --help)\n";
+    return 2;
+  } catch (const finsim::InputError& e) {
+    std::cerr << "finsim: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "finsim: error: " << e.what() << "\n";
+    return 1;
+  }
+}

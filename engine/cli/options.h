@@ -1,0 +1,27 @@
+// Shared option handling for the commands: parsing with Boost.Program_options, help text with
+// an example, and the --set overrides every scenario-reading command accepts.
+#pragma once
+#include <boost/program_options.hpp>
+#include <iostream>
+#include <string>
+
+#include "cli/commands.h"
+
+namespace finsim::cli {
+
+namespace po = boost::program_options;
+
+// Parses args; returns false (after printing help) when --help was given.
+inline bool parse(const Args& args, po::options_description& opts, const po::positional_options_description& pos,
+                  po::variables_map& vm, const std::string& usage, const std::string& example) {
+  opts.add_options()("help,h", "show this help");
+  po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
+  if (vm.count("help")) {
+    std::cout << "Usage: " << usage << "\n\n" << opts << "\nExample:\n  " << example << "\n";
+    return false;
+  }
+  po::notify(vm);
+  return true;
+}
+
+}  // namespace finsim::cli

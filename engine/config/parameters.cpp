@@ -1,0 +1,299 @@
+// The registry's rows. Sources are short citations; docs/model.md has the full references
+// (finsam-facts refers to scenarios/data/SOURCES.md). An empty source marks an assumption.
+#include "config/parameters.h"
+
+#include <algorithm>
+
+#include "util/text.h"
+
+namespace finsim {
+namespace {
+
+using T = ParamType;
+
+// Sources used more than once.
+constexpr const char* kFkMemo = "FK memo Fördelningsmodell 2015-01-22 (FK90010_006_G); finsam.se statens-fordelningsmodell";
+constexpr const char* kLaw = "Lag (2003:1210) om finansiell samordning; finsam.se finansiering-fran-parterna";
+constexpr const char* kScb = "SCB folkmängd 2019-12-31 (scenarios/data/README.md)";
+
+struct Insats {
+  const char* name;
+  const char* label_sv;
+  const char* kind;
+  const char* cost;
+  const char* duration;
+  const char* dropout;
+  const char* p_ws;
+  const char* p_js;
+  const char* share;
+  const char* min_age;
+  const char* max_age;
+  const char* needs;
+  const char* effect_source;  // source of p_work_studies, "" = assumption
+  const char* what;           // what the sources say the insats is
+};
+
+// The default catalogue: the insats types the sources name (finsam-facts §4b). Costs, durations and
+// dropout are not published nationally: all assumptions, calibrated jointly (docs/model.md §7).
+const Insats kCatalogue[] = {
+    {"coordination_team", "Samordningsteam", "individual", "2600", "12", "0.02", "0.29", "0.17", "0.30",
+     "16", "64", "[]", "", "multi-party coordination teams (Malmökraften, Göteborg, Insjöriket); finsam.se 2022-12-02"},
+    {"ips", "IPS (Individual Placement and Support)", "individual", "4500", "18", "0.015", "0.46", "0.08", "0.10",
+     "18", "64", "[\"mental\"]", "Bejerholm et al. 2015, Nord J Psychiatry 69:57-66 (46 % in work at 18 months)",
+     "IPS integrated in psychosis care; seed 004"},
+    {"activity_centre", "Aktivitetsplats", "individual", "3000", "9", "0.03", "0.16", "0.13", "0.20",
+     "16", "64", "[\"mental\", \"somatic\", \"substance\"]", "", "activity centres for people with ill-health; seed 004"},
+    {"young_neet", "Unga utanför arbete och studier", "individual", "3500", "9", "0.03", "0.40", "0.14", "0.15",
+     "16", "29", "[\"social\"]", "", "programmes for young people not in work or studies (DEV); seed 004; SEED trial 48 % vs 8 % (Norway)"},
+    {"sfi_support", "Samordnat stöd på SFI", "individual", "3000", "9", "0.03", "0.25", "0.15", "0.05",
+     "16", "64", "[\"language\"]", "", "coordinated support in alternative SFI; seed 004"},
+    {"work_training", "Arbetsträning", "individual", "3500", "6", "0.03", "0.30", "0.20", "0.15",
+     "16", "64", "[]", "", "work-oriented insatser; FK 2012 report"},
+    {"coordinated_assessment", "Samordnad kartläggning", "individual", "2000", "3", "0.02", "0.10", "0.16", "0.05",
+     "16", "64", "[]", "", "joint assessment by several parties before a longer insats"},
+    {"structural", "Strukturövergripande insatser", "structural", "1500", "1", "0", "0", "0", "1.0",
+     "16", "64", "[]", "", "joint training, conferences, process support; finsam.se 2021-02-24"},
+};
+
+std::vector<ParamSpec> build_specs() {
+  std::vector<ParamSpec> s;
+  auto add = [&](std::string key, T type, std::string def, std::string unit, std::string meaning,
+                 std::string source, std::string range = "") {
+    s.push_back({std::move(key), type, std::move(def), std::move(unit), std::move(meaning),
+                 std::move(source), std::move(range)});
+  };
+
+  // [scenario]
+  add("inherits", T::String, "\"\"", "path", "scenario file this one overlays (relative to this file)", "Finsim convention");
+  add("scenario.name", T::String, "\"baseline\"", "", "name of the scenario; the HDF5 group name", "Finsim convention");
+  add("scenario.description", T::String, "\"\"", "", "one line on what the scenario asks", "Finsim convention");
+  add("scenario.start", T::String, "\"2019-01\"", "YYYY-MM", "first simulated month", "issue 4: calibration year 2019");
+  add("scenario.end", T::String, "\"2030-12\"", "YYYY-MM", "last simulated month", "issue 4");
+  add("scenario.seed", T::Integer, "1", "", "random seed (0 … 4294967295); with the replication it keys every draw", "Finsim convention");
+  add("scenario.replications", T::Integer, "10", "", "number of replications", "Finsim convention");
+
+  // [organisation]
+  add("organisation.kommuner_csv", T::String, "\"data/kommuner.csv\"", "path", "kommuner file, relative to the scenario file's folder", kScb);
+  add("organisation.forbund_csv", T::String, "\"data/forbund.csv\"", "path", "förbund file, relative to the scenario file's folder", "scenarios/data/README.md");
+  add("organisation.unknown_membership", T::String, "\"regional\"", "regional|none",
+      "kommuner whose membership is unknown: one synthetic förbund per region (regional) or non-members (none)",
+      "DESIGN §3.1; finsam.se 2019 (260 of 290 members), SKR 2024 (274)");
+  add("organisation.full_coverage", T::Boolean, "false", "",
+      "every non-member kommun joins the förbund of its region with most members (a new synthetic förbund if none)", "seed 003 (all kommuner)");
+  add("organisation.join", T::TableArray, "", "", "a kommun joins an existing förbund (leaving any other)", "Finsim convention");
+  add("organisation.join[].kommun", T::String, "\"\"", "SCB code", "kommun that joins", "");
+  add("organisation.join[].forbund", T::String, "\"\"", "name", "förbund it joins", "");
+  add("organisation.merge", T::TableArray, "", "", "förbund that merge into one", "finsam-facts §3b (mergers)");
+  add("organisation.merge[].forbund", T::StringList, "[]", "names", "förbund that merge", "");
+  add("organisation.merge[].name", T::String, "\"\"", "name", "name of the merged förbund", "");
+
+  // [funding.state]
+  add("funding.state.allocation_msek", T::YearSeries, "{ 2016 = 339.0 }", "MSEK/year",
+      "state pot per year, piecewise constant from each listed year", "finsam-facts §3a: 339 MSEK 2016–2023 (finsam.se 2015-09-23; ISF via Syre 2023)");
+  add("funding.state.growth_per_year", T::Number, "0.0", "share/year", "growth of the pot after the last listed year", "Finsim convention (0 = flat, as 2016–2023)");
+
+  // [funding.distribution]
+  add("funding.distribution.base_amount_msek", T::Number, "0.4", "MSEK", "base amount (grundtilldelning) per förbund", kFkMemo);
+  add("funding.distribution.weight_need", T::Number, "0.75", "share", "weight of the försörjningsmått key", kFkMemo);
+  add("funding.distribution.weight_population", T::Number, "0.25", "share", "weight of the population 16–64 key", kFkMemo);
+  add("funding.distribution.max_decrease", T::Number, "0.10", "share",
+      "largest fall of an allocation from one year to the next (spärr); sourced for 2016–2017, kept after", kFkMemo);
+  add("funding.distribution.cap_exempt_above_equity", T::Boolean, "true", "", "förbund with equity above the reasonable level lose the cap", kFkMemo);
+  add("funding.distribution.equity_reasonable_share", T::Number, "0.25", "share of contributions",
+      "reasonable equity (the staircase is not published)", "", "0.20–0.30 (VG 2017 ratio 0.22)");
+  add("funding.distribution.equity_excess_reduction", T::Number, "0.5", "share of excess",
+      "share of equity above the reasonable level deducted from the next offer", "", "0–1");
+
+  // [funding.members]
+  add("funding.members.region_max_growth", T::Number, "0.10", "share/year", "largest yearly rise of a region's contribution", "", "0.05–0.5 (Stockholm plan +50 %, +14 %: seed 004)");
+  add("funding.members.kommun_max_growth", T::Number, "0.10", "share/year", "largest yearly rise of a kommun's contribution", "", "0.05–0.5 (seed 000: Dalarna ready to match more)");
+  add("funding.freeze", T::TableArray, "", "", "a party keeps its contribution at an earlier year's level", "seed 004 (Region Stockholm kept its 2019 level)");
+  add("funding.freeze[].party", T::String, "\"\"", "region:CC|kommun:CCCC", "the party that freezes", "");
+  add("funding.freeze[].from", T::Integer, "0", "year", "first frozen year", "");
+  add("funding.freeze[].level_of", T::Integer, "0", "year", "year whose contribution is kept", "");
+  add("funding.ceiling", T::TableArray, "", "", "an upper bound on a förbund's total budget", "Finsim convention");
+  add("funding.ceiling[].forbund", T::String, "\"\"", "name", "förbund", "");
+  add("funding.ceiling[].from", T::Integer, "0", "year", "first year the ceiling applies", "");
+  add("funding.ceiling[].max_budget_msek", T::Number, "0.0", "MSEK", "ceiling on the total budget", "");
+  add("funding.kommun_share", T::TableArray, "", "", "explicit split of a förbund's kommun quarter (default: by population 16–64)", kLaw);
+  add("funding.kommun_share[].forbund", T::String, "\"\"", "name", "förbund", "");
+  add("funding.kommun_share[].kommun", T::String, "\"\"", "SCB code", "member kommun", "");
+  add("funding.kommun_share[].share", T::Number, "0.0", "share", "its share of the kommun quarter", "");
+
+  // [funding.budget]
+  add("funding.budget.admin_share", T::Number, "0.12", "share of budget", "förbund office and administration", "", "0.10–0.15");
+  add("funding.budget.structural_share", T::Number, "0.25", "share of budget",
+      "structural insatser (about half of insatser by count are structural: finsam-facts §4a)", "", "0.15–0.35");
+  add("funding.budget.equity_spend_max_share", T::Number, "0.5", "share/year", "largest share of opening equity spent in a year", "", "0.2–1.0");
+  add("funding.budget.initial_equity_share", T::Number, "0.22", "share of contributions", "opening equity in the first year",
+      "finsam-facts §2: VG 2017 equity 36.2 / contributions 165.5 MSEK [D]");
+
+  // [population]
+  add("population.mode", T::String, "\"target\"", "target", "agents are the target group (general mode is not implemented yet)", "DESIGN §4");
+  add("population.target_group_size", T::Number, "300000.0", "persons", "people in need of coordinated rehabilitation",
+      "prop. 2002/03:132 via seed 001 (300 000); ISF 2023: 280 000–500 000", "280 000–500 000");
+  add("population.scale", T::Number, "1.0", "agents/person", "agents per person; outputs are scaled back", "Finsim convention");
+  add("population.inflow_per_year", T::Number, "0.16", "share of initial stock/year", "new members of the target group a year", "", "0.10–0.25 (set so the stock stays about level)");
+  add("population.female_share", T::Number, "0.55", "share", "women in the target group", "FK 2012: 57 % of those ending an insats were women", "0.50–0.60");
+  add("population.born_abroad_share", T::Number, "0.30", "share", "born abroad", "", "0.2–0.4");
+  add("population.age.16_19", T::Number, "0.08", "share", "age band 16–19 at start", "", "");
+  add("population.age.20_29", T::Number, "0.27", "share", "age band 20–29 at start", "", "AF 2019: young people on aktivitetsersättning a main group");
+  add("population.age.30_39", T::Number, "0.23", "share", "age band 30–39 at start", "", "");
+  add("population.age.40_49", T::Number, "0.21", "share", "age band 40–49 at start", "", "");
+  add("population.age.50_64", T::Number, "0.21", "share", "age band 50–64 at start", "", "");
+  add("population.support.sickness_benefit", T::Number, "0.22", "share", "on sjukpenning at start", "", "SCB helårsekvivalenter 2019 as a guide");
+  add("population.support.activity_compensation", T::Number, "0.15", "share", "on aktivitetsersättning at start", "", "");
+  add("population.support.social_assistance", T::Number, "0.30", "share", "on ekonomiskt bistånd at start", "", "");
+  add("population.support.activity_support", T::Number, "0.18", "share", "on aktivitetsstöd (AF programmes) at start", "", "");
+  add("population.support.no_income", T::Number, "0.15", "share", "no public transfer at start", "", "");
+  add("population.needs.mental", T::Number, "0.60", "probability", "has mental ill-health", "AF 2019: mental ill-health dominates among participants", "0.5–0.7");
+  add("population.needs.somatic", T::Number, "0.30", "probability", "has somatic ill-health", "", "0.2–0.4");
+  add("population.needs.substance", T::Number, "0.15", "probability", "has substance use problems", "", "0.1–0.2");
+  add("population.needs.social", T::Number, "0.25", "probability", "social needs / NEET", "", "0.15–0.35");
+  add("population.needs.language", T::Number, "0.15", "probability", "needs Swedish language support", "", "0.1–0.2");
+  add("population.distance_effect", T::Number, "0.5", "1/sd", "how strongly the latent distance to the labour market lowers job chances", "", "0.25–1.0");
+  add("population.work_studies_per_month", T::Number, "0.0065", "probability/month",
+      "baseline chance of work or studies without an insats (average person)",
+      "Bejerholm 2015 control arm: 11 % in work at 18 months, 1-(1-h)^18 = 0.11 [D]", "0.003–0.01");
+  add("population.job_seeking_per_month", T::Number, "0.004", "probability/month", "baseline chance of becoming an active job seeker", "", "0.002–0.008");
+  add("population.sjukersattning_per_year", T::Number, "0.02", "probability/year", "moves to permanent sjukersättning (leaves the model)", "", "0.01–0.04");
+  add("population.mortality_per_year", T::Number, "0.004", "probability/year", "death", "", "0.002–0.006");
+  add("population.emigration_per_year", T::Number, "0.004", "probability/year", "emigration", "", "0.002–0.008");
+  add("population.relapse_per_month", T::Number, "0.01", "probability/month", "from work, studies or job seeking back to the target group", "", "0.005–0.02");
+  add("population.support_change_per_month", T::Number, "0.02", "probability/month", "change of support source while in the target group", "", "0.01–0.04");
+
+  // [referral]
+  add("referral.rate_per_month", T::Number, "0.02", "probability/month", "chance a target-group member in a förbund area is referred", "", "calibrated: docs/model.md");
+  add("referral.agency_presence", T::Number, "1.0", "index", "FK/AF staff presence; scales referrals (seed 000: AF withdrawal)", "", "0.5–1.0");
+  add("referral.max_wait_months", T::Integer, "6", "months", "longest wait on a waiting list before giving up", "", "3–12");
+  add("referral.cooldown_months", T::Integer, "6", "months", "no new referral this long after leaving an insats", "", "3–12");
+
+  // [insats.<name>] — pattern rows for any insats a scenario adds, then the default catalogue.
+  add("insats.*.label_sv", T::String, "\"\"", "", "Swedish name", "");
+  add("insats.*.kind", T::String, "\"individual\"", "individual|structural", "individual insatser have participants; structural ones do not", "finsam-facts §4b");
+  add("insats.*.enabled", T::Boolean, "true", "", "whether förbund fund this insats", "");
+  add("insats.*.cost_sek_per_month", T::Integer, "3000", "SEK/participant-month", "cost per participant-month", "", "1 500–6 000");
+  add("insats.*.mean_duration_months", T::Number, "9.0", "months", "mean time to completion", "", "3–24 (finsam-facts §9: placeholder 9)");
+  add("insats.*.dropout_per_month", T::Number, "0.03", "probability/month", "dropout while in the insats", "", "0.01–0.05");
+  add("insats.*.p_work_studies", T::Number, "0.31", "probability", "work or studies at completion (average person)", "", "");
+  add("insats.*.p_job_seeking", T::Number, "0.15", "probability", "active job seeker at completion", "", "");
+  add("insats.*.budget_share", T::Number, "0.1", "share", "share of the individual (or structural) budget", "", "");
+  add("insats.*.min_age", T::Integer, "16", "years", "youngest eligible", "finsam-facts §1: 16–64");
+  add("insats.*.max_age", T::Integer, "64", "years", "oldest eligible", "finsam-facts §1: 16–64");
+  add("insats.*.needs", T::StringList, "[]", "mental|somatic|substance|social|language", "eligible if any of these needs (empty = all)", "");
+  add("insats.*.support", T::StringList, "[]", "support sources", "eligible if on one of these (empty = all)", "");
+  add("insats.*.project_years", T::Integer, "0", "years", "a project ends after this many years unless a party takes it over (0 = permanent)",
+      "ISF 2019:1 (projects hard to take over)");
+  add("insats.*.takeover_probability", T::Number, "0.5", "probability", "chance a party takes a project over", "", "0.2–0.8");
+  for (const auto& c : kCatalogue) {
+    const std::string p = std::string("insats.") + c.name + ".";
+    add(p + "label_sv", T::String, std::string("\"") + c.label_sv + "\"", "", c.what, "finsam-facts §4b");
+    add(p + "kind", T::String, std::string("\"") + c.kind + "\"", "", "individual or structural", "finsam-facts §4b");
+    add(p + "enabled", T::Boolean, "true", "", "funded in the baseline", "");
+    add(p + "cost_sek_per_month", T::Integer, c.cost, "SEK/participant-month", "cost per participant-month", "", "±40 %");
+    add(p + "mean_duration_months", T::Number, std::string(c.duration) + ".0", "months", "mean time to completion",
+        std::string(c.name) == "ips" ? "Bejerholm 2015 (18-month follow-up)" : "", "3–24");
+    add(p + "dropout_per_month", T::Number, c.dropout, "probability/month", "dropout while in the insats", "", "0.01–0.05");
+    add(p + "p_work_studies", T::Number, c.p_ws, "probability", "work or studies at completion (average person)", c.effect_source,
+        "calibrated to 31 % of exits (finsam-facts §5)");
+    add(p + "p_job_seeking", T::Number, c.p_js, "probability", "job seeker at completion", "", "calibrated to 15 % of exits (finsam-facts §5)");
+    add(p + "budget_share", T::Number, c.share, "share", "share of the individual (structural) budget", "", "");
+    add(p + "min_age", T::Integer, c.min_age, "years", "youngest eligible", "finsam-facts §1");
+    add(p + "max_age", T::Integer, c.max_age, "years", "oldest eligible", "finsam-facts §1");
+    add(p + "needs", T::StringList, c.needs, "", "eligible needs (empty = all)", "");
+  }
+
+  // [[pathway.edge]]
+  add("pathway.edge", T::TableArray, "", "", "on completion without work, referral on to another insats", "DESIGN §3.3");
+  add("pathway.edge[].from", T::String, "\"\"", "insats", "insats completed", "");
+  add("pathway.edge[].to", T::String, "\"\"", "insats", "insats referred to", "");
+  add("pathway.edge[].probability", T::Number, "0.0", "probability", "chance of that referral", "", "");
+
+  // [costs] — payer ledger (DESIGN §5). The split of costs across payers is not published.
+  add("costs.support.sickness_benefit.sek_per_month", T::Integer, "15000", "SEK/month", "sjukpenning paid", "", "12 000–20 000");
+  add("costs.support.sickness_benefit.payer", T::String, "\"state\"", "payer", "who pays it", "FK pays sjukpenning (state)");
+  add("costs.support.activity_compensation.sek_per_month", T::Integer, "10000", "SEK/month", "aktivitetsersättning paid", "", "9 000–12 000");
+  add("costs.support.activity_compensation.payer", T::String, "\"state\"", "payer", "who pays it", "FK pays aktivitetsersättning (state)");
+  add("costs.support.social_assistance.sek_per_month", T::Integer, "8000", "SEK/month", "ekonomiskt bistånd paid", "", "6 000–10 000");
+  add("costs.support.social_assistance.payer", T::String, "\"kommun\"", "payer", "who pays it", "Socialtjänstlagen: kommun pays ekonomiskt bistånd");
+  add("costs.support.activity_support.sek_per_month", T::Integer, "10000", "SEK/month", "aktivitetsstöd and programme cost", "", "8 000–14 000");
+  add("costs.support.activity_support.payer", T::String, "\"state\"", "payer", "who pays it", "AF pays aktivitetsstöd (state)");
+  add("costs.support.no_income.sek_per_month", T::Integer, "0", "SEK/month", "no transfer", "Finsim convention");
+  add("costs.support.no_income.payer", T::String, "\"kommun\"", "payer", "who would pay", "Finsim convention");
+  add("costs.health_care_sek_per_month", T::Integer, "2000", "SEK/month", "extra health care per target-group month (region)", "", "1 000–4 000");
+  add("costs.wage_sek_per_month", T::Integer, "22000", "SEK/month", "gross wage on entry to work", "", "18 000–28 000");
+  add("costs.tax_kommun", T::Number, "0.207", "share of wage", "kommunal income tax", "", "SCB average kommunalskatt 2019 about 20.7 %");
+  add("costs.tax_region", T::Number, "0.1149", "share of wage", "regional income tax", "", "SCB average regionskatt 2019 about 11.5 %");
+  add("costs.tax_state", T::Number, "0.3142", "share of wage", "employer fees counted as state revenue", "", "arbetsgivaravgift 31.42 % (2019)");
+  add("costs.study_support_sek_per_month", T::Integer, "3000", "SEK/month", "net state cost of study support (CSN)", "", "2 000–5 000");
+  return s;
+}
+
+bool matches(std::string_view pattern, std::string_view key) {
+  // Segment-wise: "*" matches any one segment.
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < pattern.size() && j < key.size()) {
+    const auto pi = pattern.find('.', i);
+    const auto kj = key.find('.', j);
+    const auto pseg = pattern.substr(i, pi == std::string_view::npos ? std::string_view::npos : pi - i);
+    const auto kseg = key.substr(j, kj == std::string_view::npos ? std::string_view::npos : kj - j);
+    if (pseg != "*" && pseg != kseg) return false;
+    if ((pi == std::string_view::npos) != (kj == std::string_view::npos)) return false;
+    if (pi == std::string_view::npos) return true;
+    i = pi + 1;
+    j = kj + 1;
+  }
+  return i >= pattern.size() && j >= key.size();
+}
+
+}  // namespace
+
+const std::vector<ParamSpec>& parameter_specs() {
+  static const std::vector<ParamSpec> specs = build_specs();  // immutable table, built once
+  return specs;
+}
+
+std::string normalise_key(std::string_view key) {
+  std::string out;
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    if (key[i] == '[') {
+      out += "[]";
+      while (i < key.size() && key[i] != ']') ++i;
+    } else {
+      out += key[i];
+    }
+  }
+  return out;
+}
+
+const ParamSpec* find_spec(std::string_view key) {
+  const std::string k = normalise_key(key);
+  const auto& specs = parameter_specs();
+  for (const auto& s : specs)
+    if (s.key == k) return &s;
+  for (const auto& s : specs)
+    if (s.key.find('*') != std::string::npos && matches(s.key, k)) return &s;
+  return nullptr;
+}
+
+std::vector<std::string> known_keys() {
+  std::vector<std::string> out;
+  for (const auto& s : parameter_specs()) out.push_back(s.key);
+  return out;
+}
+
+const char* type_name(ParamType t) {
+  switch (t) {
+    case ParamType::Integer: return "an integer";
+    case ParamType::Number: return "a number";
+    case ParamType::Boolean: return "true or false";
+    case ParamType::String: return "a string";
+    case ParamType::StringList: return "a list of strings";
+    case ParamType::YearSeries: return "a table of year = value";
+    case ParamType::TableArray: return "an array of tables ([[...]])";
+  }
+  return "?";
+}
+
+}  // namespace finsim

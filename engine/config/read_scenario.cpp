@@ -1,0 +1,348 @@
+#include "config/read_scenario.h"
+
+#include <cmath>
+#include <set>
+#include <sstream>
+
+#include "config/parameters.h"
+#include "util/error.h"
+
+namespace finsim {
+
+const char* support_key(SupportSource s) {
+  switch (s) {
+    case SupportSource::SicknessBenefit: return "sickness_benefit";
+    case SupportSource::ActivityCompensation: return "activity_compensation";
+    case SupportSource::SocialAssistance: return "social_assistance";
+    case SupportSource::ActivitySupport: return "activity_support";
+    case SupportSource::NoIncome: return "no_income";
+    case SupportSource::Count: break;
+  }
+  return "?";
+}
+
+const char* need_key(int bit_index) {
+  static constexpr const char* names[kNeeds] = {"mental", "somatic", "substance", "social", "language"};
+  return bit_index >= 0 && bit_index < kNeeds ? names[bit_index] : "?";
+}
+
+const char* payer_key(Payer p) {
+  switch (p) {
+    case Payer::State: return "state";
+    case Payer::Region: return "region";
+    case Payer::Kommun: return "kommun";
+    case Payer::Count: break;
+  }
+  return "?";
+}
+
+namespace {
+
+YearMonth parse_month(ScenarioReader& r, const std::string& key) {
+  const std::string text = r.string(key);
+  int y = 0;
+  int m = 0;
+  char dash = 0;
+  std::istringstream is(text);
+  if (!(is >> y >> dash >> m) || dash != '-' || m < 1 || m > 12 || y < 2004 || y > 2100 || !is.eof())
+    r.fail(key, "expected a month as \"YYYY-MM\" between 2004-01 and 2100-12, got \"" + text + "\"");
+  return {y, m};
+}
+
+double share(ScenarioReader& r, const std::string& key) {
+  const double v = r.number(key);
+  if (!(v >= 0.0 && v <= 1.0)) r.fail(key, "expected a share between 0 and 1");
+  return v;
+}
+
+double non_negative(ScenarioReader& r, const std::string& key) {
+  const double v = r.number(key);
+  if (!(v >= 0.0) || !std::isfinite(v)) r.fail(key, "expected a number >= 0");
+  return v;
+}
+
+Sek sek(ScenarioReader& r, const std::string& key) {
+  const long long v = r.integer(key);
+  if (v < 0) r.fail(key, "expected an amount >= 0 SEK");
+  return v;
+}
+
+std::vector<double> shares_over(ScenarioReader& r, const std::string& prefix, const std::vector<std::string>& names,
+                                bool must_sum_to_one) {
+  std::vector<double> out;
+  double sum = 0;
+  for (const auto& n : names) {
+    out.push_back(share(r, prefix + "." + n));
+    sum += out.back();
+  }
+  if (must_sum_to_one && std::abs(sum - 1.0) > 1e-6) {
+    std::ostringstream os;
+    os << "expected shares that sum to 1, got " << sum;
+    r.fail(prefix + "." + names.front(), os.str());
+  }
+  return out;
+}
+
+std::uint8_t need_mask(ScenarioReader& r, const std::string& key) {
+  std::uint8_t mask = 0;
+  for (const auto& n : r.string_list(key)) {
+    int bit = -1;
+    for (int i = 0; i < kNeeds; ++i)
+      if (n == need_key(i)) bit = i;
+    if (bit < 0) r.fail(key, "unknown need '" + n + "' (expected mental, somatic, substance, social or language)");
+    mask |= static_cast<std::uint8_t>(1u << bit);
+  }
+  return mask;
+}
+
+std::uint8_t support_mask(ScenarioReader& r, const std::string& key) {
+  std::uint8_t mask = 0;
+  for (const auto& n : r.string_list(key)) {
+    int bit = -1;
+    for (int i = 0; i < kSupportSources; ++i)
+      if (n == support_key(static_cast<SupportSource>(i))) bit = i;
+    if (bit < 0) r.fail(key, "unknown support source '" + n + "'");
+    mask |= static_cast<std::uint8_t>(1u << bit);
+  }
+  return mask;
+}
+
+Payer payer(ScenarioReader& r, const std::string& key) {
+  const std::string p = r.string(key);
+  for (int i = 0; i < kPayers; ++i)
+    if (p == payer_key(static_cast<Payer>(i))) return static_cast<Payer>(i);
+  r.fail(key, "expected state, region or kommun, got \"" + p + "\"");
+}
+
+void read_meta(ScenarioReader& r, ScenarioMeta& m) {
+  m.name = r.string("scenario.name");
+  if (m.name.empty() || m.name.find_first_of("/. ") != std::string::npos)
+    r.fail("scenario.name", "expected a non-empty name without '/', '.' or spaces (it names the HDF5 group)");
+  m.description = r.string("scenario.description");
+  m.start = parse_month(r, "scenario.start");
+  m.end = parse_month(r, "scenario.end");
+  if (m.end.index() < m.start.index()) r.fail("scenario.end", "expected a month after scenario.start");
+  const long long seed = r.integer("scenario.seed");
+  if (seed < 0 || seed > 4294967295LL) r.fail("scenario.seed", "expected an integer from 0 to 4294967295");
+  m.seed = static_cast<std::uint32_t>(seed);
+  const long long reps = r.integer("scenario.replications");
+  if (reps < 1 || reps > 100000) r.fail("scenario.replications", "expected an integer from 1 to 100000");
+  m.replications = static_cast<int>(reps);
+}
+
+void read_organisation(ScenarioReader& r, OrganisationConfig& o) {
+  o.kommuner_csv = r.string("organisation.kommuner_csv");
+  o.forbund_csv = r.string("organisation.forbund_csv");
+  o.unknown_membership = r.string("organisation.unknown_membership");
+  if (o.unknown_membership != "regional" && o.unknown_membership != "none")
+    r.fail("organisation.unknown_membership", "expected \"regional\" or \"none\"");
+  o.full_coverage = r.boolean("organisation.full_coverage");
+  for (std::size_t i = 0, n = r.table_count("organisation.join"); i < n; ++i) {
+    const std::string p = "organisation.join[" + std::to_string(i) + "].";
+    o.joins.push_back({r.string(p + "kommun"), r.string(p + "forbund")});
+  }
+  for (std::size_t i = 0, n = r.table_count("organisation.merge"); i < n; ++i) {
+    const std::string p = "organisation.merge[" + std::to_string(i) + "].";
+    ForbundMerge m{r.string_list(p + "forbund"), r.string(p + "name")};
+    if (m.forbund.size() < 2) r.fail(p + "forbund", "expected at least two förbund to merge");
+    if (m.name.empty()) r.fail(p + "name", "expected the name of the merged förbund");
+    o.merges.push_back(std::move(m));
+  }
+}
+
+void read_funding(ScenarioReader& r, FundingConfig& f) {
+  for (const auto& [year, msek] : r.year_series("funding.state.allocation_msek")) {
+    if (msek < 0) r.fail("funding.state.allocation_msek", "expected amounts >= 0 MSEK");
+    f.state.allocation_sek[year] = msek_to_sek(msek);
+  }
+  f.state.growth_per_year = r.number("funding.state.growth_per_year");
+  if (f.state.growth_per_year <= -1.0) r.fail("funding.state.growth_per_year", "expected a growth above -1");
+
+  auto& d = f.distribution;
+  d.base_amount = msek_to_sek(non_negative(r, "funding.distribution.base_amount_msek"));
+  d.weight_need = share(r, "funding.distribution.weight_need");
+  d.weight_population = share(r, "funding.distribution.weight_population");
+  if (std::abs(d.weight_need + d.weight_population - 1.0) > 1e-9)
+    r.fail("funding.distribution.weight_population", "expected weight_need + weight_population = 1");
+  d.max_decrease = share(r, "funding.distribution.max_decrease");
+  d.cap_exempt_above_equity = r.boolean("funding.distribution.cap_exempt_above_equity");
+  d.equity_reasonable_share = non_negative(r, "funding.distribution.equity_reasonable_share");
+  d.equity_excess_reduction = share(r, "funding.distribution.equity_excess_reduction");
+
+  auto& m = f.members;
+  m.region_max_growth = non_negative(r, "funding.members.region_max_growth");
+  m.kommun_max_growth = non_negative(r, "funding.members.kommun_max_growth");
+  for (std::size_t i = 0, n = r.table_count("funding.freeze"); i < n; ++i) {
+    const std::string p = "funding.freeze[" + std::to_string(i) + "].";
+    Freeze fr{r.string(p + "party"), static_cast<int>(r.integer(p + "from")), static_cast<int>(r.integer(p + "level_of"))};
+    const bool region = fr.party.rfind("region:", 0) == 0 && fr.party.size() == 9;
+    const bool kommun = fr.party.rfind("kommun:", 0) == 0 && fr.party.size() == 11;
+    if (!region && !kommun) r.fail(p + "party", "expected \"region:CC\" or \"kommun:CCCC\" (SCB codes)");
+    if (fr.level_of_year > fr.from_year) r.fail(p + "level_of", "expected a year not after 'from'");
+    m.freezes.push_back(fr);
+  }
+  for (std::size_t i = 0, n = r.table_count("funding.ceiling"); i < n; ++i) {
+    const std::string p = "funding.ceiling[" + std::to_string(i) + "].";
+    m.ceilings.push_back({r.string(p + "forbund"), static_cast<int>(r.integer(p + "from")),
+                          msek_to_sek(non_negative(r, p + "max_budget_msek"))});
+  }
+  for (std::size_t i = 0, n = r.table_count("funding.kommun_share"); i < n; ++i) {
+    const std::string p = "funding.kommun_share[" + std::to_string(i) + "].";
+    m.kommun_shares.push_back({r.string(p + "forbund"), r.string(p + "kommun"), share(r, p + "share")});
+  }
+
+  auto& b = f.budget;
+  b.admin_share = share(r, "funding.budget.admin_share");
+  b.structural_share = share(r, "funding.budget.structural_share");
+  if (b.admin_share + b.structural_share > 1.0)
+    r.fail("funding.budget.structural_share", "expected admin_share + structural_share <= 1");
+  b.equity_spend_max_share = share(r, "funding.budget.equity_spend_max_share");
+  b.initial_equity_share = non_negative(r, "funding.budget.initial_equity_share");
+}
+
+void read_population(ScenarioReader& r, PopulationConfig& p) {
+  p.mode = r.string("population.mode");
+  if (p.mode != "target")
+    r.fail("population.mode", "expected \"target\" (the general-population mode is not implemented yet)");
+  p.target_group_size = non_negative(r, "population.target_group_size");
+  p.scale = r.number("population.scale");
+  if (!(p.scale > 0.0 && p.scale <= 10.0)) r.fail("population.scale", "expected agents per person in (0, 10]");
+  p.inflow_per_year = non_negative(r, "population.inflow_per_year");
+  p.female_share = share(r, "population.female_share");
+  p.born_abroad_share = share(r, "population.born_abroad_share");
+  p.age_band_shares = shares_over(r, "population.age", {"16_19", "20_29", "30_39", "40_49", "50_64"}, true);
+  std::vector<std::string> sources;
+  for (int i = 0; i < kSupportSources; ++i) sources.emplace_back(support_key(static_cast<SupportSource>(i)));
+  p.support_shares = shares_over(r, "population.support", sources, true);
+  std::vector<std::string> needs;
+  for (int i = 0; i < kNeeds; ++i) needs.emplace_back(need_key(i));
+  p.need_shares = shares_over(r, "population.needs", needs, false);
+  p.distance_effect = non_negative(r, "population.distance_effect");
+  p.work_studies_per_month = share(r, "population.work_studies_per_month");
+  p.job_seeking_per_month = share(r, "population.job_seeking_per_month");
+  p.sjukersattning_per_year = share(r, "population.sjukersattning_per_year");
+  p.mortality_per_year = share(r, "population.mortality_per_year");
+  p.emigration_per_year = share(r, "population.emigration_per_year");
+  p.relapse_per_month = share(r, "population.relapse_per_month");
+  p.support_change_per_month = share(r, "population.support_change_per_month");
+}
+
+void read_referral(ScenarioReader& r, ReferralConfig& c) {
+  c.rate_per_month = share(r, "referral.rate_per_month");
+  c.agency_presence = non_negative(r, "referral.agency_presence");
+  const long long wait = r.integer("referral.max_wait_months");
+  if (wait < 0 || wait > 120) r.fail("referral.max_wait_months", "expected 0 to 120 months");
+  c.max_wait_months = static_cast<int>(wait);
+  const long long cool = r.integer("referral.cooldown_months");
+  if (cool < 0 || cool > 120) r.fail("referral.cooldown_months", "expected 0 to 120 months");
+  c.cooldown_months = static_cast<int>(cool);
+}
+
+std::vector<std::string> insats_names(const ScenarioReader& r) {
+  // Default catalogue first (registry order), then any the scenario adds, in file order.
+  std::vector<std::string> names;
+  std::set<std::string> seen;
+  for (const auto& s : parameter_specs()) {
+    if (s.key.rfind("insats.", 0) != 0 || s.key.rfind("insats.*", 0) == 0) continue;
+    const std::string name = s.key.substr(7, s.key.find('.', 7) - 7);
+    if (seen.insert(name).second) names.push_back(name);
+  }
+  for (const auto& n : r.table_names("insats"))
+    if (seen.insert(n).second) names.push_back(n);
+  return names;
+}
+
+void read_insatser(ScenarioReader& r, std::vector<InsatsType>& out) {
+  for (const auto& name : insats_names(r)) {
+    const std::string p = "insats." + name + ".";
+    InsatsType t;
+    t.name = name;
+    t.label_sv = r.string(p + "label_sv");
+    const std::string kind = r.string(p + "kind");
+    if (kind != "individual" && kind != "structural") r.fail(p + "kind", "expected \"individual\" or \"structural\"");
+    t.structural = kind == "structural";
+    t.enabled = r.boolean(p + "enabled");
+    t.cost_per_month = sek(r, p + "cost_sek_per_month");
+    if (t.cost_per_month == 0) r.fail(p + "cost_sek_per_month", "expected a cost > 0 SEK");
+    t.mean_duration_months = r.number(p + "mean_duration_months");
+    if (!(t.mean_duration_months >= 1.0)) r.fail(p + "mean_duration_months", "expected at least 1 month");
+    t.dropout_per_month = share(r, p + "dropout_per_month");
+    t.p_work_studies = share(r, p + "p_work_studies");
+    t.p_job_seeking = share(r, p + "p_job_seeking");
+    if (t.p_work_studies + t.p_job_seeking > 1.0) r.fail(p + "p_job_seeking", "expected p_work_studies + p_job_seeking <= 1");
+    t.budget_share = non_negative(r, p + "budget_share");
+    t.min_age = static_cast<int>(r.integer(p + "min_age"));
+    t.max_age = static_cast<int>(r.integer(p + "max_age"));
+    if (t.min_age < 16 || t.max_age > 64 || t.min_age > t.max_age) r.fail(p + "max_age", "expected 16 <= min_age <= max_age <= 64");
+    t.needs_any = need_mask(r, p + "needs");
+    t.support_any = support_mask(r, p + "support");
+    const long long years = r.integer(p + "project_years");
+    if (years < 0 || years > 50) r.fail(p + "project_years", "expected 0 to 50 years");
+    t.project_years = static_cast<int>(years);
+    t.takeover_probability = share(r, p + "takeover_probability");
+    out.push_back(std::move(t));
+  }
+  double individual_share = 0;
+  for (const auto& t : out)
+    if (t.enabled && !t.structural) individual_share += t.budget_share;
+  if (individual_share <= 0) r.fail("insats", "expected at least one enabled individual insats with budget_share > 0");
+}
+
+void read_pathway(ScenarioReader& r, const std::vector<InsatsType>& insatser, std::vector<PathwayEdge>& out) {
+  for (std::size_t i = 0, n = r.table_count("pathway.edge"); i < n; ++i) {
+    const std::string p = "pathway.edge[" + std::to_string(i) + "].";
+    PathwayEdge e{r.string(p + "from"), r.string(p + "to"), share(r, p + "probability")};
+    for (const auto* end : {&e.from, &e.to}) {
+      bool found = false;
+      for (const auto& t : insatser) found = found || (t.name == *end && !t.structural);
+      if (!found) r.fail(p + (end == &e.from ? "from" : "to"), "unknown individual insats '" + *end + "'");
+    }
+    out.push_back(e);
+  }
+}
+
+void read_costs(ScenarioReader& r, CostConfig& c) {
+  c.support_cost_per_month.clear();
+  c.support_payer.clear();
+  for (int i = 0; i < kSupportSources; ++i) {
+    const std::string p = std::string("costs.support.") + support_key(static_cast<SupportSource>(i)) + ".";
+    c.support_cost_per_month.push_back(sek(r, p + "sek_per_month"));
+    c.support_payer.push_back(payer(r, p + "payer"));
+  }
+  c.health_care_per_month = sek(r, "costs.health_care_sek_per_month");
+  c.wage_per_month = sek(r, "costs.wage_sek_per_month");
+  c.tax_kommun = share(r, "costs.tax_kommun");
+  c.tax_region = share(r, "costs.tax_region");
+  c.tax_state = share(r, "costs.tax_state");
+  c.study_support_per_month = sek(r, "costs.study_support_sek_per_month");
+}
+
+}  // namespace
+
+Scenario read_scenario(const ScenarioDocument& doc) {
+  ScenarioReader r(doc.table);
+  Scenario s;
+  auto& c = s.config;
+  c.scenario_dir = doc.directory;
+  read_meta(r, c.meta);
+  read_organisation(r, c.organisation);
+  read_funding(r, c.funding);
+  read_population(r, c.population);
+  read_referral(r, c.referral);
+  read_insatser(r, c.insatser);
+  read_pathway(r, c.insatser, c.pathway);
+  read_costs(r, c.costs);
+  s.parameters = r.parameters();
+  std::ostringstream os;
+  os << "# Resolved by finsim " FINSIM_VERSION " from " << doc.top_file << "\n" << r.resolved() << "\n";
+  s.resolved_toml = os.str();
+  s.chain = doc.chain;
+  s.overrides = doc.overrides;
+  return s;
+}
+
+Scenario load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
+  return read_scenario(load_scenario_document(path, overrides));
+}
+
+}  // namespace finsim

@@ -1,0 +1,211 @@
+// ScenarioConfig: the fully resolved, typed scenario — what the model reads, nothing else.
+// Filled by read_scenario_config() from a resolved TOML document; every field has a documented key.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "util/money.h"
+
+namespace finsim {
+
+// A calendar month as a single integer (year*12 + month-1) so month arithmetic is plain subtraction.
+struct YearMonth {
+  int year = 2019;
+  int month = 1;  // 1..12
+  int index() const { return year * 12 + (month - 1); }
+  static YearMonth from_index(int i) { return {i / 12, i % 12 + 1}; }
+};
+
+struct ScenarioMeta {
+  std::string name = "baseline";
+  std::string description;
+  YearMonth start{2019, 1};
+  YearMonth end{2030, 12};
+  std::uint32_t seed = 1;
+  int replications = 1;
+  int months() const { return end.index() - start.index() + 1; }
+  int first_year() const { return start.year; }
+  int last_year() const { return end.year; }
+};
+
+// --- Organisation -------------------------------------------------------------------------
+struct KommunJoin {
+  std::string kommun_code;   // SCB code, e.g. "0180"
+  std::string forbund_name;  // an existing förbund
+};
+struct ForbundMerge {
+  std::vector<std::string> forbund;  // names of the förbund that merge
+  std::string name;                  // name of the merged förbund
+};
+struct OrganisationConfig {
+  std::string kommuner_csv = "data/kommuner.csv";  // relative to the scenario directory
+  std::string forbund_csv = "data/forbund.csv";
+  std::string unknown_membership = "regional";     // "regional" | "none"
+  bool full_coverage = false;
+  std::vector<KommunJoin> joins;
+  std::vector<ForbundMerge> merges;
+};
+
+// --- Funding ------------------------------------------------------------------------------
+// State pot per year: piecewise constant from each listed year, then optional growth.
+struct StatePot {
+  std::map<int, Sek> allocation_sek;  // year -> pot from that year on
+  double growth_per_year = 0.0;       // applied on top, compounding from the last listed year
+  Sek pot_for(int year) const;
+};
+
+struct DistributionParams {
+  Sek base_amount = 400'000;          // grundtilldelning per förbund
+  double weight_need = 0.75;          // försörjningsmått key weight
+  double weight_population = 0.25;    // population 16–64 key weight
+  double max_decrease = 0.10;         // spärr: largest yearly fall of an allocation
+  bool cap_exempt_above_equity = true;
+  double equity_reasonable_share = 0.25;  // reasonable equity as share of last year's contributions
+  double equity_excess_reduction = 0.5;   // share of the excess equity deducted from the offer
+};
+
+// A party that stops raising its contribution: "region:01", "kommun:0180".
+struct Freeze {
+  std::string party;
+  int from_year = 0;
+  int level_of_year = 0;
+};
+// An upper bound on a förbund's total budget in SEK from a year on.
+struct BudgetCeiling {
+  std::string forbund;
+  int from_year = 0;
+  Sek max_budget = 0;
+};
+// Explicit split of a förbund's kommun quarter (otherwise by population 16–64).
+struct KommunShare {
+  std::string forbund;
+  std::string kommun_code;
+  double share = 0.0;
+};
+struct MemberWillingness {
+  double region_max_growth = 0.10;  // a region raises its contribution at most this share a year
+  double kommun_max_growth = 0.10;
+  std::vector<Freeze> freezes;
+  std::vector<BudgetCeiling> ceilings;
+  std::vector<KommunShare> kommun_shares;
+};
+
+struct BudgetUse {
+  double admin_share = 0.12;
+  double structural_share = 0.25;
+  double equity_spend_max_share = 0.5;   // at most this share of opening equity spent in a year
+  double initial_equity_share = 0.22;    // opening equity as share of first-year contributions
+};
+
+struct FundingConfig {
+  StatePot state;
+  DistributionParams distribution;
+  MemberWillingness members;
+  BudgetUse budget;
+};
+
+// --- Population ---------------------------------------------------------------------------
+enum class SupportSource : std::uint8_t {
+  SicknessBenefit = 0,     // sjukpenning (state via FK)
+  ActivityCompensation,    // aktivitetsersättning (state via FK)
+  SocialAssistance,        // ekonomiskt bistånd / försörjningsstöd (kommun)
+  ActivitySupport,         // aktivitetsstöd in AF programmes (state via AF)
+  NoIncome,                // no public transfer (family, savings)
+  Count
+};
+inline constexpr int kSupportSources = static_cast<int>(SupportSource::Count);
+
+enum Need : std::uint8_t {
+  NeedMental = 1 << 0,
+  NeedSomatic = 1 << 1,
+  NeedSubstance = 1 << 2,
+  NeedSocial = 1 << 3,    // social / NEET
+  NeedLanguage = 1 << 4,
+};
+inline constexpr int kNeeds = 5;
+
+struct PopulationConfig {
+  std::string mode = "target";
+  double target_group_size = 300'000;
+  double scale = 1.0;                        // agents per person
+  double inflow_per_year = 0.16;             // new members of the target group / initial stock
+  std::vector<double> age_band_shares;       // over bands 16–19, 20–29, 30–39, 40–49, 50–64
+  double female_share = 0.55;
+  double born_abroad_share = 0.30;
+  std::vector<double> support_shares;        // over SupportSource
+  std::vector<double> need_shares;           // probability of each need (independent)
+  double distance_effect = 0.5;              // beta: hazard multiplier exp(-beta * distance)
+  double work_studies_per_month = 0.0065;    // baseline hazard, average person
+  double job_seeking_per_month = 0.004;
+  double sjukersattning_per_year = 0.02;
+  double mortality_per_year = 0.004;
+  double emigration_per_year = 0.004;
+  double relapse_per_month = 0.01;           // from work / studies / job-seeking back to the target group
+  double support_change_per_month = 0.02;
+};
+
+struct ReferralConfig {
+  double rate_per_month = 0.02;
+  double agency_presence = 1.0;   // FK/AF staff presence index: scales referral
+  int max_wait_months = 6;
+  int cooldown_months = 6;        // after leaving an insats, no new referral for this long
+};
+
+// --- Insatser -----------------------------------------------------------------------------
+struct InsatsType {
+  std::string name;
+  std::string label_sv;
+  bool structural = false;
+  bool enabled = true;
+  Sek cost_per_month = 0;            // per participant-month
+  double mean_duration_months = 9;   // completion hazard = 1 / mean
+  double dropout_per_month = 0.03;
+  double p_work_studies = 0.31;      // at completion, for a person of average distance
+  double p_job_seeking = 0.15;
+  double budget_share = 0.0;         // share of the individual (or structural) budget
+  int min_age = 16;
+  int max_age = 64;
+  std::uint8_t needs_any = 0;        // eligible if the person has any of these needs (0 = all)
+  std::uint8_t support_any = 0;      // bitmask over SupportSource (0 = all)
+  int project_years = 0;             // 0 = permanent; else ends unless a party takes it over
+  double takeover_probability = 0.5;
+};
+
+struct PathwayEdge {
+  std::string from;   // insats name
+  std::string to;     // insats name the person is referred to on completion without work
+  double probability = 0.0;
+};
+
+// --- Economics: payer ledger --------------------------------------------------------------
+enum class Payer : std::uint8_t { State = 0, Region, Kommun, Count };
+inline constexpr int kPayers = static_cast<int>(Payer::Count);
+
+struct CostConfig {
+  // Monthly public cost per person by support source, and who pays it.
+  std::vector<Sek> support_cost_per_month;  // over SupportSource
+  std::vector<Payer> support_payer;         // over SupportSource
+  Sek health_care_per_month = 2'000;        // region, every target-group month
+  Sek wage_per_month = 22'000;              // gross monthly wage on entry to work
+  double tax_kommun = 0.21;
+  double tax_region = 0.115;
+  double tax_state = 0.10;                  // employer fees and state share net of deductions
+  Sek study_support_per_month = 3'000;      // state (CSN) while studying
+};
+
+struct ScenarioConfig {
+  ScenarioMeta meta;
+  std::string scenario_dir;  // directory of the top scenario file (data paths are relative to it)
+  OrganisationConfig organisation;
+  FundingConfig funding;
+  PopulationConfig population;
+  ReferralConfig referral;
+  std::vector<InsatsType> insatser;  // catalogue order = index used everywhere
+  std::vector<PathwayEdge> pathway;
+  CostConfig costs;
+};
+
+}  // namespace finsim

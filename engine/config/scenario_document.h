@@ -1,0 +1,32 @@
+// Loading a scenario file: follows `inherits` chains, merges tables key by key (child wins),
+// applies --set overrides, and rejects keys the registry does not know.
+#pragma once
+#include <string>
+#include <vector>
+
+#include <toml++/toml.h>
+
+namespace finsim {
+
+struct ScenarioDocument {
+  toml::table table;               // merged document with overrides applied
+  std::vector<std::string> chain;  // files read, the top scenario first
+  std::string top_file;
+  std::string directory;           // of the top file: data paths are relative to it
+  std::vector<std::string> overrides;  // "key=value" as given
+};
+
+// Throws InputError: TOML syntax ("file:line:col: …"), missing file, inheritance cycle (the chain
+// is printed), unknown key with "did you mean", wrong type, bad --set.
+ScenarioDocument load_scenario_document(const std::string& path, const std::vector<std::string>& overrides = {});
+
+// Applies one "a.b.c=value" override, typed like the key it replaces (or as the registry says).
+void apply_override(toml::table& doc, const std::string& assignment);
+
+// Checks every key of a document against the registry (types included).
+void check_known_keys(const toml::table& doc);
+
+// "file:line:col" of a node, or "--set" for nodes without a source.
+std::string where(const toml::node& node);
+
+}  // namespace finsim

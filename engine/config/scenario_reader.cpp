@@ -1,0 +1,162 @@
+#include "config/scenario_reader.h"
+
+#include <sstream>
+
+#include "config/parameters.h"
+#include "config/scenario_document.h"
+#include "util/error.h"
+#include "util/text.h"
+
+namespace finsim {
+namespace {
+
+std::string toml_literal(const toml::node& n) {
+  std::ostringstream os;
+  if (n.is_string()) {
+    os << toml::value<std::string>(*n.value<std::string>());  // quoted and escaped
+  } else if (const auto* t = n.as_table()) {
+    toml::table copy = *t;
+    copy.is_inline(true);
+    os << copy;
+  } else {
+    n.visit([&](auto&& v) { os << v; });
+  }
+  std::string s = os.str();
+  for (auto& c : s)
+    if (c == '\n') c = ' ';
+  return s;
+}
+
+void set_path(toml::table& root, const std::string& key, const toml::node& value) {
+  // Keys with array items ("funding.freeze[0].party") are stored whole by their array's reader.
+  const auto parts = split(key, '.');
+  toml::table* t = &root;
+  for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+    auto* next = t->get(parts[i]);
+    if (!next) {
+      t->insert(parts[i], toml::table{});
+      next = t->get(parts[i]);
+    }
+    t = next->as_table();
+    if (!t) return;
+  }
+  t->insert_or_assign(parts.back(), value);
+}
+
+}  // namespace
+
+const toml::node* ScenarioReader::find(const std::string& key) const {
+  return doc_.at_path(key).node();
+}
+
+void ScenarioReader::fail(const std::string& key, const std::string& what) const {
+  if (const auto* n = find(key)) throw InputError(where(*n) + ": " + key + ": " + what);
+  throw InputError(key + ": " + what + " (default value)");
+}
+
+const toml::node& ScenarioReader::value_or_default(const std::string& key, toml::table& scratch) {
+  if (const auto* n = find(key)) return *n;
+  const ParamSpec* spec = find_spec(key);
+  if (!spec) throw std::logic_error("parameter '" + key + "' is not in the registry");
+  scratch = toml::parse("v = " + spec->default_toml);
+  return *scratch.get("v");
+}
+
+void ScenarioReader::record(const std::string& key, const toml::node& value, const toml::node* from_doc) {
+  const ParamSpec* spec = find_spec(key);
+  ResolvedParameter p;
+  p.key = key;
+  p.value = toml_literal(value);
+  p.unit = spec ? spec->unit : "";
+  p.assumption = !spec || spec->assumption();
+  p.source = p.assumption ? "assumption" + (spec && !spec->range.empty() ? " (range " + spec->range + ")" : std::string())
+                          : spec->source;
+  p.origin = from_doc ? where(*from_doc) : "default";
+  params_.push_back(std::move(p));
+  if (key.find('[') == std::string::npos) set_path(resolved_, key, value);
+}
+
+double ScenarioReader::number(const std::string& key) {
+  toml::table scratch;
+  const auto& n = value_or_default(key, scratch);
+  const auto v = n.value<double>();
+  if (!v || !n.is_number()) fail(key, "expected a number");
+  // Store as float so the resolved text re-reads as the same type.
+  record(key, toml::value<double>(*v), find(key));
+  return *v;
+}
+
+long long ScenarioReader::integer(const std::string& key) {
+  toml::table scratch;
+  const auto& n = value_or_default(key, scratch);
+  if (!n.is_integer()) fail(key, "expected an integer");
+  record(key, n, find(key));
+  return *n.value<long long>();
+}
+
+bool ScenarioReader::boolean(const std::string& key) {
+  toml::table scratch;
+  const auto& n = value_or_default(key, scratch);
+  if (!n.is_boolean()) fail(key, "expected true or false");
+  record(key, n, find(key));
+  return *n.value<bool>();
+}
+
+std::string ScenarioReader::string(const std::string& key) {
+  toml::table scratch;
+  const auto& n = value_or_default(key, scratch);
+  if (!n.is_string()) fail(key, "expected a string");
+  record(key, n, find(key));
+  return *n.value<std::string>();
+}
+
+std::vector<std::string> ScenarioReader::string_list(const std::string& key) {
+  toml::table scratch;
+  const auto& n = value_or_default(key, scratch);
+  const auto* arr = n.as_array();
+  if (!arr) fail(key, "expected a list of strings");
+  std::vector<std::string> out;
+  for (const auto& e : *arr) {
+    if (!e.is_string()) fail(key, "expected a list of strings");
+    out.push_back(*e.value<std::string>());
+  }
+  record(key, n, find(key));
+  return out;
+}
+
+std::map<int, double> ScenarioReader::year_series(const std::string& key) {
+  toml::table scratch;
+  const auto& n = value_or_default(key, scratch);
+  const auto* t = n.as_table();
+  if (!t || t->empty()) fail(key, "expected a table of year = value with at least one year");
+  std::map<int, double> out;
+  for (auto&& [year, value] : *t) {
+    const auto v = value.value<double>();
+    if (!v) fail(key + "." + std::string(year.str()), "expected a number");
+    out[std::stoi(std::string(year.str()))] = *v;
+  }
+  // Normalise to floats so the resolved TOML reads back with the same types.
+  toml::table normal;
+  for (const auto& [y, v] : out) normal.insert(std::to_string(y), v);
+  record(key, normal, find(key));
+  return out;
+}
+
+std::size_t ScenarioReader::table_count(const std::string& key) {
+  const auto* n = find(key);
+  if (!n) return 0;
+  const auto* arr = n->as_array();
+  if (!arr || !arr->is_array_of_tables()) fail(key, "expected an array of tables ([[" + key + "]])");
+  set_path(resolved_, key, *n);
+  return arr->size();
+}
+
+std::vector<std::string> ScenarioReader::table_names(const std::string& prefix) const {
+  std::vector<std::string> out;
+  if (const auto* t = doc_.at_path(prefix).as_table())
+    for (auto&& [k, v] : *t)
+      if (v.is_table()) out.emplace_back(k.str());
+  return out;
+}
+
+}  // namespace finsim

@@ -1,0 +1,53 @@
+// Typed, recorded access to a scenario document: each read takes the default from the registry,
+// checks the type, and records value, unit and source for the provenance parameter table.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include <toml++/toml.h>
+
+namespace finsim {
+
+// One resolved parameter as it is written to docs and HDF5 provenance.
+struct ResolvedParameter {
+  std::string key;
+  std::string value;   // TOML literal text
+  std::string unit;
+  std::string source;  // registry source, or "assumption (range …)"
+  bool assumption = false;
+  std::string origin;  // "default", or where the scenario set it ("file:line:col", "--set")
+};
+
+class ScenarioReader {
+ public:
+  explicit ScenarioReader(const toml::table& doc) : doc_(doc) {}
+
+  double number(const std::string& key);
+  long long integer(const std::string& key);
+  bool boolean(const std::string& key);
+  std::string string(const std::string& key);
+  std::vector<std::string> string_list(const std::string& key);
+  std::map<int, double> year_series(const std::string& key);
+  std::size_t table_count(const std::string& key);  // items of an array of tables
+  // Names of the sub-tables below a prefix, e.g. insats names below "insats".
+  std::vector<std::string> table_names(const std::string& prefix) const;
+
+  // An InputError located at the key's node (or naming the key when it came from a default).
+  [[noreturn]] void fail(const std::string& key, const std::string& what) const;
+
+  const std::vector<ResolvedParameter>& parameters() const { return params_; }
+  // The whole resolved scenario as TOML (defaults filled in): re-running it gives the same result.
+  const toml::table& resolved() const { return resolved_; }
+
+ private:
+  const toml::node* find(const std::string& key) const;
+  const toml::node& value_or_default(const std::string& key, toml::table& scratch);
+  void record(const std::string& key, const toml::node& value, const toml::node* from_doc);
+
+  const toml::table& doc_;
+  toml::table resolved_;
+  std::vector<ResolvedParameter> params_;
+};
+
+}  // namespace finsim

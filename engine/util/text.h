@@ -1,0 +1,19 @@
+// Small text helpers shared by loaders and the CLI: edit distance for "did you mean", trimming.
+// Kept here so each loader does not grow its own copy.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace finsim {
+
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The closest candidate within a small distance, or "" when none is close enough.
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+std::string_view trim(std::string_view s);
+
+std::vector<std::string> split(std::string_view s, char sep);
+
+}  // namespace finsim

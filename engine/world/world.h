@@ -1,0 +1,22 @@
+// The World: everything a simulation reads that is not per-person state — geography, the
+// organisation graph and the insats catalogue — built once per scenario and then read-only.
+#pragma once
+#include <string>
+
+#include "config/scenario_config.h"
+#include "world/geography.h"
+#include "world/org_graph.h"
+
+namespace finsim {
+
+struct World {
+  Geography geography;
+  OrgGraph org;
+  std::string kommuner_path;  // as resolved, for provenance digests
+  std::string forbund_path;
+};
+
+// Data paths in the scenario are relative to the scenario file's folder.
+World build_world(const ScenarioConfig& config);
+
+}  // namespace finsim
