@@ -10,6 +10,7 @@ using Args = std::vector<std::string>;
 
 int cmd_validate(const Args& args);
 int cmd_params(const Args& args);
+int cmd_run(const Args& args);
 
 // Thrown for usage errors (unknown option, missing argument): exit code 2.
 struct UsageError {

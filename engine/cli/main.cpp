@@ -19,6 +19,7 @@ struct Command {
 const std::map<std::string, Command>& commands() {
   static const std::map<std::string, Command> table = {
       {"validate", {cmd_validate, "check a scenario and print a summary of its resolved world"}},
+      {"run", {cmd_run, "simulate a scenario (replications in parallel) and print the yearly summary"}},
       {"params", {cmd_params, "list every scenario key with default, unit and source"}},
   };
   return table;

@@ -36,20 +36,21 @@ struct Insats {
 // The default catalogue: the insats types the sources name (finsam-facts §4b). Costs, durations and
 // dropout are not published nationally: all assumptions, calibrated jointly (docs/model.md §7).
 const Insats kCatalogue[] = {
-    {"coordination_team", "Samordningsteam", "individual", "2600", "12", "0.02", "0.29", "0.17", "0.30",
+    {"coordination_team", "Samordningsteam", "individual", "2600", "12", "0.02", "0.42", "0.19", "0.32",
      "16", "64", "[]", "", "multi-party coordination teams (Malmökraften, Göteborg, Insjöriket); finsam.se 2022-12-02"},
-    {"ips", "IPS (Individual Placement and Support)", "individual", "4500", "18", "0.015", "0.46", "0.08", "0.10",
+    {"ips", "IPS (Individual Placement and Support)", "individual", "4500", "18", "0.015", "0.46", "0.10", "0.10",
      "18", "64", "[\"mental\"]", "Bejerholm et al. 2015, Nord J Psychiatry 69:57-66 (46 % in work at 18 months)",
      "IPS integrated in psychosis care; seed 004"},
-    {"activity_centre", "Aktivitetsplats", "individual", "3000", "9", "0.03", "0.16", "0.13", "0.20",
+    {"activity_centre", "Aktivitetsplats", "individual", "3000", "9", "0.03", "0.24", "0.15", "0.20",
      "16", "64", "[\"mental\", \"somatic\", \"substance\"]", "", "activity centres for people with ill-health; seed 004"},
-    {"young_neet", "Unga utanför arbete och studier", "individual", "3500", "9", "0.03", "0.40", "0.14", "0.15",
-     "16", "29", "[\"social\"]", "", "programmes for young people not in work or studies (DEV); seed 004; SEED trial 48 % vs 8 % (Norway)"},
-    {"sfi_support", "Samordnat stöd på SFI", "individual", "3000", "9", "0.03", "0.25", "0.15", "0.05",
+    {"young_neet", "Unga utanför arbete och studier", "individual", "3500", "9", "0.03", "0.48", "0.15", "0.15",
+     "16", "29", "[\"social\"]", "SEED trial (Norway, young NEET on benefits): 48 % in work within 12 months",
+     "programmes for young people not in work or studies (DEV); seed 004"},
+    {"sfi_support", "Samordnat stöd på SFI", "individual", "3000", "9", "0.03", "0.36", "0.17", "0.05",
      "16", "64", "[\"language\"]", "", "coordinated support in alternative SFI; seed 004"},
-    {"work_training", "Arbetsträning", "individual", "3500", "6", "0.03", "0.30", "0.20", "0.15",
+    {"work_training", "Arbetsträning", "individual", "3500", "6", "0.03", "0.45", "0.22", "0.15",
      "16", "64", "[]", "", "work-oriented insatser; FK 2012 report"},
-    {"coordinated_assessment", "Samordnad kartläggning", "individual", "2000", "3", "0.02", "0.10", "0.16", "0.05",
+    {"coordinated_assessment", "Samordnad kartläggning", "individual", "2500", "3", "0.02", "0.15", "0.18", "0.03",
      "16", "64", "[]", "", "joint assessment by several parties before a longer insats"},
     {"structural", "Strukturövergripande insatser", "structural", "1500", "1", "0", "0", "0", "1.0",
      "16", "64", "[]", "", "joint training, conferences, process support; finsam.se 2021-02-24"},
@@ -133,7 +134,7 @@ std::vector<ParamSpec> build_specs() {
   add("population.target_group_size", T::Number, "300000.0", "persons", "people in need of coordinated rehabilitation",
       "prop. 2002/03:132 via seed 001 (300 000); ISF 2023: 280 000–500 000", "280 000–500 000");
   add("population.scale", T::Number, "1.0", "agents/person", "agents per person; outputs are scaled back", "Finsim convention");
-  add("population.inflow_per_year", T::Number, "0.16", "share of initial stock/year", "new members of the target group a year", "", "0.10–0.25 (set so the stock stays about level)");
+  add("population.inflow_per_year", T::Number, "0.11", "share of initial stock/year", "new members of the target group a year", "", "0.10–0.25 (set so the stock stays about level)");
   add("population.female_share", T::Number, "0.55", "share", "women in the target group", "FK 2012: 57 % of those ending an insats were women", "0.50–0.60");
   add("population.born_abroad_share", T::Number, "0.30", "share", "born abroad", "", "0.2–0.4");
   add("population.age.16_19", T::Number, "0.08", "share", "age band 16–19 at start", "", "");
@@ -155,15 +156,17 @@ std::vector<ParamSpec> build_specs() {
   add("population.work_studies_per_month", T::Number, "0.0065", "probability/month",
       "baseline chance of work or studies without an insats (average person)",
       "Bejerholm 2015 control arm: 11 % in work at 18 months, 1-(1-h)^18 = 0.11 [D]", "0.003–0.01");
+  add("population.studies_share", T::Number, "0.25", "share", "share of work-or-studies transitions that are studies",
+      "", "0.15–0.40 (SUS reports work and studies together)");
   add("population.job_seeking_per_month", T::Number, "0.004", "probability/month", "baseline chance of becoming an active job seeker", "", "0.002–0.008");
   add("population.sjukersattning_per_year", T::Number, "0.02", "probability/year", "moves to permanent sjukersättning (leaves the model)", "", "0.01–0.04");
   add("population.mortality_per_year", T::Number, "0.004", "probability/year", "death", "", "0.002–0.006");
   add("population.emigration_per_year", T::Number, "0.004", "probability/year", "emigration", "", "0.002–0.008");
-  add("population.relapse_per_month", T::Number, "0.01", "probability/month", "from work, studies or job seeking back to the target group", "", "0.005–0.02");
+  add("population.relapse_per_month", T::Number, "0.006", "probability/month", "from work, studies or job seeking back to the target group", "", "0.005–0.02");
   add("population.support_change_per_month", T::Number, "0.02", "probability/month", "change of support source while in the target group", "", "0.01–0.04");
 
   // [referral]
-  add("referral.rate_per_month", T::Number, "0.02", "probability/month", "chance a target-group member in a förbund area is referred", "", "calibrated: docs/model.md");
+  add("referral.rate_per_month", T::Number, "0.008", "probability/month", "chance a target-group member in a förbund area is referred", "", "calibrated: docs/model.md");
   add("referral.agency_presence", T::Number, "1.0", "index", "FK/AF staff presence; scales referrals (seed 000: AF withdrawal)", "", "0.5–1.0");
   add("referral.max_wait_months", T::Integer, "6", "months", "longest wait on a waiting list before giving up", "", "3–12");
   add("referral.cooldown_months", T::Integer, "6", "months", "no new referral this long after leaving an insats", "", "3–12");

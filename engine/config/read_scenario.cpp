@@ -219,6 +219,7 @@ void read_population(ScenarioReader& r, PopulationConfig& p) {
   p.need_shares = shares_over(r, "population.needs", needs, false);
   p.distance_effect = non_negative(r, "population.distance_effect");
   p.work_studies_per_month = share(r, "population.work_studies_per_month");
+  p.studies_share = share(r, "population.studies_share");
   p.job_seeking_per_month = share(r, "population.job_seeking_per_month");
   p.sjukersattning_per_year = share(r, "population.sjukersattning_per_year");
   p.mortality_per_year = share(r, "population.mortality_per_year");

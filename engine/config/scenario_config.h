@@ -131,7 +131,7 @@ struct PopulationConfig {
   std::string mode = "target";
   double target_group_size = 300'000;
   double scale = 1.0;                        // agents per person
-  double inflow_per_year = 0.16;             // new members of the target group / initial stock
+  double inflow_per_year = 0.11;             // new members of the target group / initial stock
   std::vector<double> age_band_shares;       // over bands 16–19, 20–29, 30–39, 40–49, 50–64
   double female_share = 0.55;
   double born_abroad_share = 0.30;
@@ -139,16 +139,17 @@ struct PopulationConfig {
   std::vector<double> need_shares;           // probability of each need (independent)
   double distance_effect = 0.5;              // beta: hazard multiplier exp(-beta * distance)
   double work_studies_per_month = 0.0065;    // baseline hazard, average person
+  double studies_share = 0.25;               // of work-or-studies transitions, the share that are studies
   double job_seeking_per_month = 0.004;
   double sjukersattning_per_year = 0.02;
   double mortality_per_year = 0.004;
   double emigration_per_year = 0.004;
-  double relapse_per_month = 0.01;           // from work / studies / job-seeking back to the target group
+  double relapse_per_month = 0.006;          // from work / studies / job-seeking back to the target group
   double support_change_per_month = 0.02;
 };
 
 struct ReferralConfig {
-  double rate_per_month = 0.02;
+  double rate_per_month = 0.008;
   double agency_presence = 1.0;   // FK/AF staff presence index: scales referral
   int max_wait_months = 6;
   int cooldown_months = 6;        // after leaving an insats, no new referral for this long

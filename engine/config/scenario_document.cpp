@@ -171,6 +171,11 @@ void apply_override(toml::table& doc, const std::string& assignment) {
   const std::string key(trim(std::string_view(assignment).substr(0, eq)));
   const std::string text(trim(std::string_view(assignment).substr(eq + 1)));
   const auto parts = split(key, '.');
+  // The path syntax below knows tables only: an array item would become a table named
+  // "freeze[0]" that nothing reads, so the override would be dropped without a word.
+  if (key.find('[') != std::string::npos)
+    throw InputError("--set " + assignment + ": " + key +
+                     ": items of an array of tables cannot be set with --set; edit the scenario file");
 
   // The type comes from the value it replaces, else from the registry; a year series element
   // ("…allocation_msek.2025") is a number.
@@ -190,6 +195,14 @@ void apply_override(toml::table& doc, const std::string& assignment) {
     throw InputError("--set " + assignment + ": " + key + ": " + msg);
   }
   if (existing && existing->is_integer() && type == ParamType::Number) type = ParamType::Number;
+
+  // One element of a year series changes that year only. A series the document leaves at its
+  // default starts from the default, else "--set …allocation_msek.2025=500" would drop 2016 = 339.
+  if (!spec && parent_spec && parent_spec->type == ParamType::YearSeries && !doc.at_path(parent).node()) {
+    toml::table def = toml::parse("v = " + parent_spec->default_toml);
+    ensure_table(doc, parts, parts.size() - 2, assignment)
+        ->insert(parts[parts.size() - 2], std::move(*def.get("v")->as_table()));
+  }
 
   toml::table* target = ensure_table(doc, parts, parts.size() - 1, assignment);
   const std::string& leaf = parts.back();

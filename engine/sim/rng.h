@@ -26,6 +26,7 @@ enum class Purpose : std::uint32_t {
   Relapse = 12,
   PathwayNext = 13,
   ProjectTakeover = 14,
+  InitialParticipation = 15,
 };
 
 struct RunKey {

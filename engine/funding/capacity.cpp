@@ -1,0 +1,57 @@
+#include "funding/capacity.h"
+
+#include <stdexcept>
+
+#include "funding/apportion.h"
+#include "util/error.h"
+
+namespace finsim {
+
+bool project_running(const InsatsType& type, int type_index, int forbund, int year, int first_year,
+                     RunKey key) {
+  if (type.project_years <= 0 || year < first_year + type.project_years) return true;
+  const StreamRng rng(key, static_cast<std::uint32_t>(forbund), 0);
+  return rng.uniform(Purpose::ProjectTakeover, static_cast<std::uint32_t>(type_index)) <
+         type.takeover_probability;
+}
+
+namespace {
+
+// Fills counts[t] for the running types of one kind from that kind's monthly money; returns
+// Σ count × cost.
+Sek fill_counts(Sek month_money, bool structural, const std::vector<InsatsType>& types,
+                const std::vector<bool>& running, std::vector<int>& counts) {
+  long double share_sum = 0.0L;
+  for (std::size_t t = 0; t < types.size(); ++t)
+    if (running[t] && types[t].structural == structural) share_sum += types[t].budget_share;
+  if (!(share_sum > 0.0L)) return 0;
+  Sek bound = 0;
+  for (std::size_t t = 0; t < types.size(); ++t) {
+    if (!running[t] || types[t].structural != structural) continue;
+    if (types[t].cost_per_month <= 0)
+      throw InputError("insats." + types[t].name + ".cost_sek_per_month: must be positive");
+    const Sek money = floor_sek(static_cast<long double>(month_money) *
+                                (static_cast<long double>(types[t].budget_share) / share_sum));
+    const Sek n = money / types[t].cost_per_month;
+    counts[t] = static_cast<int>(n);
+    bound += n * types[t].cost_per_month;
+  }
+  return bound;
+}
+
+}  // namespace
+
+Capacity monthly_capacity(Sek individual, Sek equity_draw, Sek structural,
+                          const std::vector<InsatsType>& types, const std::vector<bool>& running) {
+  if (running.size() != types.size())
+    throw std::logic_error("monthly_capacity: running is not parallel to the insats types");
+  Capacity c;
+  c.month_money = (individual + equity_draw) / 12;
+  c.monthly_slots.assign(types.size(), 0);
+  c.structural_places.assign(types.size(), 0);
+  c.bound_per_month = fill_counts(c.month_money, false, types, running, c.monthly_slots);
+  fill_counts(structural / 12, true, types, running, c.structural_places);
+  return c;
+}
+
+}  // namespace finsim

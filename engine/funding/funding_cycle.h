@@ -1,0 +1,100 @@
+// The yearly funding cycle: state pot → FK distribution → member matching → budget use → monthly
+// capacity, per förbund, carrying each förbund's history (allocation, contributions, equity) on.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "config/scenario_config.h"
+#include "funding/funding_world.h"
+#include "sim/rng.h"
+#include "util/money.h"
+
+namespace finsim {
+
+// One förbund's money in one year. Paid in (state + region + kommuner) = budget = 4 × quarter;
+// admin + structural + individual = budget; equity_close = equity_open + budget − spent.
+struct ForbundYear {
+  int forbund = -1;
+  int year = 0;
+  Sek key_offer = 0;         // base + key share, before the equity rule and the cap
+  Sek equity_reduction = 0;  // deducted for equity above the reasonable level
+  Sek cap_adjustment = 0;    // + raised to the cap floor (spärr), − share of the cap's cost
+  Sek state_offer = 0;       // the final state allocation offered to the förbund
+  Sek state_paid = 0;
+  Sek region_paid = 0;
+  Sek kommuner_paid = 0;
+  Sek budget = 0;
+  Sek unused_offer = 0;      // state offer the members did not match: not paid out
+  Sek admin = 0;
+  Sek structural = 0;
+  Sek individual = 0;
+  Sek equity_open = 0;
+  Sek equity_draw = 0;       // equity the förbund may spend on insatser this year
+  Sek spent = 0;             // budget until close_year reports the real figure
+  Sek equity_close = 0;
+  std::vector<Sek> kommun_paid;  // parallel to the förbund's members
+  std::string capping_party;     // "state", "region:CC", "kommun:CCCC" or "ceiling"
+  std::vector<int> monthly_slots;      // per insats type; 0 for structural, disabled or ended
+  std::vector<int> structural_places;  // per insats type; 0 for individual types
+};
+
+// Runs the cycle year by year for one replication. It is a class because it guards the history:
+// plan_year must be called for consecutive years from first_year; close_year (optional) reports the
+// year's spending before the next plan_year. A year that is not closed counts as spent = budget
+// (equity unchanged). Scenario errors (unknown förbund or party, bad shares, too small pot) are
+// InputError; calls out of order or a spending report of the wrong size are std::logic_error.
+class FundingCycle {
+ public:
+  FundingCycle(const FundingConfig& config, FundingWorld world, const std::vector<InsatsType>& insatser,
+               RunKey key, int first_year);
+  FundingCycle(const FundingConfig& config, const OrgGraph& org, const Geography& geo,
+               const std::vector<InsatsType>& insatser, RunKey key, int first_year)
+      : FundingCycle(config, funding_world(org, geo), insatser, key, first_year) {}
+
+  // The plan for `year` (one record per förbund, in förbund order), with spent = budget and
+  // equity_close = equity_open until close_year says otherwise.
+  std::vector<ForbundYear> plan_year(int year);
+  // Reports what each förbund spent in `year` (the last planned year): fixes equity_close.
+  void close_year(int year, const std::vector<Sek>& spent_per_forbund);
+
+  int first_year() const { return first_year_; }
+  int next_year() const { return first_year_ + static_cast<int>(years_.size()); }
+  const FundingWorld& world() const { return world_; }
+  // The records of a planned year, as closed so far.
+  const std::vector<ForbundYear>& year_record(int year) const;
+
+ private:
+  Sek region_max(int f, int year, Sek state_offer) const;
+  Sek kommun_max(int f, int m, int year, Sek state_offer) const;
+
+  FundingConfig config_;
+  FundingWorld world_;
+  std::vector<InsatsType> insatser_;
+  RunKey key_;
+  int first_year_;
+  // Resolved once from the scenario, per förbund (and per member for kommuner).
+  std::vector<std::vector<long double>> kommun_share_;
+  std::vector<std::vector<Freeze>> region_freezes_;
+  std::vector<std::vector<std::vector<Freeze>>> kommun_freezes_;
+  std::vector<std::vector<BudgetCeiling>> ceilings_;
+  // years_[y − first_year][f]; closed_[y − first_year].
+  std::vector<std::vector<ForbundYear>> years_;
+  std::vector<bool> closed_;
+};
+
+// Funding-only projection (the CLI's `finsim funding`): plans and closes every year from
+// first_year to last_year without agents. A förbund is taken to spend admin + structural + the
+// money bound in individual slots (Σ slots × cost × 12); what the slots cannot use (rounding to
+// whole slots, the monthly remainder, an undrawn part of the equity draw) stays as equity.
+// Returns the closed records, year by year, förbund by förbund.
+std::vector<ForbundYear> project_funding(const FundingConfig& config, const FundingWorld& world,
+                                         const std::vector<InsatsType>& insatser, RunKey key,
+                                         int first_year, int last_year);
+inline std::vector<ForbundYear> project_funding(const FundingConfig& config, const OrgGraph& org,
+                                                const Geography& geo,
+                                                const std::vector<InsatsType>& insatser, RunKey key,
+                                                int first_year, int last_year) {
+  return project_funding(config, funding_world(org, geo), insatser, key, first_year, last_year);
+}
+
+}  // namespace finsim

@@ -1,0 +1,38 @@
+// Write-then-rename for result files: readers never see a half-written NAME, only NAME.partial,
+// and a run that fails or is interrupted leaves no file that looks complete.
+#pragma once
+#include <filesystem>
+
+namespace finsim {
+
+// Owns NAME.partial until commit() turns it into NAME. Without a commit the destructor removes
+// the partial file. Not copyable: exactly one owner decides the file's fate.
+class PartialFile {
+ public:
+  explicit PartialFile(std::filesystem::path final_path);
+  PartialFile(PartialFile&& other) noexcept;
+  PartialFile& operator=(PartialFile&& other) noexcept;
+  PartialFile(const PartialFile&) = delete;
+  PartialFile& operator=(const PartialFile&) = delete;
+  ~PartialFile() { discard(); }
+
+  const std::filesystem::path& final_path() const { return final_; }
+  const std::filesystem::path& partial_path() const { return partial_; }
+  bool committed() const { return committed_; }
+
+  // Syncs the partial file to disk, renames it over NAME and syncs the directory, so that after
+  // a crash NAME is either the old file or the complete new one. The writer must have closed it.
+  // Throws std::runtime_error naming the file.
+  void commit();
+
+  // Removes the partial file unless committed. Idempotent, never throws, and uses only unlink(),
+  // so a CLI's signal-handling path may call it too.
+  void discard() noexcept;
+
+ private:
+  std::filesystem::path final_;
+  std::filesystem::path partial_;
+  bool committed_ = false;
+};
+
+}  // namespace finsim

@@ -1,0 +1,51 @@
+// Person state as a structure of arrays (one Agents block per area), after OpenABM/FLAME GPU:
+// plain columns, no Person class. About 24 bytes a person; see benchmarks/README.md (P3).
+#pragma once
+#include <cstdint>
+#include <vector>
+
+namespace finsim {
+
+// Where a person is in the pathway graph (DESIGN §3.3). Work, Studies and JobSeeking are exit
+// states of the pathway but people stay tracked there (taxes, relapse); Gone leaves the model.
+enum class State : std::uint8_t { Target = 0, Waiting, InInsats, Work, Studies, JobSeeking, Gone, Count };
+inline constexpr int kStates = static_cast<int>(State::Count);
+
+enum class GoneReason : std::uint8_t { None = 0, AgedOut, Death, Emigration, Sjukersattning, Count };
+inline constexpr int kGoneReasons = static_cast<int>(GoneReason::Count);
+
+// Agent ids are stable across scenarios so that common random numbers hold: kommun index in
+// the top bits, the person's serial number within the kommun below (inflow continues the count).
+inline constexpr int kSerialBits = 23;
+inline std::uint32_t agent_id(int kommun, std::uint32_t serial) {
+  return (static_cast<std::uint32_t>(kommun) << kSerialBits) | serial;
+}
+
+struct Agents {
+  std::vector<std::uint32_t> id;         // RNG stream
+  std::vector<std::uint16_t> kommun;     // index into Geography::kommuner
+  std::vector<std::int16_t> birth;       // birth month relative to the simulation start (age = m − birth)
+  std::vector<std::uint8_t> traits;      // bit 0 female, bit 1 born abroad
+  std::vector<std::uint8_t> needs;       // Need bitmask
+  std::vector<std::uint8_t> support;     // SupportSource
+  std::vector<std::uint8_t> state;       // State
+  std::vector<std::uint8_t> insats;      // insats type while Waiting or InInsats
+  std::vector<float> job_chance;         // exp(−β·distance − β²/2): mean 1 over the population
+  std::vector<std::int16_t> since;       // month the current state began
+  std::vector<std::int16_t> blocked_until;  // no referral before this month (cooldown)
+  std::vector<std::int16_t> counted_year;   // last year counted as a unique participant
+
+  std::size_t size() const { return id.size(); }
+  void reserve(std::size_t n);
+  // Appends a person in the Target state; returns its local index.
+  std::size_t add(std::uint32_t agent, std::uint16_t kommun_index, std::int16_t birth_month, std::uint8_t trait_bits,
+                  std::uint8_t need_bits, std::uint8_t support_source, float chance, std::int16_t month);
+  State state_of(std::size_t i) const { return static_cast<State>(state[i]); }
+  void set_state(std::size_t i, State s, int month) {
+    state[i] = static_cast<std::uint8_t>(s);
+    since[i] = static_cast<std::int16_t>(month);
+  }
+  std::size_t bytes_per_agent() const;
+};
+
+}  // namespace finsim

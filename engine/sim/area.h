@@ -1,0 +1,40 @@
+// An Area is the unit of parallel work: a förbund with its people, waiting lists and slots, or
+// the kommuner of one region that have no förbund. Areas never touch each other within a month.
+#pragma once
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "population/agents.h"
+#include "sim/counters.h"
+#include "world/world.h"
+
+namespace finsim {
+
+// A waiting-list place. It is stale (skipped) once the person left Waiting or re-queued later.
+struct QueueEntry {
+  std::uint32_t person;  // local index in Area::agents
+  std::int16_t joined;   // month joined
+};
+
+struct Area {
+  int forbund = -1;  // index in OrgGraph; -1 for kommuner without a förbund
+  int region = -1;
+  std::string name;
+  std::vector<int> kommuner;             // kommun indices served
+  std::vector<std::uint32_t> next_serial;  // per kommun (parallel to kommuner): next agent serial
+  std::vector<double> inflow_mean;       // per kommun: agents a month
+  Agents agents;
+  std::vector<std::deque<QueueEntry>> queues;  // per insats type (FIFO: the waiting list, väntelista)
+  std::vector<std::int64_t> participants;     // per insats type, now
+  std::vector<std::int64_t> waiting;          // per insats type, people on the list now
+  std::vector<std::int64_t> capacity;         // per insats type, this year's monthly slots (agents)
+  MonthCounters month;                        // this month's record (reset at the start of a step)
+  std::int64_t live() const;                  // people not Gone
+};
+
+// One area per förbund (in förbund order), then one per region for kommuner without a förbund.
+std::vector<Area> make_areas(const World& world, std::size_t insats_types);
+
+}  // namespace finsim

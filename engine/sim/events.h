@@ -1,0 +1,46 @@
+// The monthly events of DESIGN §4, one function each, in the order step_month() calls them.
+// Each reads the context, changes one area, and records what happened in area.month.
+#pragma once
+#include <vector>
+
+#include "config/scenario_config.h"
+#include "sim/area.h"
+#include "sim/rng.h"
+
+namespace finsim {
+
+// Monthly rates derived once from the scenario (yearly rates → monthly probabilities).
+struct Rates {
+  double death = 0;
+  double emigration = 0;
+  double sjukersattning = 0;
+  std::vector<double> completion;  // per insats type: 1 / mean duration
+};
+
+struct StepContext {
+  const ScenarioConfig& config;
+  const Rates& rates;
+  RunKey key;
+  int month = 0;       // months since the start (the RNG counter)
+  int year = 0;        // calendar year of this month
+};
+
+Rates derive_rates(const ScenarioConfig& config);
+
+void demographic_exits(Area& area, const StepContext& ctx);
+void inflow(Area& area, const StepContext& ctx);
+void baseline_transitions(Area& area, const StepContext& ctx);
+void referral(Area& area, const StepContext& ctx);
+void waiting_list(Area& area, const StepContext& ctx);
+void assign_slots(Area& area, const StepContext& ctx);
+void participation(Area& area, const StepContext& ctx);
+void ledger(Area& area, const StepContext& ctx);
+
+// Initial condition: the insatser the förbund already run when the simulation starts are full,
+// with participants part-way through (otherwise the first year would show a ramp-up).
+void fill_initial_participants(Area& area, const StepContext& ctx);
+
+// The timetable: the events above in DESIGN order.
+void step_month(Area& area, const StepContext& ctx);
+
+}  // namespace finsim

@@ -1,0 +1,117 @@
+#include "sim/simulation.h"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/partitioner.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "population/synthesis.h"
+#include "sim/events.h"
+
+namespace finsim {
+namespace {
+
+// Slots are bought for persons; with population.scale the model has fewer agents.
+std::int64_t scaled_slots(int persons, double scale) {
+  return static_cast<std::int64_t>(std::llround(static_cast<double>(persons) * scale));
+}
+
+void initialise(std::vector<Area>& areas, const ScenarioConfig& config, const World& world, RunKey key) {
+  const auto stock = initial_stock(world.geography, config.population);
+  const auto inflow_mean = monthly_inflow(stock, config.population);
+  tbb::parallel_for(std::size_t{0}, areas.size(), [&](std::size_t ai) {
+    Area& area = areas[ai];
+    std::size_t total = 0;
+    for (int k : area.kommuner) total += stock[k];
+    area.agents.reserve(total + total / 2);
+    for (std::size_t j = 0; j < area.kommuner.size(); ++j) {
+      const int k = area.kommuner[j];
+      area.inflow_mean.push_back(inflow_mean[k]);
+      for (std::uint32_t s = 0; s < stock[k]; ++s) add_person(area.agents, key, k, area.next_serial[j]++, 0, config.population, false);
+    }
+  });
+}
+
+}  // namespace
+
+ReplicationResult run_replication(const ScenarioConfig& config, const World& world, int replication, const RunControl& control) {
+  const RunKey key{config.meta.seed, static_cast<std::uint32_t>(replication)};
+  const Rates rates = derive_rates(config);
+  std::vector<Area> areas = make_areas(world, config.insatser.size());
+  initialise(areas, config, world, key);
+
+  ReplicationResult result;
+  result.replication = replication;
+  result.months = config.meta.months();
+  for (const auto& a : areas) {
+    AreaInfo info{a.name, a.forbund, a.region, a.forbund >= 0 && world.org.forbund()[a.forbund].synthetic, 0};
+    for (int k : a.kommuner) info.population_16_64 += world.geography.kommuner[k].population_16_64;
+    result.areas.push_back(info);
+  }
+  result.monthly.reserve(static_cast<std::size_t>(result.months) * areas.size());
+
+  // Larger areas first so two threads finish together; results do not depend on the order.
+  std::vector<std::size_t> order(areas.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return areas[x].agents.size() > areas[y].agents.size(); });
+
+  FundingCycle funding(config.funding, world.org, world.geography, config.insatser, key, config.meta.first_year());
+  const int nf = world.org.forbund_count();
+  const double scale = config.population.scale;
+  std::vector<Sek> spending_agent_units(static_cast<std::size_t>(nf), 0);
+
+  for (int m = 0; m < result.months; ++m) {
+    if (control.cancel && control.cancel->load()) throw Cancelled{};
+    const YearMonth ym = YearMonth::from_index(config.meta.start.index() + m);
+    if (m == 0 || ym.month == 1) {
+      const auto plan = funding.plan_year(ym.year);
+      for (auto& area : areas) {
+        if (area.forbund < 0) continue;
+        const auto& slots = plan[area.forbund].monthly_slots;
+        for (std::size_t t = 0; t < area.capacity.size(); ++t) area.capacity[t] = scaled_slots(slots[t], scale);
+      }
+      result.funding.insert(result.funding.end(), plan.begin(), plan.end());
+      if (m == 0) {
+        const StepContext start{config, rates, key, 0, ym.year};
+        tbb::parallel_for(std::size_t{0}, areas.size(), [&](std::size_t i) { fill_initial_participants(areas[i], start); });
+      }
+      std::fill(spending_agent_units.begin(), spending_agent_units.end(), 0);
+    }
+
+    const StepContext ctx{config, rates, key, m, ym.year};
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, order.size(), 1),
+                      [&](const tbb::blocked_range<std::size_t>& r) {
+                        for (std::size_t i = r.begin(); i != r.end(); ++i) step_month(areas[order[i]], ctx);
+                      },
+                      tbb::simple_partitioner());
+    for (const auto& area : areas) {
+      result.monthly.push_back(area.month);
+      if (area.forbund >= 0) spending_agent_units[area.forbund] += area.month.insats_spending;
+    }
+
+    if (ym.month == 12 || m == result.months - 1) {
+      // The förbund pays for individual insatser as they happen; admin and structural money is
+      // assumed spent as budgeted (no source says otherwise).
+      auto& year_records = result.funding;
+      const std::size_t first = year_records.size() - static_cast<std::size_t>(nf);
+      std::vector<Sek> spent(static_cast<std::size_t>(nf));
+      for (int f = 0; f < nf; ++f) {
+        const Sek individual = std::llround(static_cast<double>(spending_agent_units[f]) / scale);
+        result.individual_spent.push_back(individual);
+        spent[f] = year_records[first + f].admin + year_records[first + f].structural + individual;
+      }
+      funding.close_year(ym.year, spent);
+      const auto& closed = funding.year_record(ym.year);
+      std::copy(closed.begin(), closed.end(), year_records.begin() + static_cast<std::ptrdiff_t>(first));
+    }
+    if (control.on_month) control.on_month(replication, m);
+  }
+  for (const auto& a : areas) result.peak_agents += a.agents.size();
+  result.bytes_per_agent = areas.empty() ? 0 : areas.front().agents.bytes_per_agent();
+  return result;
+}
+
+}  // namespace finsim

@@ -1,0 +1,49 @@
+// One replication of a scenario: the yearly funding cycle and the monthly step over all areas,
+// in parallel over areas (oneTBB), returning the recorded aggregates. Knows nothing of files.
+#pragma once
+#include <atomic>
+#include <functional>
+#include <vector>
+
+#include "config/scenario_config.h"
+#include "funding/funding_cycle.h"
+#include "sim/area.h"
+#include "sim/counters.h"
+#include "world/world.h"
+
+namespace finsim {
+
+// Labels of the area dimension: förbund first (OrgGraph order), then "no förbund" per region.
+struct AreaInfo {
+  std::string name;
+  int forbund = -1;
+  int region = -1;
+  bool synthetic = false;
+  std::int64_t population_16_64 = 0;
+};
+
+struct ReplicationResult {
+  int replication = 0;
+  int months = 0;
+  std::vector<AreaInfo> areas;
+  std::vector<MonthCounters> monthly;   // [month × areas + area], agent units
+  std::vector<ForbundYear> funding;     // [year index × förbund + f], SEK
+  std::vector<Sek> individual_spent;    // [year index × förbund + f], SEK (scaled back)
+  std::size_t peak_agents = 0;
+  std::size_t bytes_per_agent = 0;
+  const MonthCounters& at(int month, std::size_t area) const { return monthly[static_cast<std::size_t>(month) * areas.size() + area]; }
+};
+
+// How a run is controlled from outside; the model never sees the caller.
+struct RunControl {
+  const std::atomic<bool>* cancel = nullptr;              // stop between months when set
+  std::function<void(int replication, int month)> on_month;  // progress (called from worker threads)
+};
+
+// Thrown when a run was cancelled through RunControl::cancel.
+struct Cancelled {};
+
+ReplicationResult run_replication(const ScenarioConfig& config, const World& world, int replication,
+                                  const RunControl& control = {});
+
+}  // namespace finsim

@@ -1,0 +1,19 @@
+// The monthly timetable (DESIGN §4), after OpenABM's one_time_step(): one line per event, in the
+// order the model defines. Reading this function is reading the model's schedule.
+#include "sim/events.h"
+
+namespace finsim {
+
+void step_month(Area& area, const StepContext& ctx) {
+  area.month.reset(ctx.config.insatser.size());
+  demographic_exits(area, ctx);
+  inflow(area, ctx);
+  baseline_transitions(area, ctx);
+  referral(area, ctx);
+  waiting_list(area, ctx);
+  assign_slots(area, ctx);
+  participation(area, ctx);
+  ledger(area, ctx);
+}
+
+}  // namespace finsim

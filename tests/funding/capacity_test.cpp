@@ -1,0 +1,86 @@
+// Capacity: monthly slots per insats type from the individual money, structural places, and the
+// keyed draw that decides whether a project is taken over.
+#include <catch2/catch.hpp>
+
+#include "funding/capacity.h"
+#include "util/error.h"
+
+using namespace finsim;
+
+namespace {
+
+InsatsType insats(const std::string& name, bool structural, Sek cost, double share, bool enabled = true) {
+  InsatsType t;
+  t.name = name;
+  t.structural = structural;
+  t.cost_per_month = cost;
+  t.budget_share = share;
+  t.enabled = enabled;
+  return t;
+}
+
+// 0 samtal (individual, 5 000/month, share 0.5), 1 ips (individual, 8 000, 0.3),
+// 2 nätverk (structural, 20 000, 1.0), 3 kurs (individual, 4 000, 0.2).
+std::vector<InsatsType> catalogue() {
+  return {insats("samtal", false, 5'000, 0.5), insats("ips", false, 8'000, 0.3),
+          insats("natverk", true, 20'000, 1.0), insats("kurs", false, 4'000, 0.2)};
+}
+
+}  // namespace
+
+TEST_CASE("capacity: slots from the individual money and the equity draw", "[funding]") {
+  // Month money: (2 520 000 + 440 000) / 12 = 246 666 (8 SEK of the year are not spent).
+  // All four run: samtal floor(246 666 × 0.5) = 123 333 → 24 slots; ips floor(73 999.8) = 73 999 →
+  // 9 slots; kurs floor(49 333.2) = 49 333 → 12 slots. Structural: 1 000 000 / 12 = 83 333 →
+  // floor(83 333 / 20 000) = 4 places.
+  const Capacity c = monthly_capacity(2'520'000, 440'000, 1'000'000, catalogue(), {true, true, true, true});
+  CHECK(c.month_money == 246'666);
+  CHECK(c.monthly_slots == std::vector<int>{24, 9, 0, 12});
+  CHECK(c.structural_places == std::vector<int>{0, 0, 4, 0});
+  CHECK(c.bound_per_month == 24 * 5'000 + 9 * 8'000 + 12 * 4'000);
+}
+
+TEST_CASE("capacity: a type that does not run gives its share to the others", "[funding]") {
+  // kurs off: Σ share 0.8. samtal floor(246 666 × 0.625) = 154 166 → 30 slots; ips
+  // floor(246 666 × 0.375) = 92 499 → 11 slots.
+  const Capacity c = monthly_capacity(2'520'000, 440'000, 1'000'000, catalogue(), {true, true, true, false});
+  CHECK(c.monthly_slots == std::vector<int>{30, 11, 0, 0});
+  CHECK(c.bound_per_month == 30 * 5'000 + 11 * 8'000);
+  // Only samtal: all 246 666 → 49 slots.
+  const Capacity only = monthly_capacity(2'520'000, 440'000, 1'000'000, catalogue(), {true, false, false, false});
+  CHECK(only.monthly_slots == std::vector<int>{49, 0, 0, 0});
+  CHECK(only.structural_places == std::vector<int>{0, 0, 0, 0});
+}
+
+TEST_CASE("capacity: a running type without a cost is an input error", "[funding]") {
+  auto types = catalogue();
+  types[1].cost_per_month = 0;
+  CHECK_THROWS_WITH(monthly_capacity(1'200'000, 0, 0, types, {true, true, true, true}),
+                    "insats.ips.cost_sek_per_month: must be positive");
+}
+
+TEST_CASE("capacity: a project runs its years, then only if taken over", "[funding]") {
+  InsatsType project = insats("projekt", false, 5'000, 0.5);
+  project.project_years = 2;
+  const RunKey key{7, 0};
+  // First modelled year 2019: the project runs 2019 and 2020 whatever the draw.
+  project.takeover_probability = 0.0;
+  CHECK(project_running(project, 1, 3, 2019, 2019, key));
+  CHECK(project_running(project, 1, 3, 2020, 2019, key));
+  CHECK_FALSE(project_running(project, 1, 3, 2021, 2019, key));
+  project.takeover_probability = 1.0;
+  CHECK(project_running(project, 1, 3, 2021, 2019, key));
+  // In between: the keyed draw (stream = förbund, month 0, draw = type index), the same every year.
+  project.takeover_probability = 0.5;
+  const bool expected =
+      StreamRng(key, 3, 0).uniform(Purpose::ProjectTakeover, 1) < project.takeover_probability;
+  CHECK(project_running(project, 1, 3, 2021, 2019, key) == expected);
+  CHECK(project_running(project, 1, 3, 2030, 2019, key) == expected);
+  // Across many förbund about half take it over.
+  int taken = 0;
+  for (int f = 0; f < 2'000; ++f) taken += project_running(project, 1, f, 2021, 2019, key) ? 1 : 0;
+  CHECK(taken > 900);
+  CHECK(taken < 1'100);
+  // A permanent type always runs.
+  CHECK(project_running(insats("samtal", false, 5'000, 0.5), 0, 3, 2040, 2019, key));
+}
