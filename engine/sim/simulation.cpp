@@ -77,6 +77,11 @@ ReplicationResult run_replication(const ScenarioConfig& config, const World& wor
       if (m == 0) {
         const StepContext start{config, rates, key, 0, ym.year};
         tbb::parallel_for(std::size_t{0}, areas.size(), [&](std::size_t i) { fill_initial_participants(areas[i], start); });
+        for (const auto& area : areas) {
+          std::array<std::int64_t, kStates> stock{};
+          for (auto st : area.agents.state) ++stock[st];
+          result.initial_stock.push_back(stock);
+        }
       }
       std::fill(spending_agent_units.begin(), spending_agent_units.end(), 0);
     }

@@ -27,6 +27,7 @@ struct ReplicationResult {
   int months = 0;
   std::vector<AreaInfo> areas;
   std::vector<MonthCounters> monthly;   // [month × areas + area], agent units
+  std::vector<std::array<std::int64_t, kStates>> initial_stock;  // per area, before the first month
   std::vector<ForbundYear> funding;     // [year index × förbund + f], SEK
   std::vector<Sek> individual_spent;    // [year index × förbund + f], SEK (scaled back)
   std::size_t peak_agents = 0;

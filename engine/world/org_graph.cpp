@@ -137,7 +137,9 @@ OrgGraph build_org_graph(const Geography& geo, const OrganisationConfig& org) {
     const std::string key = "organisation.join[" + std::to_string(i) + "]";
     const int k = geo.kommun_index(j.kommun_code);
     if (k < 0) throw InputError(key + ".kommun: unknown kommun code '" + j.kommun_code + "'");
-    find_forbund(all, j.forbund_name, key + ".forbund");  // validate before changing anything
+    const auto& to = all[find_forbund(all, j.forbund_name, key + ".forbund")].members;  // validate first
+    // Already a member: nothing moves (leaving first would delete a one-kommun förbund it joins).
+    if (std::find(to.begin(), to.end(), k) != to.end()) continue;
     remove_member(all, k);
     all[find_forbund(all, j.forbund_name, key + ".forbund")].members.push_back(k);
   }
