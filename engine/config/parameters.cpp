@@ -44,7 +44,7 @@ const Insats kCatalogue[] = {
     {"activity_centre", "Aktivitetsplats", "individual", "3000", "9", "0.03", "0.24", "0.15", "0.20",
      "16", "64", "[\"mental\", \"somatic\", \"substance\"]", "", "activity centres for people with ill-health; seed 004"},
     {"young_neet", "Unga utanför arbete och studier", "individual", "3500", "9", "0.03", "0.48", "0.15", "0.15",
-     "16", "29", "[\"social\"]", "SEED trial (Norway, young NEET on benefits): 48 % in work within 12 months",
+     "16", "29", "[]", "SEED trial (Norway, young NEET on benefits): 48 % in work within 12 months",
      "programmes for young people not in work or studies (DEV); seed 004"},
     {"sfi_support", "Samordnat stöd på SFI", "individual", "3000", "9", "0.03", "0.36", "0.17", "0.05",
      "16", "64", "[\"language\"]", "", "coordinated support in alternative SFI; seed 004"},
@@ -106,8 +106,8 @@ std::vector<ParamSpec> build_specs() {
       "share of equity above the reasonable level deducted from the next offer", "", "0–1");
 
   // [funding.members]
-  add("funding.members.region_max_growth", T::Number, "0.10", "share/year", "largest yearly rise of a region's contribution", "", "0.05–0.5 (Stockholm plan +50 %, +14 %: seed 004)");
-  add("funding.members.kommun_max_growth", T::Number, "0.10", "share/year", "largest yearly rise of a kommun's contribution", "", "0.05–0.5 (seed 000: Dalarna ready to match more)");
+  add("funding.members.region_max_growth", T::YearSeries, "{ 2016 = 0.10 }", "share/year", "largest yearly rise of a region's contribution", "", "0.05–0.5 (Stockholm plan +50 %, +14 %: seed 004)");
+  add("funding.members.kommun_max_growth", T::YearSeries, "{ 2016 = 0.10 }", "share/year", "largest yearly rise of a kommun's contribution", "", "0.05–0.5 (seed 000: Dalarna ready to match more)");
   add("funding.freeze", T::TableArray, "", "", "a party keeps its contribution at an earlier year's level", "seed 004 (Region Stockholm kept its 2019 level)");
   add("funding.freeze[].party", T::String, "\"\"", "region:CC|kommun:CCCC", "the party that freezes", "");
   add("funding.freeze[].from", T::Integer, "0", "year", "first frozen year", "");

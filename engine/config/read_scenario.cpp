@@ -170,8 +170,12 @@ void read_funding(ScenarioReader& r, FundingConfig& f) {
   d.equity_excess_reduction = share(r, "funding.distribution.equity_excess_reduction");
 
   auto& m = f.members;
-  m.region_max_growth = non_negative(r, "funding.members.region_max_growth");
-  m.kommun_max_growth = non_negative(r, "funding.members.kommun_max_growth");
+  for (const char* key : {"funding.members.region_max_growth", "funding.members.kommun_max_growth"}) {
+    auto series = r.year_series(key);
+    for (const auto& [year, g] : series)
+      if (!(g >= 0.0)) r.fail(key, "expected growth shares >= 0");
+    (std::string(key).find("region") != std::string::npos ? m.region_max_growth : m.kommun_max_growth) = std::move(series);
+  }
   for (std::size_t i = 0, n = r.table_count("funding.freeze"); i < n; ++i) {
     const std::string p = "funding.freeze[" + std::to_string(i) + "].";
     Freeze fr{r.string(p + "party"), static_cast<int>(r.integer(p + "from")), static_cast<int>(r.integer(p + "level_of"))};

@@ -2,6 +2,7 @@
 // Filled by read_scenario_config() from a resolved TOML document; every field has a documented key.
 #pragma once
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
@@ -86,8 +87,16 @@ struct KommunShare {
   double share = 0.0;
 };
 struct MemberWillingness {
-  double region_max_growth = 0.10;  // a region raises its contribution at most this share a year
-  double kommun_max_growth = 0.10;
+  // Largest yearly rise of a contribution, piecewise constant from each listed year, so a scenario
+  // can change willingness from a year on and stay identical to its baseline before it.
+  std::map<int, double> region_max_growth{{2016, 0.10}};
+  std::map<int, double> kommun_max_growth{{2016, 0.10}};
+  double region_growth(int year) const { return value_for(region_max_growth, year); }
+  double kommun_growth(int year) const { return value_for(kommun_max_growth, year); }
+  static double value_for(const std::map<int, double>& series, int year) {
+    auto it = series.upper_bound(year);
+    return it == series.begin() ? it->second : std::prev(it)->second;
+  }
   std::vector<Freeze> freezes;
   std::vector<BudgetCeiling> ceilings;
   std::vector<KommunShare> kommun_shares;

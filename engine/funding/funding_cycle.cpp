@@ -94,7 +94,7 @@ const std::vector<ForbundYear>& FundingCycle::year_record(int year) const {
 Sek FundingCycle::region_max(int f, int year, Sek state_offer) const {
   std::map<int, Sek> paid;
   for (int y = first_year_; y < year; ++y) paid[y] = year_record(y)[f].region_paid;
-  return party_max(year, first_year_, paid, config_.members.region_max_growth,
+  return party_max(year, first_year_, paid, config_.members.region_growth(year),
                    region_freezes_[static_cast<std::size_t>(f)], state_offer / 2);
 }
 
@@ -103,7 +103,7 @@ Sek FundingCycle::kommun_max(int f, int m, int year, Sek state_offer) const {
   for (int y = first_year_; y < year; ++y) paid[y] = year_record(y)[f].kommun_paid[m];
   const auto fi = static_cast<std::size_t>(f);
   const auto mi = static_cast<std::size_t>(m);
-  return party_max(year, first_year_, paid, config_.members.kommun_max_growth, kommun_freezes_[fi][mi],
+  return party_max(year, first_year_, paid, config_.members.kommun_growth(year), kommun_freezes_[fi][mi],
                    ceil_share(state_offer / 2, kommun_share_[fi][mi]));
 }
 

@@ -37,7 +37,12 @@ Sek party_max(int year, int first_year, const std::map<int, Sek>& paid, double m
     const int level = std::max(active->level_of_year, first_year);
     if (level < year) return paid.at(level);
   }
-  return floor_share(paid.at(year - 1), 1.0L + static_cast<long double>(max_growth));
+  // A party is willing to pay again what it has paid before (a temporary fall of the state offer
+  // must not ratchet contributions down for good), and to grow beyond last year by max_growth.
+  Sek peak = 0;
+  for (const auto& [y, amount] : paid)
+    if (y < year) peak = std::max(peak, amount);
+  return std::max(peak, floor_share(paid.at(year - 1), 1.0L + static_cast<long double>(max_growth)));
 }
 
 std::optional<Sek> budget_ceiling(int year, const std::vector<BudgetCeiling>& ceilings) {

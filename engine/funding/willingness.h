@@ -28,7 +28,8 @@ PartyId parse_party(const std::string& text, const std::string& key);
 //   first modelled year means the first modelled year's contribution (the earliest level the model
 //   knows); a level year not yet closed (≥ year) leaves the normal rule in force for that year,
 //   since the level is being set now.
-// - Otherwise: floor(last year's contribution × (1 + max_growth)).
+// - Otherwise: the larger of its highest earlier contribution and
+//   floor(last year's contribution × (1 + max_growth)) — willing to return to a level it has paid.
 // `paid` holds the party's contributions by year for the modelled years before `year`.
 Sek party_max(int year, int first_year, const std::map<int, Sek>& paid, double max_growth,
               const std::vector<Freeze>& freezes, Sek first_year_max);

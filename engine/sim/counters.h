@@ -24,6 +24,7 @@ struct MonthCounters {
   std::int64_t dropouts = 0;
   std::int64_t wait_expired = 0;  // gave up after the maximum wait
   std::int64_t pathway_referrals = 0;
+  std::int64_t ended_unfunded = 0;  // insatser ended at the turn of a year for lack of money
   // Exits from an insats by outcome (completions + dropouts): the SUS exit statistics.
   std::int64_t exit_work = 0;
   std::int64_t exit_studies = 0;
@@ -41,6 +42,7 @@ struct MonthCounters {
     participants.assign(insats_types, 0);
     capacity.assign(insats_types, 0);
   }
+  bool operator==(const MonthCounters&) const = default;
   void move(State from, State to) { ++flow[static_cast<int>(from)][static_cast<int>(to)]; }
 };
 

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "config/scenario_config.h"
+#include "funding/funding_cycle.h"
 #include "sim/area.h"
 #include "sim/rng.h"
 
@@ -39,6 +40,10 @@ void ledger(Area& area, const StepContext& ctx);
 // Initial condition: the insatser the förbund already run when the simulation starts are full,
 // with participants part-way through (otherwise the first year would show a ramp-up).
 void fill_initial_participants(Area& area, const StepContext& ctx);
+
+// At each year's first month, before the step: slots from the year's funding plan; insatser end
+// for lack of money when running commitments exceed the year's money plus equity.
+void apply_year_plan(Area& area, const ForbundYear& plan, const StepContext& ctx);
 
 // The timetable: the events above in DESIGN order.
 void step_month(Area& area, const StepContext& ctx);

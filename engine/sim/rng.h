@@ -27,6 +27,7 @@ enum class Purpose : std::uint32_t {
   PathwayNext = 13,
   ProjectTakeover = 14,
   InitialParticipation = 15,
+  CapacityRounding = 16,
 };
 
 struct RunKey {

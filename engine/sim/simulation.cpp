@@ -14,11 +14,6 @@
 namespace finsim {
 namespace {
 
-// Slots are bought for persons; with population.scale the model has fewer agents.
-std::int64_t scaled_slots(int persons, double scale) {
-  return static_cast<std::int64_t>(std::llround(static_cast<double>(persons) * scale));
-}
-
 void initialise(std::vector<Area>& areas, const ScenarioConfig& config, const World& world, RunKey key) {
   const auto stock = initial_stock(world.geography, config.population);
   const auto inflow_mean = monthly_inflow(stock, config.population);
@@ -60,33 +55,33 @@ ReplicationResult run_replication(const ScenarioConfig& config, const World& wor
 
   FundingCycle funding(config.funding, world.org, world.geography, config.insatser, key, config.meta.first_year());
   const int nf = world.org.forbund_count();
-  const double scale = config.population.scale;
+  const double scale = config.population.scale;  // agents per person
   std::vector<Sek> spending_agent_units(static_cast<std::size_t>(nf), 0);
 
   for (int m = 0; m < result.months; ++m) {
     if (control.cancel && control.cancel->load()) throw Cancelled{};
     const YearMonth ym = YearMonth::from_index(config.meta.start.index() + m);
+    const StepContext ctx{config, rates, key, m, ym.year};
+    for (auto& area : areas) area.month.reset(config.insatser.size());
     if (m == 0 || ym.month == 1) {
       const auto plan = funding.plan_year(ym.year);
-      for (auto& area : areas) {
-        if (area.forbund < 0) continue;
-        const auto& slots = plan[area.forbund].monthly_slots;
-        for (std::size_t t = 0; t < area.capacity.size(); ++t) area.capacity[t] = scaled_slots(slots[t], scale);
-      }
-      result.funding.insert(result.funding.end(), plan.begin(), plan.end());
-      if (m == 0) {
-        const StepContext start{config, rates, key, 0, ym.year};
-        tbb::parallel_for(std::size_t{0}, areas.size(), [&](std::size_t i) { fill_initial_participants(areas[i], start); });
+      if (m == 0) {  // the insatser running at the start are funded by the first year's plan
+        for (auto& area : areas)
+          if (area.forbund >= 0) apply_year_plan(area, plan[area.forbund], ctx);
+        tbb::parallel_for(std::size_t{0}, areas.size(), [&](std::size_t i) { fill_initial_participants(areas[i], ctx); });
         for (const auto& area : areas) {
           std::array<std::int64_t, kStates> stock{};
           for (auto st : area.agents.state) ++stock[st];
           result.initial_stock.push_back(stock);
         }
       }
+      tbb::parallel_for(std::size_t{0}, areas.size(), [&](std::size_t i) {
+        if (areas[i].forbund >= 0) apply_year_plan(areas[i], plan[areas[i].forbund], ctx);
+      });
+      result.funding.insert(result.funding.end(), plan.begin(), plan.end());
       std::fill(spending_agent_units.begin(), spending_agent_units.end(), 0);
     }
 
-    const StepContext ctx{config, rates, key, m, ym.year};
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, order.size(), 1),
                       [&](const tbb::blocked_range<std::size_t>& r) {
                         for (std::size_t i = r.begin(); i != r.end(); ++i) step_month(areas[order[i]], ctx);

@@ -5,7 +5,6 @@
 namespace finsim {
 
 void step_month(Area& area, const StepContext& ctx) {
-  area.month.reset(ctx.config.insatser.size());
   demographic_exits(area, ctx);
   inflow(area, ctx);
   baseline_transitions(area, ctx);

@@ -118,8 +118,8 @@ TEST_CASE("funding cycle: a frozen region caps its förbund at four times its co
   // 2020 level from 2021 (the Stockholm case, seed 004).
   FundingConfig c = toy_config();
   c.state.allocation_sek[2021] = 12'000'000;
-  c.members.region_max_growth = 0.5;
-  c.members.kommun_max_growth = 0.5;
+  c.members.region_max_growth = {{2016, 0.5}};
+  c.members.kommun_max_growth = {{2016, 0.5}};
   c.members.freezes = {{"region:03", 2021, 2020}};
   FundingCycle cycle(c, toy_world(), toy_insatser(), kKey, 2020);
   cycle.plan_year(2020);  // C: region paid 2 730 000

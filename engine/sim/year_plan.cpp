@@ -1,0 +1,62 @@
+// The turn of the year for one förbund area: the year's slots from the funding cycle, and — when
+// the money falls below what running insatser need — insatser that end for lack of money.
+#include <algorithm>
+#include <cmath>
+
+#include "sim/events.h"
+
+namespace finsim {
+
+void apply_year_plan(Area& area, const ForbundYear& plan, const StepContext& ctx) {
+  const auto& insatser = ctx.config.insatser;
+  const double scale = ctx.config.population.scale;
+  // Places are bought for persons; with population.scale < 1 a förbund buys fractions of agents.
+  // Round each up or down by a keyed draw so capacity is right in expectation at any scale.
+  const double money = static_cast<double>(plan.individual + plan.equity_open) * scale / 12.0;  // agent units a month
+  const StreamRng rng(ctx.key, static_cast<std::uint32_t>(area.forbund), static_cast<std::uint32_t>(ctx.month));
+  double cost = 0;
+  std::vector<char> rounded_up(area.capacity.size(), 0);
+  for (std::size_t t = 0; t < area.capacity.size(); ++t) {
+    const double exact = static_cast<double>(plan.monthly_slots[t]) * scale;
+    const double whole = std::floor(exact + 1e-9);
+    rounded_up[t] = rng.uniform(Purpose::CapacityRounding, static_cast<std::uint32_t>(t)) < exact - whole;
+    area.capacity[t] = static_cast<std::int64_t>(whole) + rounded_up[t];
+    cost += static_cast<double>(area.capacity[t] * insatser[t].cost_per_month);
+  }
+  for (std::size_t t = 0; t < area.capacity.size() && cost > money; ++t)  // rounding must not overspend
+    if (rounded_up[t]) {
+      --area.capacity[t];
+      cost -= static_cast<double>(insatser[t].cost_per_month);
+    }
+
+  // A year's commitments: every type at least at its slots, more where people already in an
+  // insats exceed them. They must fit in this year's individual money plus all opening equity.
+  std::vector<std::int64_t> keep(area.participants);
+  auto committed = [&]() {
+    double sum = 0;
+    for (std::size_t t = 0; t < keep.size(); ++t)
+      sum += static_cast<double>(std::max(keep[t], area.capacity[t]) * insatser[t].cost_per_month);
+    return sum;
+  };
+  while (committed() > money) {
+    std::size_t worst = keep.size();
+    for (std::size_t t = 0; t < keep.size(); ++t)
+      if (keep[t] > area.capacity[t] && (worst == keep.size() || keep[t] - area.capacity[t] > keep[worst] - area.capacity[worst])) worst = t;
+    if (worst == keep.size()) break;  // within slots: cannot happen since slots fit the money
+    --keep[worst];
+  }
+  // The latest starters end first (they have had least of the insats); deterministic by index.
+  Agents& a = area.agents;
+  for (std::size_t i = a.size(); i-- > 0;) {
+    if (a.state_of(i) != State::InInsats) continue;
+    const std::size_t t = a.insats[i];
+    if (area.participants[t] <= keep[t]) continue;
+    --area.participants[t];
+    ++area.month.ended_unfunded;
+    area.month.move(State::InInsats, State::Target);
+    a.set_state(i, State::Target, ctx.month);
+    a.blocked_until[i] = static_cast<std::int16_t>(ctx.month + ctx.config.referral.cooldown_months);
+  }
+}
+
+}  // namespace finsim
