@@ -1,5 +1,7 @@
 #include "population/agents.h"
 
+#include <cstdint>
+
 namespace finsim {
 
 void Agents::reserve(std::size_t n) {
@@ -15,6 +17,8 @@ void Agents::reserve(std::size_t n) {
   since.reserve(n);
   blocked_until.reserve(n);
   counted_year.reserve(n);
+  wake.reserve(n);
+  next.reserve(n);
 }
 
 std::size_t Agents::add(std::uint32_t agent, std::uint16_t kommun_index, std::int16_t birth_month, std::uint8_t trait_bits,
@@ -31,12 +35,14 @@ std::size_t Agents::add(std::uint32_t agent, std::uint16_t kommun_index, std::in
   since.push_back(month);
   blocked_until.push_back(0);
   counted_year.push_back(-1);
+  wake.push_back(INT16_MAX);
+  next.push_back(0);
   return id.size() - 1;
 }
 
 std::size_t Agents::bytes_per_agent() const {
   return sizeof(std::uint32_t) + sizeof(std::uint16_t) + sizeof(std::int16_t) + 5 * sizeof(std::uint8_t) + sizeof(float) +
-         3 * sizeof(std::int16_t);
+         4 * sizeof(std::int16_t) + sizeof(std::uint8_t);
 }
 
 }  // namespace finsim

@@ -14,6 +14,15 @@ inline constexpr int kStates = static_cast<int>(State::Count);
 enum class GoneReason : std::uint8_t { None = 0, AgedOut, Death, Emigration, Sjukersattning, Count };
 inline constexpr int kGoneReasons = static_cast<int>(GoneReason::Count);
 
+// The next scheduled event of a person (DESIGN §8 P1: schedule, don't draw every month). Drawn
+// whenever the person enters a state, from that state's constant monthly hazards.
+enum class NextEvent : std::uint8_t {
+  None = 0, AgeOut, Death, Emigration, Sjukersattning,   // demographic exits
+  WorkStudies, JobSeeking, SupportChange, Relapse, Unblock,  // baseline transitions
+  Referral,                                               // referral to the förbund
+  Dropout, Completion,                                    // participation
+};
+
 // Agent ids are stable across scenarios so that common random numbers hold: kommun index in
 // the top bits, the person's serial number within the kommun below (inflow continues the count).
 inline constexpr int kSerialBits = 23;
@@ -34,6 +43,8 @@ struct Agents {
   std::vector<std::int16_t> since;       // month the current state began
   std::vector<std::int16_t> blocked_until;  // no referral before this month (cooldown)
   std::vector<std::int16_t> counted_year;   // last year counted as a unique participant
+  std::vector<std::int16_t> wake;           // month of the next scheduled event
+  std::vector<std::uint8_t> next;           // NextEvent due at `wake`
 
   std::size_t size() const { return id.size(); }
   void reserve(std::size_t n);

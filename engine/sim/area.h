@@ -31,6 +31,7 @@ struct Area {
   std::vector<std::int64_t> waiting;          // per insats type, people on the list now
   std::vector<std::int64_t> capacity;         // per insats type, this year's monthly slots (agents)
   MonthCounters month;                        // this month's record (reset at the start of a step)
+  std::vector<std::uint32_t> due;             // people with an event this month (see sim/schedule.h)
   std::int64_t live() const;                  // people not Gone
 };
 

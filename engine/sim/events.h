@@ -16,6 +16,7 @@ struct Rates {
   double emigration = 0;
   double sjukersattning = 0;
   std::vector<double> completion;  // per insats type: 1 / mean duration
+  double referral = 0;             // referral rate × FK/AF presence, at most 1
 };
 
 struct StepContext {
@@ -44,6 +45,9 @@ void fill_initial_participants(Area& area, const StepContext& ctx);
 // At each year's first month, before the step: slots from the year's funding plan; insatser end
 // for lack of money when running commitments exceed the year's money plus equity.
 void apply_year_plan(Area& area, const ForbundYear& plan, const StepContext& ctx);
+
+// At each year's first month: everyone already in an insats counts as a participant of the year.
+void count_running_participants(Area& area, const StepContext& ctx);
 
 // The timetable: the events above in DESIGN order.
 void step_month(Area& area, const StepContext& ctx);

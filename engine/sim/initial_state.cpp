@@ -4,6 +4,7 @@
 
 #include "sim/events.h"
 #include "sim/person_rng.h"
+#include "sim/schedule.h"
 
 namespace finsim {
 

@@ -28,6 +28,7 @@ enum class Purpose : std::uint32_t {
   ProjectTakeover = 14,
   InitialParticipation = 15,
   CapacityRounding = 16,
+  Schedule = 17,
 };
 
 struct RunKey {

@@ -10,6 +10,7 @@
 
 #include "population/synthesis.h"
 #include "sim/events.h"
+#include "sim/schedule.h"
 
 namespace finsim {
 namespace {
@@ -68,7 +69,12 @@ ReplicationResult run_replication(const ScenarioConfig& config, const World& wor
       if (m == 0) {  // the insatser running at the start are funded by the first year's plan
         for (auto& area : areas)
           if (area.forbund >= 0) apply_year_plan(area, plan[area.forbund], ctx);
-        tbb::parallel_for(std::size_t{0}, areas.size(), [&](std::size_t i) { fill_initial_participants(areas[i], ctx); });
+        // Everyone's first event is drawn as of the month before the start, so month 0 has events.
+        const StepContext before{config, rates, key, -1, ym.year};
+        tbb::parallel_for(std::size_t{0}, areas.size(), [&](std::size_t i) {
+          fill_initial_participants(areas[i], ctx);
+          for (std::size_t p = 0; p < areas[i].agents.size(); ++p) schedule(areas[i], p, before);
+        });
         for (const auto& area : areas) {
           std::array<std::int64_t, kStates> stock{};
           for (auto st : area.agents.state) ++stock[st];
@@ -76,7 +82,9 @@ ReplicationResult run_replication(const ScenarioConfig& config, const World& wor
         }
       }
       tbb::parallel_for(std::size_t{0}, areas.size(), [&](std::size_t i) {
-        if (areas[i].forbund >= 0) apply_year_plan(areas[i], plan[areas[i].forbund], ctx);
+        if (areas[i].forbund < 0) return;
+        apply_year_plan(areas[i], plan[areas[i].forbund], ctx);
+        count_running_participants(areas[i], ctx);
       });
       result.funding.insert(result.funding.end(), plan.begin(), plan.end());
       std::fill(spending_agent_units.begin(), spending_agent_units.end(), 0);

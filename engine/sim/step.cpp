@@ -1,10 +1,12 @@
 // The monthly timetable (DESIGN §4), after OpenABM's one_time_step(): one line per event, in the
 // order the model defines. Reading this function is reading the model's schedule.
 #include "sim/events.h"
+#include "sim/schedule.h"
 
 namespace finsim {
 
 void step_month(Area& area, const StepContext& ctx) {
+  collect_due(area, ctx.month);  // people whose scheduled event falls in this month
   demographic_exits(area, ctx);
   inflow(area, ctx);
   baseline_transitions(area, ctx);

@@ -1,6 +1,7 @@
 // The waiting list (väntelista) per insats type: first in, first out; people who wait longer than
 // the maximum give up; free slots are filled from the front. Sequential inside one area.
 #include "sim/events.h"
+#include "sim/schedule.h"
 
 namespace finsim {
 namespace {
@@ -25,9 +26,8 @@ void waiting_list(Area& area, const StepContext& ctx) {
       if (ctx.month - e.joined < max_wait) break;  // everyone behind joined later
       q.pop_front();
       --area.waiting[t];
-      a.set_state(e.person, State::Target, ctx.month);
       a.blocked_until[e.person] = static_cast<std::int16_t>(ctx.month + ctx.config.referral.cooldown_months);
-      area.month.move(State::Waiting, State::Target);
+      move_to(area, e.person, State::Target, ctx);
       ++area.month.wait_expired;
     }
   }
@@ -43,10 +43,9 @@ void assign_slots(Area& area, const StepContext& ctx) {
       q.pop_front();
       if (!still_waiting(a, e, t)) continue;
       --area.waiting[t];
-      a.set_state(e.person, State::InInsats, ctx.month);
+      move_to(area, e.person, State::InInsats, ctx);
       ++area.participants[t];
       ++area.month.starts;
-      area.month.move(State::Waiting, State::InInsats);
       if (a.counted_year[e.person] != ctx.year) {
         a.counted_year[e.person] = static_cast<std::int16_t>(ctx.year);
         ++area.month.new_unique_participants;

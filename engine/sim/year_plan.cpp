@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "sim/events.h"
+#include "sim/schedule.h"
 
 namespace finsim {
 
@@ -53,9 +54,17 @@ void apply_year_plan(Area& area, const ForbundYear& plan, const StepContext& ctx
     if (area.participants[t] <= keep[t]) continue;
     --area.participants[t];
     ++area.month.ended_unfunded;
-    area.month.move(State::InInsats, State::Target);
-    a.set_state(i, State::Target, ctx.month);
     a.blocked_until[i] = static_cast<std::int16_t>(ctx.month + ctx.config.referral.cooldown_months);
+    move_to(area, i, State::Target, ctx);
+  }
+}
+
+void count_running_participants(Area& area, const StepContext& ctx) {
+  Agents& a = area.agents;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a.state_of(i) != State::InInsats || a.counted_year[i] == ctx.year) continue;
+    a.counted_year[i] = static_cast<std::int16_t>(ctx.year);
+    ++area.month.new_unique_participants;
   }
 }
 

@@ -1,0 +1,118 @@
+#include "sim/schedule.h"
+
+#include <cmath>
+
+#include "sim/person_rng.h"
+
+namespace finsim {
+namespace {
+
+constexpr int kRetirementMonths = 65 * 12;
+
+struct Hazard {
+  NextEvent kind;
+  double p;
+};
+
+// The monthly hazards of person i in its current state; at most 8.
+int hazards(const Area& area, std::size_t i, const StepContext& ctx, Hazard* out) {
+  const Agents& a = area.agents;
+  const auto& pop = ctx.config.population;
+  const Rates& r = ctx.rates;
+  int n = 0;
+  auto add = [&](NextEvent k, double p) {
+    if (p > 0) out[n++] = {k, p};
+  };
+  const State s = a.state_of(i);
+  add(NextEvent::Death, r.death);
+  add(NextEvent::Emigration, r.emigration);
+  switch (s) {
+    case State::Target:
+    case State::Waiting:
+      add(NextEvent::Sjukersattning, r.sjukersattning);
+      add(NextEvent::WorkStudies, pop.work_studies_per_month * a.job_chance[i]);
+      add(NextEvent::JobSeeking, pop.job_seeking_per_month * a.job_chance[i]);
+      add(NextEvent::SupportChange, pop.support_change_per_month);
+      if (s == State::Target && area.forbund >= 0 && a.blocked_until[i] <= ctx.month) add(NextEvent::Referral, r.referral);
+      break;
+    case State::InInsats:
+      add(NextEvent::Sjukersattning, r.sjukersattning);
+      add(NextEvent::Dropout, ctx.config.insatser[a.insats[i]].dropout_per_month);
+      add(NextEvent::Completion, r.completion[a.insats[i]]);
+      break;
+    case State::Work:
+    case State::Studies:
+    case State::JobSeeking:
+      add(NextEvent::Relapse, pop.relapse_per_month);
+      break;
+    default:
+      break;
+  }
+  return n;
+}
+
+}  // namespace
+
+void schedule(Area& area, std::size_t i, const StepContext& ctx) {
+  Agents& a = area.agents;
+  const State s = a.state_of(i);
+  if (s == State::Gone) {
+    a.wake[i] = INT16_MAX;
+    a.next[i] = static_cast<std::uint8_t>(NextEvent::None);
+    return;
+  }
+  Hazard h[8];
+  const int n = hazards(area, i, ctx, h);
+  double total = 0;
+  for (int k = 0; k < n; ++k) total += h[k].p;
+  total = std::min(total, 0.999999);
+
+  // Keyed by the state entered, so the same person entering the same state in the same month
+  // gets the same luck in every scenario.
+  const auto b = StreamRng(ctx.key, a.id[i], static_cast<std::uint32_t>(ctx.month)).bits(Purpose::Schedule, static_cast<std::uint32_t>(s));
+  int wake = INT16_MAX;
+  NextEvent kind = NextEvent::None;
+  if (total > 0) {
+    const double u = 1.0 - StreamRng::to_unit(b[0], b[1]);  // (0, 1]
+    const double months = std::floor(std::log(u) / std::log1p(-total));
+    if (months < 30000.0) {
+      wake = ctx.month + 1 + static_cast<int>(months);
+      double pick = unit32(b[2]) * total;
+      kind = h[n - 1].kind;
+      for (int k = 0; k < n; ++k) {
+        if (pick < h[k].p) {
+          kind = h[k].kind;
+          break;
+        }
+        pick -= h[k].p;
+      }
+    }
+  }
+  // Deterministic clocks come first when earlier: the 65th birthday, the end of a cooldown.
+  const int age_out = a.birth[i] + kRetirementMonths;
+  if (age_out <= wake) {
+    wake = std::max(age_out, ctx.month + 1);
+    kind = NextEvent::AgeOut;
+  }
+  if (s == State::Target && area.forbund >= 0 && a.blocked_until[i] > ctx.month && a.blocked_until[i] < wake) {
+    wake = a.blocked_until[i];
+    kind = NextEvent::Unblock;
+  }
+  a.wake[i] = static_cast<std::int16_t>(std::min(wake, static_cast<int>(INT16_MAX)));
+  a.next[i] = static_cast<std::uint8_t>(kind);
+}
+
+void move_to(Area& area, std::size_t i, State to, const StepContext& ctx) {
+  area.month.move(area.agents.state_of(i), to);
+  area.agents.set_state(i, to, ctx.month);
+  schedule(area, i, ctx);
+}
+
+void collect_due(Area& area, int month) {
+  area.due.clear();
+  const auto& wake = area.agents.wake;
+  for (std::size_t i = 0; i < wake.size(); ++i)
+    if (wake[i] == month) area.due.push_back(static_cast<std::uint32_t>(i));
+}
+
+}  // namespace finsim

@@ -1,0 +1,27 @@
+// Event scheduling: when a person enters a state, the month and kind of their next event are drawn
+// from the state's constant monthly hazards (competing risks), so months without events cost nothing.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "sim/area.h"
+#include "sim/events.h"
+
+namespace finsim {
+
+// Draws and stores (wake, next) for person i, who is in its current state from `month` on.
+// Geometric waiting time with the summed monthly probability; the kind in proportion to each
+// hazard — the same distribution as a draw every month, with one Philox block instead of many.
+void schedule(Area& area, std::size_t i, const StepContext& ctx);
+
+// Moves person i to `to` (recording the flow) and schedules their next event.
+void move_to(Area& area, std::size_t i, State to, const StepContext& ctx);
+
+// People whose event is due this month, in storage order (filled once at the start of a step).
+void collect_due(Area& area, int month);
+
+inline bool due(const Agents& a, std::size_t i, int month, NextEvent kind) {
+  return a.wake[i] == month && a.next[i] == static_cast<std::uint8_t>(kind);
+}
+
+}  // namespace finsim
