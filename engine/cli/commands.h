@@ -11,6 +11,10 @@ using Args = std::vector<std::string>;
 int cmd_validate(const Args& args);
 int cmd_params(const Args& args);
 int cmd_run(const Args& args);
+int cmd_inspect(const Args& args);
+int cmd_compare(const Args& args);
+int cmd_export(const Args& args);
+int cmd_funding(const Args& args);
 
 // Thrown for usage errors (unknown option, missing argument): exit code 2.
 struct UsageError {

@@ -19,8 +19,12 @@ struct Command {
 const std::map<std::string, Command>& commands() {
   static const std::map<std::string, Command> table = {
       {"validate", {cmd_validate, "check a scenario and print a summary of its resolved world"}},
-      {"run", {cmd_run, "simulate a scenario (replications in parallel) and print the yearly summary"}},
+      {"run", {cmd_run, "simulate a scenario (replications in parallel), write an HDF5 result file"}},
+      {"inspect", {cmd_inspect, "print the structure and provenance of a result file"}},
+      {"compare", {cmd_compare, "paired differences between two result files, with a quote"}},
+      {"export", {cmd_export, "write a result file's datasets as CSV files"}},
       {"params", {cmd_params, "list every scenario key with default, unit and source"}},
+      {"funding", {cmd_funding, "project the funding cycle alone: state offer, matching, budget, slots per förbund"}},
   };
   return table;
 }

@@ -1,5 +1,5 @@
 // The registry's rows. Sources are short citations; docs/model.md has the full references
-// (finsam-facts refers to scenarios/data/SOURCES.md). An empty source marks an assumption.
+// (docs/model.md, References). An empty source marks an assumption.
 #include "config/parameters.h"
 
 #include <algorithm>
@@ -36,21 +36,21 @@ struct Insats {
 // The default catalogue: the insats types the sources name (finsam-facts §4b). Costs, durations and
 // dropout are not published nationally: all assumptions, calibrated jointly (docs/model.md §7).
 const Insats kCatalogue[] = {
-    {"coordination_team", "Samordningsteam", "individual", "2600", "12", "0.02", "0.42", "0.19", "0.32",
+    {"coordination_team", "Samordningsteam", "individual", "2250", "12", "0.02", "0.42", "0.19", "0.32",
      "16", "64", "[]", "", "multi-party coordination teams (Malmökraften, Göteborg, Insjöriket); finsam.se 2022-12-02"},
-    {"ips", "IPS (Individual Placement and Support)", "individual", "4500", "18", "0.015", "0.46", "0.10", "0.10",
+    {"ips", "IPS (Individual Placement and Support)", "individual", "3900", "18", "0.015", "0.46", "0.10", "0.10",
      "18", "64", "[\"mental\"]", "Bejerholm et al. 2015, Nord J Psychiatry 69:57-66 (46 % in work at 18 months)",
      "IPS integrated in psychosis care; seed 004"},
-    {"activity_centre", "Aktivitetsplats", "individual", "3000", "9", "0.03", "0.24", "0.15", "0.20",
+    {"activity_centre", "Aktivitetsplats", "individual", "2600", "9", "0.03", "0.24", "0.15", "0.20",
      "16", "64", "[\"mental\", \"somatic\", \"substance\"]", "", "activity centres for people with ill-health; seed 004"},
-    {"young_neet", "Unga utanför arbete och studier", "individual", "3500", "9", "0.03", "0.48", "0.15", "0.15",
+    {"young_neet", "Unga utanför arbete och studier", "individual", "3050", "9", "0.03", "0.48", "0.15", "0.15",
      "16", "29", "[]", "SEED trial (Norway, young NEET on benefits): 48 % in work within 12 months",
      "programmes for young people not in work or studies (DEV); seed 004"},
-    {"sfi_support", "Samordnat stöd på SFI", "individual", "3000", "9", "0.03", "0.36", "0.17", "0.05",
+    {"sfi_support", "Samordnat stöd på SFI", "individual", "2600", "9", "0.03", "0.36", "0.17", "0.05",
      "16", "64", "[\"language\"]", "", "coordinated support in alternative SFI; seed 004"},
-    {"work_training", "Arbetsträning", "individual", "3500", "6", "0.03", "0.45", "0.22", "0.15",
+    {"work_training", "Arbetsträning", "individual", "3050", "6", "0.03", "0.45", "0.22", "0.15",
      "16", "64", "[]", "", "work-oriented insatser; FK 2012 report"},
-    {"coordinated_assessment", "Samordnad kartläggning", "individual", "2500", "3", "0.02", "0.15", "0.18", "0.03",
+    {"coordinated_assessment", "Samordnad kartläggning", "individual", "2200", "3", "0.02", "0.15", "0.18", "0.03",
      "16", "64", "[]", "", "joint assessment by several parties before a longer insats"},
     {"structural", "Strukturövergripande insatser", "structural", "1500", "1", "0", "0", "0", "1.0",
      "16", "64", "[]", "", "joint training, conferences, process support; finsam.se 2021-02-24"},
@@ -125,7 +125,7 @@ std::vector<ParamSpec> build_specs() {
   add("funding.budget.admin_share", T::Number, "0.12", "share of budget", "förbund office and administration", "", "0.10–0.15");
   add("funding.budget.structural_share", T::Number, "0.25", "share of budget",
       "structural insatser (about half of insatser by count are structural: finsam-facts §4a)", "", "0.15–0.35");
-  add("funding.budget.equity_spend_max_share", T::Number, "0.5", "share/year", "largest share of opening equity spent in a year", "", "0.2–1.0");
+  add("funding.budget.equity_spend_max_share", T::Number, "0.5", "share/year", "largest share of equity above the reserve (equity_reasonable_share of the budget) spent in a year", "", "0.2–1.0");
   add("funding.budget.initial_equity_share", T::Number, "0.22", "share of contributions", "opening equity in the first year",
       "finsam-facts §2: VG 2017 equity 36.2 / contributions 165.5 MSEK [D]");
 

@@ -339,7 +339,8 @@ Scenario read_scenario(const ScenarioDocument& doc) {
   read_costs(r, c.costs);
   s.parameters = r.parameters();
   std::ostringstream os;
-  os << "# Resolved by finsim " FINSIM_VERSION " from " << doc.top_file << "\n" << r.resolved() << "\n";
+  // No path in the text: its digest must not depend on where the scenario file lives.
+  os << "# Resolved scenario (finsim " FINSIM_VERSION "): every key, defaults written out\n" << r.resolved() << "\n";
   s.resolved_toml = os.str();
   s.chain = doc.chain;
   s.overrides = doc.overrides;

@@ -200,9 +200,9 @@ struct CostConfig {
   std::vector<Payer> support_payer;         // over SupportSource
   Sek health_care_per_month = 2'000;        // region, every target-group month
   Sek wage_per_month = 22'000;              // gross monthly wage on entry to work
-  double tax_kommun = 0.21;
-  double tax_region = 0.115;
-  double tax_state = 0.10;                  // employer fees and state share net of deductions
+  double tax_kommun = 0.207;
+  double tax_region = 0.1149;
+  double tax_state = 0.3142;                // employer fees counted as state revenue (assumption)
   Sek study_support_per_month = 3'000;      // state (CSN) while studying
 };
 

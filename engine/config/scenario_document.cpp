@@ -196,14 +196,6 @@ void apply_override(toml::table& doc, const std::string& assignment) {
   }
   if (existing && existing->is_integer() && type == ParamType::Number) type = ParamType::Number;
 
-  // One element of a year series changes that year only. A series the document leaves at its
-  // default starts from the default, else "--set …allocation_msek.2025=500" would drop 2016 = 339.
-  if (!spec && parent_spec && parent_spec->type == ParamType::YearSeries && !doc.at_path(parent).node()) {
-    toml::table def = toml::parse("v = " + parent_spec->default_toml);
-    ensure_table(doc, parts, parts.size() - 2, assignment)
-        ->insert(parts[parts.size() - 2], std::move(*def.get("v")->as_table()));
-  }
-
   toml::table* target = ensure_table(doc, parts, parts.size() - 1, assignment);
   const std::string& leaf = parts.back();
   auto bad = [&](const char* expected) {

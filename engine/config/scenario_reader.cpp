@@ -125,16 +125,29 @@ std::vector<std::string> ScenarioReader::string_list(const std::string& key) {
 }
 
 std::map<int, double> ScenarioReader::year_series(const std::string& key) {
-  toml::table scratch;
-  const auto& n = value_or_default(key, scratch);
-  const auto* t = n.as_table();
-  if (!t || t->empty()) fail(key, "expected a table of year = value with at least one year");
+  // The registry default is the bottom layer and the document's years merge over it year by year,
+  // as a child's years merge over its parent's: "{ 2025 = 0.5 }" means "from 2025", keeping the
+  // default's 2016 value before it instead of making 0.5 hold from the first year.
   std::map<int, double> out;
-  for (auto&& [year, value] : *t) {
-    const auto v = value.value<double>();
-    if (!v) fail(key + "." + std::string(year.str()), "expected a number");
-    out[std::stoi(std::string(year.str()))] = *v;
+  auto add = [&](const toml::table& t) {
+    for (auto&& [year, value] : t) {
+      const auto v = value.value<double>();
+      if (!v) fail(key + "." + std::string(year.str()), "expected a number");
+      out[std::stoi(std::string(year.str()))] = *v;
+    }
+  };
+  const ParamSpec* spec = find_spec(key);
+  if (!spec) throw std::logic_error("parameter '" + key + "' is not in the registry");
+  if (!spec->default_toml.empty()) {
+    const toml::table scratch = toml::parse("v = " + spec->default_toml);
+    if (const auto* t = scratch.get("v")->as_table()) add(*t);
   }
+  if (const auto* n = find(key)) {
+    const auto* t = n->as_table();
+    if (!t || t->empty()) fail(key, "expected a table of year = value with at least one year");
+    add(*t);
+  }
+  if (out.empty()) fail(key, "expected a table of year = value with at least one year");
   // Normalise to floats so the resolved TOML reads back with the same types.
   toml::table normal;
   for (const auto& [y, v] : out) normal.insert(std::to_string(y), v);

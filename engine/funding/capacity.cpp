@@ -1,5 +1,6 @@
 #include "funding/capacity.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "funding/apportion.h"
@@ -26,15 +27,25 @@ Sek fill_counts(Sek month_money, bool structural, const std::vector<InsatsType>&
     if (running[t] && types[t].structural == structural) share_sum += types[t].budget_share;
   if (!(share_sum > 0.0L)) return 0;
   Sek bound = 0;
+  std::vector<std::pair<long double, std::size_t>> remainder;  // fraction of a slot each type could not buy
   for (std::size_t t = 0; t < types.size(); ++t) {
     if (!running[t] || types[t].structural != structural) continue;
     if (types[t].cost_per_month <= 0)
       throw InputError("insats." + types[t].name + ".cost_sek_per_month: must be positive");
-    const Sek money = floor_sek(static_cast<long double>(month_money) *
-                                (static_cast<long double>(types[t].budget_share) / share_sum));
-    const Sek n = money / types[t].cost_per_month;
+    const long double exact = static_cast<long double>(month_money) * (static_cast<long double>(types[t].budget_share) / share_sum) /
+                              static_cast<long double>(types[t].cost_per_month);
+    const Sek n = static_cast<Sek>(exact);
     counts[t] = static_cast<int>(n);
     bound += n * types[t].cost_per_month;
+    remainder.push_back({exact - static_cast<long double>(n), t});
+  }
+  // Money left after the whole slots buys one more slot each for the types closest to their next
+  // one (largest fraction first, ties by type index), so small förbund do not hoard by rounding.
+  std::stable_sort(remainder.begin(), remainder.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (const auto& [fraction, t] : remainder) {
+    if (month_money - bound < types[t].cost_per_month) continue;
+    ++counts[t];
+    bound += types[t].cost_per_month;
   }
   return bound;
 }

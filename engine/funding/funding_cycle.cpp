@@ -161,7 +161,10 @@ std::vector<ForbundYear> FundingCycle::plan_year(int year) {
     r.structural = split.structural;
     r.individual = split.individual;
     r.equity_open = first ? initial_equity(r.budget, config_.budget) : years_.back()[f].equity_close;
-    r.equity_draw = equity_draw_allowed(r.equity_open, config_.budget);
+    // A förbund keeps a reserve at the reasonable level and spends only equity above it (at most
+    // equity_spend_max_share of that a year): reserves are a buffer, not a fund to run down.
+    const Sek reserve = floor_share(r.budget, config_.distribution.equity_reasonable_share);
+    r.equity_draw = equity_draw_allowed(std::max<Sek>(0, r.equity_open - reserve), config_.budget);
     r.spent = r.budget;
     r.equity_close = r.equity_open;
 

@@ -1,6 +1,7 @@
 // An Area is the unit of parallel work: a förbund with its people, waiting lists and slots, or
 // the kommuner of one region that have no förbund. Areas never touch each other within a month.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -32,6 +33,12 @@ struct Area {
   std::vector<std::int64_t> capacity;         // per insats type, this year's monthly slots (agents)
   MonthCounters month;                        // this month's record (reset at the start of a step)
   std::vector<std::uint32_t> due;             // people with an event this month (see sim/schedule.h)
+  // People by state and support source, kept up to date at every change so the monthly ledger
+  // does not visit every person (the invariant: it equals a count over `agents`).
+  std::array<std::array<std::int64_t, kSupportSources>, kStates> census{};
+  void count(State s, std::uint8_t support, std::int64_t delta) {
+    census[static_cast<int>(s)][support] += delta;
+  }
   std::int64_t live() const;                  // people not Gone
 };
 

@@ -51,6 +51,7 @@ void inflow(Area& area, const StepContext& ctx) {
     const std::uint32_t n = poisson(rng, Purpose::KommunInflow, area.inflow_mean[j]);
     for (std::uint32_t k = 0; k < n; ++k) {
       const std::size_t i = add_person(area.agents, ctx.key, kommun, area.next_serial[j]++, ctx.month, ctx.config.population, true);
+      area.count(State::Target, area.agents.support[i], +1);
       schedule(area, i, ctx);
       ++area.month.inflow;
     }

@@ -103,7 +103,10 @@ void schedule(Area& area, std::size_t i, const StepContext& ctx) {
 }
 
 void move_to(Area& area, std::size_t i, State to, const StepContext& ctx) {
-  area.month.move(area.agents.state_of(i), to);
+  const State from = area.agents.state_of(i);
+  area.month.move(from, to);
+  area.count(from, area.agents.support[i], -1);
+  area.count(to, area.agents.support[i], +1);
   area.agents.set_state(i, to, ctx.month);
   schedule(area, i, ctx);
 }

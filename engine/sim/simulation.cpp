@@ -26,7 +26,10 @@ void initialise(std::vector<Area>& areas, const ScenarioConfig& config, const Wo
     for (std::size_t j = 0; j < area.kommuner.size(); ++j) {
       const int k = area.kommuner[j];
       area.inflow_mean.push_back(inflow_mean[k]);
-      for (std::uint32_t s = 0; s < stock[k]; ++s) add_person(area.agents, key, k, area.next_serial[j]++, 0, config.population, false);
+      for (std::uint32_t s = 0; s < stock[k]; ++s) {
+        const std::size_t i = add_person(area.agents, key, k, area.next_serial[j]++, 0, config.population, false);
+        area.count(State::Target, area.agents.support[i], +1);
+      }
     }
   });
 }

@@ -27,11 +27,15 @@ void baseline_transitions(Area& area, const StepContext& ctx) {
         move_to(area, i, State::JobSeeking, ctx);
         break;
       case NextEvent::SupportChange:
+        area.count(a.state_of(i), a.support[i], -1);
         a.support[i] = static_cast<std::uint8_t>(pick_share(pop.support_shares, u[1]));
+        area.count(a.state_of(i), a.support[i], +1);
         schedule(area, i, ctx);
         break;
       case NextEvent::Relapse:
+        area.count(a.state_of(i), a.support[i], -1);
         a.support[i] = static_cast<std::uint8_t>(pick_share(pop.support_shares, u[1]));
+        area.count(a.state_of(i), a.support[i], +1);
         move_to(area, i, State::Target, ctx);
         break;
       default:  // Unblock: the cooldown is over, the referral clock starts

@@ -13,7 +13,8 @@ void apply_year_plan(Area& area, const ForbundYear& plan, const StepContext& ctx
   const double scale = ctx.config.population.scale;
   // Places are bought for persons; with population.scale < 1 a förbund buys fractions of agents.
   // Round each up or down by a keyed draw so capacity is right in expectation at any scale.
-  const double money = static_cast<double>(plan.individual + plan.equity_open) * scale / 12.0;  // agent units a month
+  // The year's money for individual insatser: budget share plus the equity the förbund may draw.
+  const double money = static_cast<double>(plan.individual + plan.equity_draw) * scale / 12.0;  // agent units a month
   const StreamRng rng(ctx.key, static_cast<std::uint32_t>(area.forbund), static_cast<std::uint32_t>(ctx.month));
   double cost = 0;
   std::vector<char> rounded_up(area.capacity.size(), 0);
@@ -46,7 +47,7 @@ void apply_year_plan(Area& area, const ForbundYear& plan, const StepContext& ctx
     if (worst == keep.size()) break;  // within slots: cannot happen since slots fit the money
     --keep[worst];
   }
-  // The latest starters end first (they have had least of the insats); deterministic by index.
+  // Those added to the area last end first: a deterministic rule (storage order), not a judgement.
   Agents& a = area.agents;
   for (std::size_t i = a.size(); i-- > 0;) {
     if (a.state_of(i) != State::InInsats) continue;

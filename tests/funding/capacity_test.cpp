@@ -32,20 +32,21 @@ TEST_CASE("capacity: slots from the individual money and the equity draw", "[fun
   // Month money: (2 520 000 + 440 000) / 12 = 246 666 (8 SEK of the year are not spent).
   // All four run: samtal floor(246 666 × 0.5) = 123 333 → 24 slots; ips floor(73 999.8) = 73 999 →
   // 9 slots; kurs floor(49 333.2) = 49 333 → 12 slots. Structural: 1 000 000 / 12 = 83 333 →
-  // floor(83 333 / 20 000) = 4 places.
+  // floor(83 333 / 20 000) = 4 places. The 6 666 left after whole slots buys one more slot for the
+  // type closest to its next one: samtal (24.67 → fraction .67) → 25; 1 666 is too little for more.
   const Capacity c = monthly_capacity(2'520'000, 440'000, 1'000'000, catalogue(), {true, true, true, true});
   CHECK(c.month_money == 246'666);
-  CHECK(c.monthly_slots == std::vector<int>{24, 9, 0, 12});
+  CHECK(c.monthly_slots == std::vector<int>{25, 9, 0, 12});
   CHECK(c.structural_places == std::vector<int>{0, 0, 4, 0});
-  CHECK(c.bound_per_month == 24 * 5'000 + 9 * 8'000 + 12 * 4'000);
+  CHECK(c.bound_per_month == 25 * 5'000 + 9 * 8'000 + 12 * 4'000);
 }
 
 TEST_CASE("capacity: a type that does not run gives its share to the others", "[funding]") {
   // kurs off: Σ share 0.8. samtal floor(246 666 × 0.625) = 154 166 → 30 slots; ips
-  // floor(246 666 × 0.375) = 92 499 → 11 slots.
+  // floor(246 666 × 0.375) = 92 499 → 11 slots; the 8 666 left buys samtal (fraction .83) one more.
   const Capacity c = monthly_capacity(2'520'000, 440'000, 1'000'000, catalogue(), {true, true, true, false});
-  CHECK(c.monthly_slots == std::vector<int>{30, 11, 0, 0});
-  CHECK(c.bound_per_month == 30 * 5'000 + 11 * 8'000);
+  CHECK(c.monthly_slots == std::vector<int>{31, 11, 0, 0});
+  CHECK(c.bound_per_month == 31 * 5'000 + 11 * 8'000);
   // Only samtal: all 246 666 → 49 slots.
   const Capacity only = monthly_capacity(2'520'000, 440'000, 1'000'000, catalogue(), {true, false, false, false});
   CHECK(only.monthly_slots == std::vector<int>{49, 0, 0, 0});

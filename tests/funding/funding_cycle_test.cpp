@@ -100,14 +100,16 @@ TEST_CASE("funding cycle: the first year matches every offer exactly", "[funding
   // B's quarter 1 520 000 split 1/3, 2/3: 506 666.67 and 1 013 333.33 → the krona left to 0181.
   CHECK(y[1].kommun_paid == std::vector<Sek>{506'667, 1'013'333});
   // A: admin 360 000, structural 750 000, individual 1 890 000; opening equity floor(0.22 ×
-  // 3 000 000) = 660 000, draw 330 000. Month money (1 890 000 + 330 000)/12 = 185 000:
-  // samtal 129 500 → 25 slots, projekt 55 500 → 9 slots; structural 62 500 → 3 places.
+  // 3 000 000) = 660 000, below the reserve floor(0.25 × 3 000 000) = 750 000, so no draw.
+  // Month money 1 890 000 / 12 = 157 500: samtal 110 250 → 22 slots (22.05), projekt 47 250 → 7
+  // (7.875); 5 500 left buys one more samtal (projekt's next slot costs 6 000) → 23;
+  // structural 62 500 → 3 places.
   CHECK(y[0].admin == 360'000);
   CHECK(y[0].structural == 750'000);
   CHECK(y[0].individual == 1'890'000);
   CHECK(y[0].equity_open == 660'000);
-  CHECK(y[0].equity_draw == 330'000);
-  CHECK(y[0].monthly_slots == std::vector<int>{25, 9, 0});
+  CHECK(y[0].equity_draw == 0);
+  CHECK(y[0].monthly_slots == std::vector<int>{23, 7, 0});
   CHECK(y[0].structural_places == std::vector<int>{0, 0, 3});
   CHECK(y[1].equity_open == 1'337'600);  // floor(0.22 × 6 080 000)
   CHECK(y[2].equity_open == 2'402'400);  // floor(0.22 × 10 920 000)
@@ -178,7 +180,9 @@ TEST_CASE("funding cycle: equity above the reasonable level lowers next year's a
   // The 2 796 200 goes to A and B by key 0.125 : 0.3: A 822 411.76, B 1 973 788.24 → the krona left
   // to A → A 1 500 000 + 822 412 = 2 322 412, B 3 040 000 + 1 973 788 = 5 013 788.
   CHECK(y[2].equity_open == 8'322'400);
-  CHECK(y[2].equity_draw == 4'161'200);
+  // C keeps a reserve of floor(0.25 × its 2021 budget 5 327 600) = 1 331 900 and may draw half of
+  // the rest: floor(0.5 × (8 322 400 − 1 331 900)) = 3 495 250.
+  CHECK(y[2].equity_draw == 3'495'250);
   CHECK(y[2].equity_reduction == 2'796'200);
   CHECK(y[2].state_offer == 2'663'800);
   CHECK(y[0].state_offer == 2'322'412);

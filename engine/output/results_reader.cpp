@@ -1,0 +1,102 @@
+#include "output/results_reader.h"
+
+#include "output/provenance.h"
+#include "util/error.h"
+
+namespace finsim {
+namespace {
+
+std::string shape_text(const h5::Shape& shape) {
+  std::string s = "[";
+  for (std::size_t i = 0; i < shape.size(); ++i) s += (i ? ", " : "") + std::to_string(shape[i]);
+  return s + "]";
+}
+
+template <class A>
+A checked(const ResultsFile& f, A array, const std::string& name, const h5::Shape& expected) {
+  if (array.shape != expected)
+    throw InputError(f.path + ": " + f.group.path_of(name) + ": shape " + shape_text(array.shape) + ", expected " +
+                     shape_text(expected) + " from the coordinates");
+  return array;
+}
+
+void require(const ResultsFile& f, const std::string& name) {
+  if (!f.group.has(name)) throw InputError(f.path + ": " + f.group.path_of(name) + ": missing (not a complete finsim result file)");
+}
+
+}  // namespace
+
+ResultsFile open_results(const std::filesystem::path& path, const std::string& scenario) {
+  const std::string name = path.string();
+  auto file = h5::File::open_read(path);
+  {
+    const auto root = file.root();
+    if (!root.has_attribute(".", "schema_version") || !root.has_attribute(".", "finsim_version") || !root.has("scenarios"))
+      throw InputError(name + ": not a finsim result file (no schema_version, finsim_version or scenarios group)");
+    const std::string schema = h5::string_attribute(root, ".", "schema_version");
+    if (schema != kSchemaVersion)
+      throw InputError(name + ": schema_version " + schema + " is not supported (this finsim reads " + kSchemaVersion + ")");
+  }
+  const auto scenarios = file.open_group("scenarios");
+  std::vector<std::string> groups;
+  for (const auto& c : scenarios.children())
+    if (c.kind == h5::Kind::group) groups.push_back(c.name);
+  std::string chosen = scenario;
+  if (chosen.empty()) {
+    if (groups.empty()) throw InputError(name + ": no scenario in /scenarios");
+    if (groups.size() > 1) {
+      std::string list;
+      for (const auto& g : groups) list += (list.empty() ? "" : ", ") + g;
+      throw InputError(name + ": several scenarios (" + list + "); name one");
+    }
+    chosen = groups.front();
+  } else if (!scenarios.has(chosen)) {
+    throw InputError(name + ": no scenario '" + chosen + "' in /scenarios");
+  }
+  auto group = scenarios.open_group(chosen);
+  return ResultsFile{name, std::move(file), std::move(group), chosen};
+}
+
+RunData read_run(const std::filesystem::path& path) {
+  const ResultsFile f = open_results(path);
+  const auto& g = f.group;
+  RunData d;
+  d.path = f.path;
+  d.scenario = f.scenario;
+  const auto root = f.file.root();
+  d.finsim_version = h5::string_attribute(root, ".", "finsim_version");
+  d.git_commit = root.has_attribute(".", "git_commit") ? h5::string_attribute(root, ".", "git_commit") : "";
+  d.description = h5::string_attribute(g, ".", "description");
+  d.scenario_sha256 = h5::string_attribute(g, ".", "scenario_sha256");
+  d.seed = h5::int_attribute(g, ".", "seed");
+  d.population_scale = h5::double_attribute(g, ".", "population_scale");
+
+  for (const char* name : {"replication", "month", "year", "forbund", "forbund_kind", "payer", "unique_participants",
+                           "state_offer", "state_paid", "region_paid", "kommuner_paid", "exit_work", "exit_studies",
+                           "public_cost_by_forbund", "public_revenue_by_forbund", "finsam_contribution_by_forbund"})
+    require(f, name);
+  d.replications = h5::read_int64(g, "replication").values;
+  d.months = h5::read_strings(g, "month");
+  d.years = h5::read_int64(g, "year").values;
+  d.forbund = h5::read_strings(g, "forbund");
+  d.forbund_kind = h5::read_strings(g, "forbund_kind");
+  d.payers = h5::read_strings(g, "payer");
+  const std::size_t R = d.replications.size(), M = d.months.size(), Y = d.years.size(), A = d.forbund.size(),
+                    P = d.payers.size();
+  if (d.forbund_kind.size() != A) throw InputError(f.path + ": forbund_kind does not match the forbund coordinate");
+
+  d.unique_participants = checked(f, h5::read_double(g, "unique_participants"), "unique_participants", {R, Y, A});
+  d.state_offer = checked(f, h5::read_int64(g, "state_offer"), "state_offer", {R, Y, A});
+  d.state_paid = checked(f, h5::read_int64(g, "state_paid"), "state_paid", {R, Y, A});
+  d.region_paid = checked(f, h5::read_int64(g, "region_paid"), "region_paid", {R, Y, A});
+  d.kommuner_paid = checked(f, h5::read_int64(g, "kommuner_paid"), "kommuner_paid", {R, Y, A});
+  d.exit_work = checked(f, h5::read_double(g, "exit_work"), "exit_work", {R, M, A});
+  d.exit_studies = checked(f, h5::read_double(g, "exit_studies"), "exit_studies", {R, M, A});
+  d.public_cost = checked(f, h5::read_int64(g, "public_cost_by_forbund"), "public_cost_by_forbund", {R, M, A, P});
+  d.public_revenue = checked(f, h5::read_int64(g, "public_revenue_by_forbund"), "public_revenue_by_forbund", {R, M, A, P});
+  d.finsam_contribution =
+      checked(f, h5::read_int64(g, "finsam_contribution_by_forbund"), "finsam_contribution_by_forbund", {R, M, A, P});
+  return d;
+}
+
+}  // namespace finsim

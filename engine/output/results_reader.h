@@ -1,0 +1,54 @@
+// Reading finsim result files back: finds the scenario group, checks that the file is one of ours
+// and of a schema we know, and loads coordinates and arrays with their shapes checked.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "output/hdf5_file.h"
+
+namespace finsim {
+
+// An open result file and its scenario group. Members in this order: the group closes first.
+struct ResultsFile {
+  std::string path;
+  h5::File file;
+  h5::Group group;
+  std::string scenario;  // group name under scenarios/
+};
+
+// Throws InputError (one line, naming the file) if the file is not HDF5, not a finsim result file,
+// of an unknown schema_version, or holds no scenario. With several scenarios, `scenario` picks one;
+// empty means "the only one".
+ResultsFile open_results(const std::filesystem::path& path, const std::string& scenario = "");
+
+// What `finsim compare` needs of one run, in the units of the file (persons, SEK).
+struct RunData {
+  std::string path;
+  std::string scenario;
+  std::string description;
+  std::string scenario_sha256;
+  std::string finsim_version;
+  std::string git_commit;
+  std::int64_t seed = 0;
+  double population_scale = 0;
+  std::vector<std::int64_t> replications;
+  std::vector<std::string> months;  // "2019-01", ...
+  std::vector<std::int64_t> years;
+  std::vector<std::string> forbund;
+  std::vector<std::string> forbund_kind;
+  std::vector<std::string> payers;
+  // [replication, year, forbund]
+  h5::Array<double> unique_participants;
+  h5::Array<std::int64_t> state_offer, state_paid, region_paid, kommuner_paid;
+  // [replication, month, forbund]
+  h5::Array<double> exit_work, exit_studies;
+  // [replication, month, forbund, payer]
+  h5::Array<std::int64_t> public_cost, public_revenue, finsam_contribution;
+};
+
+// Throws InputError when a dataset is missing or its shape does not match the coordinates.
+RunData read_run(const std::filesystem::path& path);
+
+}  // namespace finsim

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# CLI: finsim inspect lists every dataset with shape, dtype, size and units and prints the
+# provenance attributes; --resolved prints the stored scenario; a bad file exits 2 with one line.
+set -uo pipefail
+finsim=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+"$finsim" run "$src/scenarios/baseline.toml" -o "$tmp/r.h5" --set population.scale=0.01 --set scenario.end=2019-03 -r 1 -q \
+  >/dev/null || { echo "FAIL: run" >&2; exit 1; }
+"$finsim" inspect "$tmp/r.h5" >"$tmp/out.txt" 2>"$tmp/err.txt" || fail "inspect exited $?: $(cat "$tmp/err.txt")"
+for want in "/scenarios/baseline/participants" "float64" "persons" "/scenarios/baseline/budget" "int64" "SEK" \
+            "finsim_version" "git_commit" "schema_version" "command_line" "scenario_sha256" "input_sha256" \
+            "resolved_scenario" "see --resolved" "/scenarios/baseline/stock"; do
+  grep -qF -- "$want" "$tmp/out.txt" || fail "inspect output lacks '$want'"
+done
+grep -qE "/scenarios/baseline/participants +\(1, 3, [0-9]+\) +float64" "$tmp/out.txt" || fail "participants shape line: $(grep participants "$tmp/out.txt" | head -1)"
+echo "ok: inspect lists $(grep -c '^/scenarios/baseline/' "$tmp/out.txt") datasets"
+
+"$finsim" inspect "$tmp/r.h5" --resolved >"$tmp/resolved.toml" || fail "inspect --resolved"
+grep -q '^\[scenario\]' "$tmp/resolved.toml" || fail "--resolved prints no [scenario] table"
+grep -q 'scale = 0.01' "$tmp/resolved.toml" || fail "--resolved lacks the override population.scale"
+
+expect_error() {
+  local want=$1 err rc
+  shift 2
+  err=$("$finsim" "$@" 2>&1 >/dev/null)
+  rc=$?
+  [[ $rc -eq 2 ]] || { fail "finsim $*: exit $rc, expected 2 ($err)"; return; }
+  [[ $(printf '%s\n' "$err" | wc -l) -eq 1 ]] || fail "finsim $*: expected one line: $err"
+  grep -qF -- "$want" <<<"$err" || fail "finsim $*: message lacks '$want': $err"
+  echo "ok: $err"
+}
+echo "plain text" >"$tmp/bad.h5"
+expect_error "not an HDF5 file" -- inspect "$tmp/bad.h5"
+expect_error "no such file" -- inspect "$tmp/none.h5"
+head -c 3000 "$tmp/r.h5" >"$tmp/truncated.h5"
+expect_error "truncated.h5" -- inspect "$tmp/truncated.h5"
+
+[[ $failures -eq 0 ]] || { echo "$failures failure(s)" >&2; exit 1; }
+echo "all inspect checks passed"

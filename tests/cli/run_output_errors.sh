@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# CLI: finsim run refuses an output path it cannot write before simulating (exit 2, one line that
+# names the path), leaves nothing behind, and by default writes <scenario name>.h5 in the
+# current directory with no .partial left over.
+set -uo pipefail
+finsim=$1
+src=$2
+baseline=$src/scenarios/baseline.toml
+tiny=(--set population.scale=0.01 --set scenario.end=2019-03 -r 1 -q)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+# expect_refusal OUTPUT TEXT: exit 2, one line on stderr with OUTPUT and TEXT, no summary printed.
+expect_refusal() {
+  local out=$1 text=$2 err rc
+  err=$("$finsim" run "$baseline" -o "$out" "${tiny[@]}" 2>&1 >"$tmp/stdout")
+  rc=$?
+  [[ $rc -eq 2 ]] || { fail "-o $out: exit $rc, expected 2 ($err)"; return; }
+  [[ $(printf '%s\n' "$err" | wc -l) -eq 1 ]] || fail "-o $out: expected one line, got: $err"
+  grep -qF -- "$out" <<<"$err" || fail "-o $out: message does not name the path: $err"
+  grep -qF -- "$text" <<<"$err" || fail "-o $out: message lacks '$text': $err"
+  [[ ! -s $tmp/stdout ]] || fail "-o $out: the simulation ran (stdout: $(head -1 "$tmp/stdout"))"
+  echo "ok: $err"
+}
+
+expect_refusal "$tmp/no/such/dir/out.h5" "does not exist"
+[[ ! -e $tmp/no ]] || fail "a directory was created for a refused output"
+touch "$tmp/regular"
+expect_refusal "$tmp/regular/out.h5" "is not a directory"
+expect_refusal "$tmp" "is a directory"
+if [[ $(id -u) -ne 0 ]]; then  # root ignores permissions
+  mkdir "$tmp/readonly" && chmod 555 "$tmp/readonly"
+  expect_refusal "$tmp/readonly/out.h5" "Permission denied"
+fi
+leftovers=$(find "$tmp" -name '*.partial' -o -name '*.h5' | wc -l)
+[[ $leftovers -eq 0 ]] || fail "files left behind: $(find "$tmp" -name '*.partial' -o -name '*.h5')"
+
+# Default name in the current directory, and no partial file after success.
+(cd "$tmp" && "$finsim" run "$baseline" "${tiny[@]}" >"$tmp/stdout" 2>"$tmp/stderr")
+rc=$?
+if [[ $rc -ne 0 ]]; then
+  fail "run with the default output exited $rc: $(cat "$tmp/stderr")"
+else
+  [[ -f $tmp/baseline.h5 ]] || fail "default output baseline.h5 not written"
+  [[ ! -e $tmp/baseline.h5.partial ]] || fail "baseline.h5.partial left after success"
+  grep -q "wrote baseline.h5" "$tmp/stdout" || fail "stdout does not say which file was written"
+  grep -q "^2019 " "$tmp/stdout" || fail "the yearly summary table is missing"
+  echo "ok: default output baseline.h5"
+fi
+
+[[ $failures -eq 0 ]] || { echo "$failures failure(s)" >&2; exit 1; }
+echo "all run output checks passed"

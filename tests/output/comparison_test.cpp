@@ -1,0 +1,155 @@
+#include "output/comparison.h"
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+
+#include "util/error.h"
+
+using namespace finsim;
+using Catch::Detail::Approx;
+
+namespace {
+
+// One area, two years, three payers, `reps` replications, every array zero.
+RunData empty_run(std::size_t reps = 1) {
+  RunData d;
+  d.path = "base.h5";
+  d.scenario = "base";
+  d.seed = 42;
+  d.population_scale = 0.1;
+  for (std::size_t r = 0; r < reps; ++r) d.replications.push_back(static_cast<std::int64_t>(r));
+  d.years = {2019, 2020};
+  for (int y : {2019, 2020})
+    for (int m = 1; m <= 12; ++m) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+      d.months.push_back(buf);
+    }
+  d.forbund = {"Förbund A"};
+  d.forbund_kind = {"documented"};
+  d.payers = {"state", "region", "kommun"};
+  const std::size_t R = reps, Y = 2, M = 24, A = 1, P = 3;
+  d.unique_participants = {std::vector<double>(R * Y * A), {R, Y, A}};
+  for (auto* a : {&d.state_offer, &d.state_paid, &d.region_paid, &d.kommuner_paid}) *a = {std::vector<std::int64_t>(R * Y * A), {R, Y, A}};
+  for (auto* a : {&d.exit_work, &d.exit_studies}) *a = {std::vector<double>(R * M * A), {R, M, A}};
+  for (auto* a : {&d.public_cost, &d.public_revenue, &d.finsam_contribution})
+    *a = {std::vector<std::int64_t>(R * M * A * P), {R, M, A, P}};
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("output: t quantiles match the tables", "[output][compare]") {
+  CHECK(t_quantile_975(1) == Approx(12.7062).epsilon(1e-5));
+  CHECK(t_quantile_975(3) == Approx(3.18245).epsilon(1e-5));
+  CHECK(t_quantile_975(10) == Approx(2.22814).epsilon(1e-5));
+  CHECK(t_quantile_975(19) == Approx(2.09302).epsilon(1e-5));
+  CHECK(t_quantile_975(1000) == Approx(1.96234).epsilon(1e-5));
+  CHECK_THROWS(t_quantile_975(0));
+}
+
+TEST_CASE("output: paired statistics give mean and t-interval", "[output][compare]") {
+  const std::vector<double> d = {1, 2, 3, 4};
+  const auto s = paired_stat(d);
+  CHECK(s.n == 4);
+  CHECK(s.mean == 2.5);
+  CHECK(s.sd == Approx(1.2909944));
+  CHECK(s.low == Approx(2.5 - 3.1824463 * 1.2909944 / 2));
+  CHECK(s.high == Approx(2.5 + 3.1824463 * 1.2909944 / 2));
+  const std::vector<double> one = {7};
+  const auto single = paired_stat(one);
+  CHECK(single.n == 1);
+  CHECK(!single.has_interval());
+  CHECK(single.mean == 7);
+  const std::vector<double> zeros = {0, 0, 0};
+  const auto z = paired_stat(zeros);
+  CHECK(z.mean == 0);
+  CHECK(z.low == 0);
+  CHECK(z.high == 0);
+}
+
+TEST_CASE("output: payback month from cumulative gain and extra contributions", "[output][compare]") {
+  const RunData base = empty_run();
+  RunData scen = empty_run();
+  scen.path = "scen.h5";
+  scen.scenario = "scen";
+  // From 2020-01 the state pays 120 SEK a month more; from 2020-06 work brings 1000 SEK a month
+  // more to the state. Cumulative: gain 1000·(k−4) vs extra 120·(k+1) at 2020-(k+1): first at k=5.
+  for (std::size_t m = 12; m < 24; ++m) {
+    scen.finsam_contribution.values[m * 3 + 0] = 120;
+    if (m >= 17) scen.public_revenue.values[m * 3 + 0] = 1000;
+  }
+  scen.state_paid.values[1] = 1440;
+  const auto c = compare_runs(base, scen, false);
+  REQUIRE(c.policy_first_year);
+  CHECK(*c.policy_first_year == 2020);
+  REQUIRE(c.payback.size() == 4);
+  const auto& all = c.payback[0];
+  CHECK(all.payer == "all");
+  CHECK(all.n == 1);
+  CHECK(all.paid_back == 1);
+  REQUIRE(all.median_months);
+  CHECK(*all.median_months == 6);
+  CHECK(*all.median_month == "2020-06");
+  CHECK(all.extra_contribution == 1440);
+  CHECK(all.net_gain == 7000);
+  CHECK(c.payback[1].payer == "state");
+  CHECK(c.payback[1].median_months == 6);
+  CHECK(c.payback[2].n == 0);  // the region paid nothing extra: payback not defined
+  const auto* budget = find_row(c, "finsam_budget", "state", ComparisonRow::Period::year, 2020);
+  REQUIRE(budget);
+  CHECK(budget->difference.mean == 1440);
+  CHECK(budget->difference.n == 1);
+  CHECK(!budget->difference.has_interval());
+  const auto* gain = find_row(c, "public_net_gain", "all", ComparisonRow::Period::total);
+  REQUIRE(gain);
+  CHECK(gain->difference.mean == 7000);
+}
+
+TEST_CASE("output: a gain that falls back below the spending is not a payback", "[output][compare]") {
+  const RunData base = empty_run();
+  RunData scen = empty_run();
+  for (std::size_t m = 12; m < 24; ++m) scen.finsam_contribution.values[m * 3] = 100;
+  scen.public_revenue.values[12 * 3] = 1150;  // one early windfall covers only 11 months of spending
+  const auto c = compare_runs(base, scen, false);
+  CHECK(c.payback[0].n == 1);
+  CHECK(c.payback[0].paid_back == 0);
+  CHECK(!c.payback[0].median_months);
+}
+
+TEST_CASE("output: runs that cannot be paired are input errors naming the mismatch", "[output][compare]") {
+  const RunData base = empty_run(2);
+  auto expect = [&](RunData other, const std::string& text) {
+    try {
+      compare_runs(base, other, false);
+      FAIL("no error for " << text);
+    } catch (const InputError& e) {
+      CHECK_THAT(std::string(e.what()), Catch::Contains(text));
+    }
+  };
+  RunData seed = base;
+  seed.seed = 43;
+  expect(seed, "different seeds (42 vs 43)");
+  expect(empty_run(1), "different replications");
+  RunData months = base;
+  months.months.back() = "2021-01";
+  expect(months, "different months");
+  RunData forbund = base;
+  forbund.forbund = {"Förbund B"};
+  expect(forbund, "different förbund labels");
+  RunData scale = base;
+  scale.population_scale = 0.2;
+  expect(scale, "different population.scale");
+}
+
+TEST_CASE("output: replications are paired by index, not by position", "[output][compare]") {
+  RunData base = empty_run(2);
+  RunData scen = empty_run(2);
+  scen.replications = {1, 0};
+  // Scenario replication 1 is stored first: its 10 must pair with base replication 1 (value 10).
+  base.unique_participants.values = {0, 0, 10, 10};
+  scen.unique_participants.values = {10, 10, 0, 0};
+  const auto c = compare_runs(base, scen, false);
+  for (const auto& r : c.rows)
+    if (r.metric == "unique_participants") CHECK(r.difference.mean == 0);
+}
