@@ -61,7 +61,8 @@ int cmd_validate(const Args& args) {
             << "  regions          " << geo.regions.size() << "\n"
             << "  population 16-64 " << pop_total << ": covered " << pop_covered << " (" << pct(pop_covered, pop_total)
             << " %), not covered " << pop_total - pop_covered << "\n"
-            << "  insats types     " << scenario.config.insatser.size() << "\n"
+            << "  insats types     " << scenario.config.insatser.size() << "; pathway graph " << boost::num_vertices(world.pathway.graph())
+            << " states, " << boost::num_edges(world.pathway.graph()) << " transitions (every state reaches an exit)\n"
             << "  state pot        " << static_cast<double>(scenario.config.funding.state.allocation_sek.begin()->second) / 1e6
             << " MSEK from " << scenario.config.funding.state.allocation_sek.begin()->first << "\n";
   return 0;

@@ -14,7 +14,8 @@ World build_world(const ScenarioConfig& config) {
   const std::string forbund = resolve(config.organisation.forbund_csv);
   Geography geo = load_geography(kommuner, forbund);
   OrgGraph org = build_org_graph(geo, config.organisation);
-  return World{std::move(geo), std::move(org), kommuner, forbund};
+  PathwayGraph pathway(config.insatser, config.pathway);
+  return World{std::move(geo), std::move(org), std::move(pathway), kommuner, forbund};
 }
 
 }  // namespace finsim

@@ -6,12 +6,14 @@
 #include "config/scenario_config.h"
 #include "world/geography.h"
 #include "world/org_graph.h"
+#include "world/pathway_graph.h"
 
 namespace finsim {
 
 struct World {
   Geography geography;
   OrgGraph org;
+  PathwayGraph pathway;
   std::string kommuner_path;  // as resolved, for provenance digests
   std::string forbund_path;
 };
