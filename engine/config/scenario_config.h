@@ -18,6 +18,8 @@ struct YearMonth {
   int month = 1;  // 1..12
   int index() const { return year * 12 + (month - 1); }
   static YearMonth from_index(int i) { return {i / 12, i % 12 + 1}; }
+  // "2019-01": the label used in files, outputs and messages.
+  std::string label() const { return std::to_string(year) + (month < 10 ? "-0" : "-") + std::to_string(month); }
 };
 
 struct ScenarioMeta {

@@ -10,12 +10,7 @@ namespace {
 constexpr std::array<const char*, kStates> kStateNames = {"target", "waiting", "in_insats", "work",
                                                           "studies", "job_seeking", "gone"};
 
-std::string month_label(YearMonth start, int m) {
-  const YearMonth ym = YearMonth::from_index(start.index() + m);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", ym.year, ym.month);
-  return buf;
-}
+std::string month_label(YearMonth start, int m) { return YearMonth::from_index(start.index() + m).label(); }
 
 // Collects violations up to the limit but keeps counting, so the message can say "N in all".
 struct Collector {

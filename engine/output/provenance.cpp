@@ -90,8 +90,7 @@ std::vector<h5::Attribute> scenario_attributes(const Scenario& scenario, const W
     files.push_back(d.path);
     digests.push_back(d.sha256);
   }
-  char start[16];
-  std::snprintf(start, sizeof start, "%04d-%02d", meta.start.year, meta.start.month);
+  const std::string start = meta.start.label();
   return {
       {"description", meta.description},
       {"resolved_scenario", scenario.resolved_toml},

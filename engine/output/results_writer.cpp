@@ -417,12 +417,7 @@ class Writer {
 
 }  // namespace
 
-std::string month_label(int month_index) {
-  const YearMonth ym = YearMonth::from_index(month_index);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", ym.year, ym.month);
-  return buf;
-}
+std::string month_label(int month_index) { return YearMonth::from_index(month_index).label(); }
 
 std::string scenario_group_path(const std::string& scenario_name) {
   std::string name = scenario_name;

@@ -21,9 +21,7 @@ RunData empty_run(std::size_t reps = 1) {
   d.years = {2019, 2020};
   for (int y : {2019, 2020})
     for (int m = 1; m <= 12; ++m) {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-      d.months.push_back(buf);
+      d.months.push_back(std::to_string(y) + (m < 10 ? "-0" : "-") + std::to_string(m));
     }
   d.forbund = {"Förbund A"};
   d.forbund_kind = {"documented"};
