@@ -11,7 +11,10 @@ namespace finsim {
 PathwayGraph::PathwayGraph(const std::vector<InsatsType>& insatser, const std::vector<PathwayEdge>& edges) {
   std::map<std::string, std::size_t> index;
   auto vertex = [&](const std::string& name, bool exit) {
-    const auto v = boost::add_vertex(Vertex{name, exit}, graph_);
+    // add_vertex(graph) then set the bundle: the property overload goes through Boost's
+    // named-graph path, which GCC 12 at -O1 flags as maybe-uninitialized.
+    const auto v = boost::add_vertex(graph_);
+    graph_[v] = Vertex{name, exit};
     index[name] = v;
     return v;
   };
