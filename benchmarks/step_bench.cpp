@@ -5,8 +5,8 @@
 // (folder for the HDF5 benchmark, default /tmp).
 //
 // The world is brought to a realistic state once — synthesis, the first year's plan, initial
-// participants, then WARM_MONTHS ordinary months as run_replication does them (queues, people in
-// work, relapses) — and frozen as a snapshot. Every iteration restores the snapshot (not timed)
+// participants, then kWarmMonths months exactly as run_replication does them (queues, people in
+// work, relapses; checked against run_replication) — and frozen as a snapshot. Every iteration restores the snapshot (not timed)
 // and applies one phase to all areas for the same month, so every iteration does the same work.
 #include <benchmark/benchmark.h>
 
