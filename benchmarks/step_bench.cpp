@@ -80,36 +80,6 @@ struct National {
   StepContext context() const { return StepContext{scenario.config, rates, key, month, year}; }
 };
 
-// The census of people by state and support source that the ledger reads, where the engine keeps
-// one (Area::census): recounted from the agents, as the engine's incremental updates would have it.
-template <class A>
-void recount(A& area) {
-  if constexpr (requires { area.census; }) {
-    for (auto& row : area.census) row.fill(0);
-    for (std::size_t i = 0; i < area.agents.size(); ++i)
-      ++area.census[area.agents.state[i]][area.agents.support[i]];
-  }
-}
-
-// The start of run_replication (sim/simulation.cpp initialise()), with public functions only.
-void initialise(std::vector<Area>& areas, const ScenarioConfig& config, const World& world, RunKey key) {
-  const auto stock = initial_stock(world.geography, config.population);
-  const auto inflow_mean = monthly_inflow(stock, config.population);
-  tbb::parallel_for(std::size_t{0}, areas.size(), [&](std::size_t ai) {
-    Area& area = areas[ai];
-    std::size_t total = 0;
-    for (int k : area.kommuner) total += stock[static_cast<std::size_t>(k)];
-    area.agents.reserve(total + total / 2);
-    for (std::size_t j = 0; j < area.kommuner.size(); ++j) {
-      const int k = area.kommuner[j];
-      area.inflow_mean.push_back(inflow_mean[static_cast<std::size_t>(k)]);
-      for (std::uint32_t s = 0; s < stock[static_cast<std::size_t>(k)]; ++s)
-        add_person(area.agents, key, k, area.next_serial[j]++, 0, config.population, false);
-    }
-    recount(area);
-  });
-}
-
 // Replays run_replication's months [0, kWarmMonths) on public functions and keeps the areas.
 // The month records are checked against run_replication itself, so a harness that no longer
 // follows the engine's timetable fails loudly instead of measuring something else.
@@ -119,7 +89,7 @@ std::unique_ptr<National> build_national() {
                                                     {"population.scale=" + scale, "scenario.end=\"2028-12\"", "scenario.replications=1"}));
   const auto& config = n->scenario.config;
   auto areas = make_areas(n->world, config.insatser.size());
-  initialise(areas, config, n->world, n->key);
+  populate_areas(areas, config, n->world, n->key);
 
   FundingCycle funding(config.funding, n->world.org, n->world.geography, config.insatser, n->key, config.meta.first_year());
   const int nf = n->world.org.forbund_count();

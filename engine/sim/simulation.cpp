@@ -13,9 +13,8 @@
 #include "sim/schedule.h"
 
 namespace finsim {
-namespace {
 
-void initialise(std::vector<Area>& areas, const ScenarioConfig& config, const World& world, RunKey key) {
+void populate_areas(std::vector<Area>& areas, const ScenarioConfig& config, const World& world, RunKey key) {
   const auto stock = initial_stock(world.geography, config.population);
   const auto inflow_mean = monthly_inflow(stock, config.population);
   tbb::parallel_for(std::size_t{0}, areas.size(), [&](std::size_t ai) {
@@ -34,13 +33,12 @@ void initialise(std::vector<Area>& areas, const ScenarioConfig& config, const Wo
   });
 }
 
-}  // namespace
 
 ReplicationResult run_replication(const ScenarioConfig& config, const World& world, int replication, const RunControl& control) {
   const RunKey key{config.meta.seed, static_cast<std::uint32_t>(replication)};
   const Rates rates = derive_rates(config);
   std::vector<Area> areas = make_areas(world, config.insatser.size());
-  initialise(areas, config, world, key);
+  populate_areas(areas, config, world, key);
 
   ReplicationResult result;
   result.replication = replication;

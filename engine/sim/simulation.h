@@ -44,6 +44,10 @@ struct RunControl {
 // Thrown when a run was cancelled through RunControl::cancel.
 struct Cancelled {};
 
+// The initial stock of every area (agents, inflow rates, census), as run_replication starts;
+// public so benchmarks start from exactly the same state.
+void populate_areas(std::vector<Area>& areas, const ScenarioConfig& config, const World& world, RunKey key);
+
 ReplicationResult run_replication(const ScenarioConfig& config, const World& world, int replication,
                                   const RunControl& control = {});
 
