@@ -1,9 +1,11 @@
 // finsim export: one CSV per dataset of a result file in tidy long format (one column per
-// dimension with its labels, then the value), plus attributes.csv, for spreadsheet users.
+// dimension with its labels, then the value), plus attributes.csv, for spreadsheet users; the
+// event log, if the run kept one, as events.csv with labels.
 #include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "cli/options.h"
 #include "output/hdf5_file.h"
@@ -75,6 +77,47 @@ void write_dataset(const h5::Group& g, const std::string& name, const std::vecto
   if (!out) throw std::runtime_error(file.string() + ": write failed");
 }
 
+// Codes decoded by the file's own flag_meanings, so the CSV never disagrees with the file.
+std::vector<std::string> flag_meanings(const h5::Group& g, const std::string& name) {
+  std::vector<std::string> out;
+  std::istringstream words(h5::string_attribute(g, name, "flag_meanings"));
+  for (std::string w; words >> w;) out.push_back(w);
+  return out;
+}
+
+std::string label_at(const std::vector<std::string>& labels, std::int64_t code, const std::string& none = "") {
+  return code >= 0 && static_cast<std::size_t>(code) < labels.size() ? labels[static_cast<std::size_t>(code)] : none;
+}
+
+// The event log as one table with labels, read a block of rows at a time (it can be long).
+void write_event_log(const h5::Group& scenario, const std::filesystem::path& file) {
+  const auto g = scenario.open_group("events");
+  const auto months = h5::read_strings(scenario, "month");
+  const auto areas = h5::read_strings(scenario, "forbund");
+  const auto insatser = h5::read_strings(scenario, "insats");
+  const auto events = flag_meanings(g, "event");
+  const auto from = flag_meanings(g, "from_state");
+  const auto to = flag_meanings(g, "to_state");
+  const std::size_t length = h5::dataset_info(g, "event").shape.at(0);
+  std::ofstream out(file);
+  if (!out) throw std::runtime_error(file.string() + ": cannot write");
+  out << "replication,month,agent,forbund,event,from_state,to_state,insats\n";
+  constexpr std::size_t kBlock = 1 << 20;
+  for (std::size_t first = 0; first < length; first += kBlock) {
+    auto column = [&](const char* name) { return h5::read_int64_rows(g, name, first, kBlock).values; };
+    const auto rep = column("replication"), month = column("month"), agent = column("agent"), area = column("forbund"),
+               event = column("event"), from_state = column("from_state"), to_state = column("to_state"),
+               insats = column("insats");
+    for (std::size_t k = 0; k < rep.size(); ++k)
+      out << rep[k] << "," << label_at(months, month[k], std::to_string(month[k])) << "," << agent[k] << ","
+          << csv_field(label_at(areas, area[k], std::to_string(area[k]))) << "," << label_at(events, event[k]) << ","
+          << label_at(from, from_state[k]) << "," << label_at(to, to_state[k]) << "," << csv_field(label_at(insatser, insats[k]))
+          << "\n";
+  }
+  out.close();
+  if (!out) throw std::runtime_error(file.string() + ": write failed");
+}
+
 }  // namespace
 
 int cmd_export(const Args& args) {
@@ -98,6 +141,10 @@ int cmd_export(const Args& args) {
     const auto dims = h5::dimension_names(f.group, child.name);
     if (dims.size() == 1 && dims[0] == child.name) continue;  // a coordinate: its labels are columns elsewhere
     write_dataset(f.group, child.name, dims, std::filesystem::path(dir) / (child.name + ".csv"));
+    ++written;
+  }
+  if (f.group.has("events")) {
+    write_event_log(f.group, std::filesystem::path(dir) / "events.csv");
     ++written;
   }
   // Provenance next to the data, so a spreadsheet keeps its link to the run.

@@ -139,12 +139,14 @@ int cmd_run(const Args& args) {
       "set", po::value(&sets)->composing(), "override a key (repeatable)")(
       "replications,r", po::value(&replications), "number of replications (default: scenario.replications)")(
       "seed", po::value(&seed), "seed (default: scenario.seed)")(
-      "threads,t", po::value(&threads), "worker threads (default: all cores)")("quiet,q", "no progress bar");
+      "threads,t", po::value(&threads), "worker threads (default: all cores)")(
+      "events", "also write the event log: every state change with its cause (larger file, see docs/output.md)")(
+      "quiet,q", "no progress bar");
   po::positional_options_description pos;
   pos.add("scenario", 1);
   po::variables_map vm;
   if (!parse(args, opts, pos, vm,
-             "finsim run SCENARIO [-o out.h5] [-r N] [--seed S] [--threads T] [--set key=value]... [--quiet]",
+             "finsim run SCENARIO [-o out.h5] [-r N] [--seed S] [--threads T] [--set key=value]... [--events] [--quiet]",
              "finsim run scenarios/baseline.toml -o baseline.h5 -r 4 --set population.scale=0.1"))
     return 0;
   if (vm.count("replications")) sets.push_back("scenario.replications=" + std::to_string(replications));
@@ -174,7 +176,7 @@ int cmd_run(const Args& args) {
   const auto t0 = std::chrono::steady_clock::now();
   try {
     Progress progress(isatty(STDERR_FILENO) && !vm.count("quiet"), static_cast<long>(cfg.meta.replications) * cfg.meta.months());
-    RunControl control{&signals.flag(), [&progress](int, int) { progress.tick(); }};
+    RunControl control{&signals.flag(), [&progress](int, int) { progress.tick(); }, vm.count("events") > 0};
     try {
       results = run_replications(cfg, world, 0, cfg.meta.replications, control);
     } catch (...) {

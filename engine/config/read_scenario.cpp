@@ -257,8 +257,14 @@ std::vector<std::string> insats_names(const ScenarioReader& r) {
   return names;
 }
 
+// People store their insats in one byte and the event log in a signed one.
+constexpr std::size_t kMaxInsatsTypes = 127;
+
 void read_insatser(ScenarioReader& r, std::vector<InsatsType>& out) {
-  for (const auto& name : insats_names(r)) {
+  const auto names = insats_names(r);
+  if (names.size() > kMaxInsatsTypes)
+    r.fail("insats", "expected at most " + std::to_string(kMaxInsatsTypes) + " insats types, found " + std::to_string(names.size()));
+  for (const auto& name : names) {
     const std::string p = "insats." + name + ".";
     InsatsType t;
     t.name = name;

@@ -160,6 +160,20 @@ struct Types<double> {
   static hid_t memory() { return H5T_NATIVE_DOUBLE; }
   static hid_t file() { return H5T_IEEE_F64LE; }
 };
+// The narrower integers only ColumnWriter stores.
+#define FINSIM_H5_INTEGER_TYPES(T, NATIVE, FILE) \
+  template <>                                    \
+  struct Types<T> {                              \
+    static hid_t memory() { return NATIVE; }     \
+    static hid_t file() { return FILE; }         \
+  };
+FINSIM_H5_INTEGER_TYPES(std::int8_t, H5T_NATIVE_INT8, H5T_STD_I8LE)
+FINSIM_H5_INTEGER_TYPES(std::uint8_t, H5T_NATIVE_UINT8, H5T_STD_U8LE)
+FINSIM_H5_INTEGER_TYPES(std::int16_t, H5T_NATIVE_INT16, H5T_STD_I16LE)
+FINSIM_H5_INTEGER_TYPES(std::uint16_t, H5T_NATIVE_UINT16, H5T_STD_U16LE)
+FINSIM_H5_INTEGER_TYPES(std::int32_t, H5T_NATIVE_INT32, H5T_STD_I32LE)
+FINSIM_H5_INTEGER_TYPES(std::uint32_t, H5T_NATIVE_UINT32, H5T_STD_U32LE)
+#undef FINSIM_H5_INTEGER_TYPES
 
 // Variable-length strings in the given character set; UTF-8 is what netCDF calls NC_STRING.
 Handle string_type(H5T_cset_t cset = H5T_CSET_UTF8) {
@@ -550,8 +564,14 @@ herr_t scale_name(hid_t, unsigned, hid_t scale, void* data) {
   return 0;
 }
 
+// With `rows`, only rows [first, first + count) of a 1-D dataset (count clipped at the end).
+struct Rows {
+  std::size_t first = 0, count = 0;
+};
+
 template <class T>
-Array<T> read_numbers(const Group& group, std::string_view name, bool accept_float) {
+Array<T> read_numbers(const Group& group, std::string_view name, bool accept_float,
+                      std::optional<Rows> rows = std::nullopt) {
   std::string path = group.path_of(name);
   Handle dataset = open_dataset(group, name);
   Handle type(H5Dget_type(dataset.get()), H5Tclose);
@@ -563,12 +583,36 @@ Array<T> read_numbers(const Group& group, std::string_view name, bool accept_flo
   }
   Array<T> out;
   out.shape = shape_of(dataset.get());
-  out.values.resize(element_count(out.shape));
-  if (!out.values.empty()) {
-    read_ok(H5Dread(dataset.get(), Types<T>::memory(), H5S_ALL, H5S_ALL, H5P_DEFAULT,
-                    out.values.data()),
-            group.file_name(), path, "read");
+  if (!rows) {
+    out.values.resize(element_count(out.shape));
+    if (!out.values.empty()) {
+      read_ok(H5Dread(dataset.get(), Types<T>::memory(), H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                      out.values.data()),
+              group.file_name(), path, "read");
+    }
+    return out;
   }
+  if (out.shape.size() != 1) {
+    input_failure(group.file_name(), path,
+                  "expected a 1-D dataset, found " + std::to_string(out.shape.size()) + " axes");
+  }
+  const std::size_t first = std::min(rows->first, out.shape[0]);
+  const std::size_t count = std::min(rows->count, out.shape[0] - first);
+  out.shape = {count};
+  out.values.resize(count);
+  if (count == 0) return out;
+  Handle file_space(read_ok(H5Dget_space(dataset.get()), group.file_name(), path, "get dataspace"),
+                    H5Sclose);
+  const hsize_t start = first;
+  const hsize_t n = count;
+  read_ok(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, &start, nullptr, &n, nullptr),
+          group.file_name(), path, "select rows");
+  Handle memory_space(read_ok(H5Screate_simple(1, &n, nullptr), group.file_name(), path,
+                              "create dataspace"),
+                      H5Sclose);
+  read_ok(H5Dread(dataset.get(), Types<T>::memory(), memory_space.get(), file_space.get(),
+                  H5P_DEFAULT, out.values.data()),
+          group.file_name(), path, "read");
   return out;
 }
 
@@ -848,6 +892,11 @@ Array<std::int64_t> read_int64(const Group& group, std::string_view name) {
   return read_numbers<std::int64_t>(group, name, false);
 }
 
+Array<std::int64_t> read_int64_rows(const Group& group, std::string_view name, std::size_t first,
+                                    std::size_t count) {
+  return read_numbers<std::int64_t>(group, name, false, Rows{first, count});
+}
+
 Array<double> read_double(const Group& group, std::string_view name) {
   return read_numbers<double>(group, name, true);
 }
@@ -925,5 +974,68 @@ std::vector<std::string> strings_attribute(const Group& group, std::string_view 
 void visit(const File& file, const std::function<void(const Entry&)>& callback) {
   visit_group(file.root(), callback);
 }
+
+// ---- ColumnWriter ---------------------------------------------------------------------------
+
+template <class T>
+ColumnWriter ColumnWriter::create(const Group& group, std::string_view name, std::size_t length,
+                                  const std::string& dim, const std::vector<Attribute>& attrs) {
+  const std::string& file = group.file_name();
+  std::string path = group.path_of(name);
+  Handle scale = open_scale(group, name, dim, length);
+  Handle dataset = create_dataset(group, name, Types<T>::file(), {length}, true);
+  written(H5DSattach_scale(dataset.get(), scale.get(), 0), file, path, "attach dimension " + dim);
+  for (const auto& attr : attrs) write_attribute(dataset.get(), file, path, attr.name, attr.value);
+  return ColumnWriter(std::move(dataset), Types<T>::memory(), file, path, length);
+}
+
+template <class T>
+void ColumnWriter::append(std::span<const T> values) {
+  append_raw(Types<T>::memory(), values.data(), values.size());
+}
+
+void ColumnWriter::append_raw(hid_t memory_type, const void* values, std::size_t count) {
+  if (memory_type != memory_type_) {
+    throw std::invalid_argument("ColumnWriter(" + path_ + "): appended values of another type");
+  }
+  if (written_ + count > length_) {
+    throw std::invalid_argument("ColumnWriter(" + path_ + "): more than " +
+                                std::to_string(length_) + " values");
+  }
+  if (count == 0) return;
+  Handle file_space(written(H5Dget_space(dataset_.get()), file_, path_, "get dataspace"),
+                    H5Sclose);
+  const hsize_t start = written_;
+  const hsize_t n = count;
+  written(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, &start, nullptr, &n, nullptr),
+          file_, path_, "select rows");
+  Handle memory_space(written(H5Screate_simple(1, &n, nullptr), file_, path_, "create dataspace"),
+                      H5Sclose);
+  written(H5Dwrite(dataset_.get(), memory_type, memory_space.get(), file_space.get(),
+                   H5P_DEFAULT, values),
+          file_, path_, "write");
+  written_ += count;
+}
+
+void ColumnWriter::close() {
+  if (written_ != length_) {
+    throw std::invalid_argument("ColumnWriter(" + path_ + "): " + std::to_string(written_) +
+                                " of " + std::to_string(length_) + " values appended");
+  }
+  finish(dataset_, file_, path_);
+}
+
+#define FINSIM_H5_COLUMN(T)                                                                      \
+  template ColumnWriter ColumnWriter::create<T>(const Group&, std::string_view, std::size_t,     \
+                                                const std::string&, const std::vector<Attribute>&); \
+  template void ColumnWriter::append<T>(std::span<const T>);
+FINSIM_H5_COLUMN(std::int8_t)
+FINSIM_H5_COLUMN(std::uint8_t)
+FINSIM_H5_COLUMN(std::int16_t)
+FINSIM_H5_COLUMN(std::uint16_t)
+FINSIM_H5_COLUMN(std::int32_t)
+FINSIM_H5_COLUMN(std::uint32_t)
+FINSIM_H5_COLUMN(std::int64_t)
+#undef FINSIM_H5_COLUMN
 
 }  // namespace finsim::h5

@@ -159,12 +159,43 @@ void write_array(const Group& group, std::string_view name, std::span<const std:
                  const Shape& shape, const std::vector<std::string>& dims,
                  const std::vector<Attribute>& attrs = {});
 
+// A 1-D number column of known length written piece by piece (say one replication at a time), so
+// a long table such as the event log never has to be assembled in memory. Chunked, compressed and
+// attached to the dimension `dim` of the group like write_array. T: an 8- to 64-bit integer.
+class ColumnWriter {
+ public:
+  template <class T>
+  static ColumnWriter create(const Group& group, std::string_view name, std::size_t length,
+                             const std::string& dim, const std::vector<Attribute>& attrs = {});
+  // T must be the type the column was created with.
+  template <class T>
+  void append(std::span<const T> values);
+  // Flushes; throws std::invalid_argument unless exactly `length` values were appended.
+  void close();
+
+ private:
+  ColumnWriter(detail::Handle dataset, hid_t memory_type, std::string file, std::string path,
+               std::size_t length)
+      : dataset_(std::move(dataset)), memory_type_(memory_type), file_(std::move(file)),
+        path_(std::move(path)), length_(length) {}
+  void append_raw(hid_t memory_type, const void* values, std::size_t count);
+  detail::Handle dataset_;
+  hid_t memory_type_;
+  std::string file_, path_;
+  std::size_t length_ = 0;
+  std::size_t written_ = 0;
+};
+
 // ---- Reading ------------------------------------------------------------------------------
 
 DatasetInfo dataset_info(const Group& group, std::string_view name);
 // Integer datasets of any width; read_double also accepts integer datasets.
 Array<std::int64_t> read_int64(const Group& group, std::string_view name);
 Array<double> read_double(const Group& group, std::string_view name);
+// Rows [first, first + count) of a 1-D integer dataset, fewer at its end: for columns too long
+// to read whole (the event log).
+Array<std::int64_t> read_int64_rows(const Group& group, std::string_view name, std::size_t first,
+                                    std::size_t count);
 // A string dataset, variable- or fixed-length, in row-major order (dataset_info has the shape).
 std::vector<std::string> read_strings(const Group& group, std::string_view name);
 // One name per axis: the dimension scale attached to it, "" where none is. A coordinate dataset

@@ -133,6 +133,44 @@ void check_money(Collector& c, const ForbundYear& fy, Sek individual_spent, cons
     if (v < 0) c.add(area, period, std::string(name) + " is negative (" + num(v) + " SEK)");
 }
 
+// The event log tells the same story as the aggregates: per month and area, the events between
+// two states are the flow between them, entries are the inflow, and records come in order.
+void check_event_log(Collector& c, YearMonth start) {
+  const ReplicationResult& r = c.result;
+  const std::size_t n_areas = r.areas.size();
+  using Flows = std::array<std::array<std::int64_t, kStates>, kStates>;
+  std::vector<Flows> flows(static_cast<std::size_t>(r.months) * n_areas, Flows{});
+  std::vector<std::int64_t> entries(flows.size(), 0);
+  std::size_t previous = 0;
+  for (std::size_t k = 0; k < r.events.size(); ++k) {
+    const EventRecord& e = r.events[k];
+    const bool valid = e.month >= 0 && e.month < r.months && e.area < n_areas && e.event < kLogEvents &&
+                       e.from <= kOutside && e.to < kStates;
+    if (!valid) {
+      c.add("", "", "event record #" + std::to_string(k) + " out of range");
+      return;
+    }
+    const std::size_t at = static_cast<std::size_t>(e.month) * n_areas + e.area;
+    if (at < previous) c.add(r.areas[e.area].name, month_label(start, e.month), "event record #" + std::to_string(k) + " out of order");
+    previous = at;
+    if (e.from == kOutside) ++entries[at];
+    else ++flows[at][e.from][e.to];
+  }
+  for (int m = 0; m < r.months; ++m)
+    for (std::size_t a = 0; a < n_areas; ++a) {
+      const std::size_t at = static_cast<std::size_t>(m) * n_areas + a;
+      const MonthCounters& now = r.at(m, a);
+      if (entries[at] != now.inflow)
+        c.add(r.areas[a].name, month_label(start, m), "event log: " + num(entries[at]) + " entries != inflow " + num(now.inflow));
+      for (int s = 0; s < kStates; ++s)
+        for (int t = 0; t < kStates; ++t)
+          if (flows[at][s][t] != now.flow[s][t])
+            c.add(r.areas[a].name, month_label(start, m),
+                  "event log: " + num(flows[at][s][t]) + " events " + kStateNames[s] + " -> " + kStateNames[t] +
+                      " != flow " + num(now.flow[s][t]));
+    }
+}
+
 }  // namespace
 
 InvariantError::InvariantError(std::vector<Violation> violations)
@@ -170,6 +208,8 @@ std::vector<Violation> find_violations(const ReplicationResult& r, YearMonth sta
       before = r.at(m, a).stock;
     }
   }
+  if (r.events_recorded) check_event_log(c, start);
+  else if (!r.events.empty()) c.add("", "", "event records without events_recorded");
 
   // Money: records are [year × förbund]; förbund index f is the area whose AreaInfo::forbund is f.
   std::vector<std::string> forbund_names;

@@ -5,6 +5,7 @@
 #include <functional>
 #include <stdexcept>
 
+#include "output/event_log_writer.h"
 #include "output/hdf5_file.h"
 
 namespace finsim {
@@ -438,6 +439,7 @@ void write_results(const std::filesystem::path& path, const Scenario& scenario, 
                                              static_cast<int>(results.size())))
       group.set_attribute(a.name, a.value);
     Writer(group, scenario, world.geography.regions, results).write();
+    write_event_log(group, results, scenario.config.meta.start.label(), 1.0 / scenario.config.population.scale);
   }
   file.close();
 }

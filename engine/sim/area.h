@@ -9,6 +9,7 @@
 
 #include "population/agents.h"
 #include "sim/counters.h"
+#include "sim/event_log.h"
 #include "world/world.h"
 
 namespace finsim {
@@ -33,6 +34,8 @@ struct Area {
   std::vector<std::int64_t> capacity;         // per insats type, this year's monthly slots (agents)
   MonthCounters month;                        // this month's record (reset at the start of a step)
   std::vector<std::uint32_t> due;             // people with an event this month (see sim/schedule.h)
+  bool record_events = false;                 // keep an EventLog (finsim run --events)
+  EventLog events;                            // this month's records, in the order they happened
   // People by state and support source, kept up to date at every change so the monthly ledger
   // does not visit every person (the invariant: it equals a count over `agents`).
   std::array<std::array<std::int64_t, kSupportSources>, kStates> census{};

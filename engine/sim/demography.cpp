@@ -10,12 +10,12 @@
 namespace finsim {
 namespace {
 
-void leave(Area& area, std::size_t i, GoneReason reason, const StepContext& ctx) {
+void leave(Area& area, std::size_t i, GoneReason reason, LogEvent why, const StepContext& ctx) {
   const State s = area.agents.state_of(i);
   if (s == State::InInsats) --area.participants[area.agents.insats[i]];
   if (s == State::Waiting) --area.waiting[area.agents.insats[i]];
   ++area.month.gone[static_cast<int>(reason)];
-  move_to(area, i, State::Gone, ctx);
+  move_to(area, i, State::Gone, why, ctx);
 }
 
 }  // namespace
@@ -35,10 +35,10 @@ void demographic_exits(Area& area, const StepContext& ctx) {
   for (const std::uint32_t i : area.due) {
     if (area.agents.wake[i] != ctx.month) continue;
     switch (static_cast<NextEvent>(area.agents.next[i])) {
-      case NextEvent::AgeOut: leave(area, i, GoneReason::AgedOut, ctx); break;
-      case NextEvent::Death: leave(area, i, GoneReason::Death, ctx); break;
-      case NextEvent::Emigration: leave(area, i, GoneReason::Emigration, ctx); break;
-      case NextEvent::Sjukersattning: leave(area, i, GoneReason::Sjukersattning, ctx); break;
+      case NextEvent::AgeOut: leave(area, i, GoneReason::AgedOut, LogEvent::AgedOut, ctx); break;
+      case NextEvent::Death: leave(area, i, GoneReason::Death, LogEvent::Death, ctx); break;
+      case NextEvent::Emigration: leave(area, i, GoneReason::Emigration, LogEvent::Emigration, ctx); break;
+      case NextEvent::Sjukersattning: leave(area, i, GoneReason::Sjukersattning, LogEvent::Sjukersattning, ctx); break;
       default: break;
     }
   }
@@ -52,6 +52,7 @@ void inflow(Area& area, const StepContext& ctx) {
     for (std::uint32_t k = 0; k < n; ++k) {
       const std::size_t i = add_person(area.agents, ctx.key, kommun, area.next_serial[j]++, ctx.month, ctx.config.population, true);
       area.count(State::Target, area.agents.support[i], +1);
+      log_event(area, i, LogEvent::Entry, kOutside, State::Target, ctx.month);
       schedule(area, i, ctx);
       ++area.month.inflow;
     }

@@ -9,9 +9,9 @@
 namespace finsim {
 namespace {
 
-void back_to_target(Area& area, std::size_t i, const StepContext& ctx) {
+void back_to_target(Area& area, std::size_t i, LogEvent why, const StepContext& ctx) {
   area.agents.blocked_until[i] = static_cast<std::int16_t>(ctx.month + ctx.config.referral.cooldown_months);
-  move_to(area, i, State::Target, ctx);
+  move_to(area, i, State::Target, why, ctx);
 }
 
 // On completion without work: the pathway edges from this insats, tried in file order.
@@ -43,7 +43,7 @@ void participation(Area& area, const StepContext& ctx) {
     if (kind == NextEvent::Dropout) {
       ++area.month.dropouts;
       ++area.month.exit_other;
-      back_to_target(area, i, ctx);
+      back_to_target(area, i, LogEvent::Dropout, ctx);
       continue;
     }
     ++area.month.completions;
@@ -56,21 +56,21 @@ void participation(Area& area, const StepContext& ctx) {
     if (u[0] < p_ws) {
       const State to = u[1] < studies_share ? State::Studies : State::Work;
       ++(to == State::Studies ? area.month.exit_studies : area.month.exit_work);
-      move_to(area, i, to, ctx);
+      move_to(area, i, to, LogEvent::Completion, ctx);
     } else if (u[0] < p_ws + p_js) {
       ++area.month.exit_job_seeking;
-      move_to(area, i, State::JobSeeking, ctx);
+      move_to(area, i, State::JobSeeking, LogEvent::Completion, ctx);
     } else {
       ++area.month.exit_other;
       const int next = next_insats(ctx, t, u[2]);
       if (next >= 0 && area.capacity[next] > 0) {
         a.insats[i] = static_cast<std::uint8_t>(next);
-        move_to(area, i, State::Waiting, ctx);
+        move_to(area, i, State::Waiting, LogEvent::PathwayReferral, ctx);
         area.queues[next].push_back({i, static_cast<std::int16_t>(ctx.month)});
         ++area.waiting[next];
         ++area.month.pathway_referrals;
       } else {
-        back_to_target(area, i, ctx);
+        back_to_target(area, i, LogEvent::Completion, ctx);
       }
     }
   }

@@ -51,7 +51,7 @@ void referral(Area& area, const StepContext& ctx) {
       target -= w[t];
     }
     a.insats[i] = static_cast<std::uint8_t>(chosen);
-    move_to(area, i, State::Waiting, ctx);
+    move_to(area, i, State::Waiting, LogEvent::Referral, ctx);
     area.queues[chosen].push_back({i, static_cast<std::int16_t>(ctx.month)});
     ++area.waiting[chosen];
     ++area.month.referrals;

@@ -102,8 +102,20 @@ void schedule(Area& area, std::size_t i, const StepContext& ctx) {
   a.next[i] = static_cast<std::uint8_t>(kind);
 }
 
-void move_to(Area& area, std::size_t i, State to, const StepContext& ctx) {
+void log_event(Area& area, std::size_t i, LogEvent why, std::uint8_t from, State to, int month) {
+  if (!area.record_events) return;
+  const auto in_insats = [](auto s) {
+    return s == static_cast<std::uint8_t>(State::Waiting) || s == static_cast<std::uint8_t>(State::InInsats);
+  };
+  const bool concerns_insats = in_insats(static_cast<std::uint8_t>(to)) || in_insats(from);
+  area.events.push_back({area.agents.id[i], static_cast<std::int16_t>(month), static_cast<std::uint8_t>(why), from,
+                         static_cast<std::uint8_t>(to),
+                         concerns_insats ? static_cast<std::int8_t>(area.agents.insats[i]) : kNoInsats, 0});
+}
+
+void move_to(Area& area, std::size_t i, State to, LogEvent why, const StepContext& ctx) {
   const State from = area.agents.state_of(i);
+  log_event(area, i, why, static_cast<std::uint8_t>(from), to, ctx.month);
   area.month.move(from, to);
   area.count(from, area.agents.support[i], -1);
   area.count(to, area.agents.support[i], +1);

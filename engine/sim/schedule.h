@@ -14,8 +14,12 @@ namespace finsim {
 // hazard — the same distribution as a draw every month, with one Philox block instead of many.
 void schedule(Area& area, std::size_t i, const StepContext& ctx);
 
-// Moves person i to `to` (recording the flow) and schedules their next event.
-void move_to(Area& area, std::size_t i, State to, const StepContext& ctx);
+// Moves person i to `to` because of `why` (recording the flow, and the event when the area keeps
+// a log) and schedules their next event. Set the person's insats before a move into an insats.
+void move_to(Area& area, std::size_t i, State to, LogEvent why, const StepContext& ctx);
+
+// Records an event in the area's log, if it keeps one.
+void log_event(Area& area, std::size_t i, LogEvent why, std::uint8_t from, State to, int month);
 
 // People whose event is due this month, in storage order (filled once at the start of a step).
 void collect_due(Area& area, int month);

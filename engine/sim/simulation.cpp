@@ -38,11 +38,13 @@ ReplicationResult run_replication(const ScenarioConfig& config, const World& wor
   const RunKey key{config.meta.seed, static_cast<std::uint32_t>(replication)};
   const Rates rates = derive_rates(config);
   std::vector<Area> areas = make_areas(world, config.insatser.size());
+  for (auto& area : areas) area.record_events = control.record_events;
   populate_areas(areas, config, world, key);
 
   ReplicationResult result;
   result.replication = replication;
   result.months = config.meta.months();
+  result.events_recorded = control.record_events;
   for (const auto& a : areas) {
     AreaInfo info{a.name, a.forbund, a.region, a.forbund >= 0 && world.org.forbund()[a.forbund].synthetic, 0};
     for (int k : a.kommuner) info.population_16_64 += world.geography.kommuner[k].population_16_64;
@@ -96,9 +98,15 @@ ReplicationResult run_replication(const ScenarioConfig& config, const World& wor
                         for (std::size_t i = r.begin(); i != r.end(); ++i) step_month(areas[order[i]], ctx);
                       },
                       tbb::simple_partitioner());
-    for (const auto& area : areas) {
+    for (std::size_t ai = 0; ai < areas.size(); ++ai) {
+      Area& area = areas[ai];
       result.monthly.push_back(area.month);
       if (area.forbund >= 0) spending_agent_units[area.forbund] += area.month.insats_spending;
+      for (EventRecord e : area.events) {
+        e.area = static_cast<std::uint16_t>(ai);
+        result.events.push_back(e);
+      }
+      area.events.clear();
     }
 
     if (ym.month == 12 || m == result.months - 1) {

@@ -9,6 +9,7 @@
 #include "funding/funding_cycle.h"
 #include "sim/area.h"
 #include "sim/counters.h"
+#include "sim/event_log.h"
 #include "world/world.h"
 
 namespace finsim {
@@ -30,6 +31,10 @@ struct ReplicationResult {
   std::vector<std::array<std::int64_t, kStates>> initial_stock;  // per area, before the first month
   std::vector<ForbundYear> funding;     // [year index × förbund + f], SEK
   std::vector<Sek> individual_spent;    // [year index × förbund + f], SEK (scaled back)
+  // Only with RunControl::record_events: every state change, ordered by month, then area (in
+  // `areas` order), then as it happened within the area's month — the same for any thread count.
+  EventLog events;
+  bool events_recorded = false;
   std::size_t peak_agents = 0;
   std::size_t bytes_per_agent = 0;
   const MonthCounters& at(int month, std::size_t area) const { return monthly[static_cast<std::size_t>(month) * areas.size() + area]; }
@@ -39,6 +44,7 @@ struct ReplicationResult {
 struct RunControl {
   const std::atomic<bool>* cancel = nullptr;              // stop between months when set
   std::function<void(int replication, int month)> on_month;  // progress (called from worker threads)
+  bool record_events = false;                              // fill ReplicationResult::events
 };
 
 // Thrown when a run was cancelled through RunControl::cancel.

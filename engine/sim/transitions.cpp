@@ -20,11 +20,11 @@ void baseline_transitions(Area& area, const StepContext& ctx) {
     switch (kind) {
       case NextEvent::WorkStudies:
         if (waiting) --area.waiting[a.insats[i]];
-        move_to(area, i, u[0] < pop.studies_share ? State::Studies : State::Work, ctx);
+        move_to(area, i, u[0] < pop.studies_share ? State::Studies : State::Work, LogEvent::WorkStudies, ctx);
         break;
       case NextEvent::JobSeeking:
         if (waiting) --area.waiting[a.insats[i]];
-        move_to(area, i, State::JobSeeking, ctx);
+        move_to(area, i, State::JobSeeking, LogEvent::JobSeeking, ctx);
         break;
       case NextEvent::SupportChange:
         area.count(a.state_of(i), a.support[i], -1);
@@ -36,7 +36,7 @@ void baseline_transitions(Area& area, const StepContext& ctx) {
         area.count(a.state_of(i), a.support[i], -1);
         a.support[i] = static_cast<std::uint8_t>(pick_share(pop.support_shares, u[1]));
         area.count(a.state_of(i), a.support[i], +1);
-        move_to(area, i, State::Target, ctx);
+        move_to(area, i, State::Target, LogEvent::Relapse, ctx);
         break;
       default:  // Unblock: the cooldown is over, the referral clock starts
         schedule(area, i, ctx);

@@ -27,7 +27,7 @@ void waiting_list(Area& area, const StepContext& ctx) {
       q.pop_front();
       --area.waiting[t];
       a.blocked_until[e.person] = static_cast<std::int16_t>(ctx.month + ctx.config.referral.cooldown_months);
-      move_to(area, e.person, State::Target, ctx);
+      move_to(area, e.person, State::Target, LogEvent::WaitExpired, ctx);
       ++area.month.wait_expired;
     }
   }
@@ -43,7 +43,7 @@ void assign_slots(Area& area, const StepContext& ctx) {
       q.pop_front();
       if (!still_waiting(a, e, t)) continue;
       --area.waiting[t];
-      move_to(area, e.person, State::InInsats, ctx);
+      move_to(area, e.person, State::InInsats, LogEvent::Start, ctx);
       ++area.participants[t];
       ++area.month.starts;
       if (a.counted_year[e.person] != ctx.year) {

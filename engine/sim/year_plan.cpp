@@ -56,7 +56,7 @@ void apply_year_plan(Area& area, const ForbundYear& plan, const StepContext& ctx
     --area.participants[t];
     ++area.month.ended_unfunded;
     a.blocked_until[i] = static_cast<std::int16_t>(ctx.month + ctx.config.referral.cooldown_months);
-    move_to(area, i, State::Target, ctx);
+    move_to(area, i, State::Target, LogEvent::EndedUnfunded, ctx);
   }
 }
 

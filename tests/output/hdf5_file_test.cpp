@@ -383,3 +383,65 @@ TEST_CASE("creating a file where it cannot be written gives a clear error", "[hd
                       "/dev/full: disk full while writing the file header");
   }
 }
+
+TEST_CASE("a column written in pieces reads back whole and by rows", "[hdf5][column]") {
+  TempDir dir("column");
+  const auto months = iota<std::int32_t>(70000, -5);  // more than one chunk (65 536 values)
+  {
+    auto file = h5::File::create(dir / "col.h5");
+    auto root = file.root();
+    h5::define_dimension(root, "record", months.size());
+    auto column = h5::ColumnWriter::create<std::int32_t>(root, "month", months.size(), "record",
+                                                         {{"units", std::string("months")}});
+    const std::span<const std::int32_t> all(months);
+    column.append(all.subspan(0, 1));
+    column.append(all.subspan(1, 0));  // an empty piece (a replication without events) is fine
+    column.append(all.subspan(1, 40000));
+    column.append(all.subspan(40001));
+    column.close();
+    file.close();
+  }
+  auto file = h5::File::open_read(dir / "col.h5");
+  const auto root = file.root();
+  CHECK(h5::dataset_info(root, "month").dtype == "int32");
+  CHECK(h5::dimension_names(root, "month") == std::vector<std::string>{"record"});
+  CHECK(h5::string_attribute(root, "month", "units") == "months");
+  const auto whole = h5::read_int64(root, "month").values;
+  CHECK(whole == std::vector<std::int64_t>(months.begin(), months.end()));
+  SECTION("rows: a middle block, and a block clipped at the end") {
+    const auto block = h5::read_int64_rows(root, "month", 100, 3);
+    CHECK(block.values == std::vector<std::int64_t>{95, 96, 97});
+    CHECK(block.shape == h5::Shape{3});
+    CHECK(h5::read_int64_rows(root, "month", 69998, 10).values == std::vector<std::int64_t>{69993, 69994});
+    CHECK(h5::read_int64_rows(root, "month", 80000, 10).values.empty());
+  }
+}
+
+TEST_CASE("a column refuses too many, too few or mistyped values", "[hdf5][column]") {
+  TempDir dir("column-misuse");
+  auto file = h5::File::create(dir / "bad.h5");
+  auto root = file.root();
+  h5::define_dimension(root, "record", std::size_t{3});
+  const std::vector<std::uint8_t> four = {1, 2, 3, 4};
+  auto column = h5::ColumnWriter::create<std::uint8_t>(root, "event", 3, "record");
+  CHECK_THROWS_AS(column.append(std::span<const std::uint8_t>(four)), std::invalid_argument);
+  const std::vector<std::int8_t> signed_values = {1};
+  CHECK_THROWS_AS(column.append(std::span<const std::int8_t>(signed_values)), std::invalid_argument);
+  column.append(std::span<const std::uint8_t>(four).first(2));
+  CHECK_THROWS_WITH(column.close(), Catch::Contains("2 of 3 values"));
+  CHECK_THROWS_AS(h5::ColumnWriter::create<std::uint8_t>(root, "other", 4, "record"), std::invalid_argument);
+}
+
+TEST_CASE("reading rows of a 2-D dataset is an input error", "[hdf5][column]") {
+  TempDir dir("rows-2d");
+  {
+    auto file = h5::File::create(dir / "two.h5");
+    auto root = file.root();
+    h5::define_dimension(root, "a", std::size_t{2});
+    h5::define_dimension(root, "b", std::size_t{2});
+    h5::write_array(root, "x", std::span<const std::int64_t>(iota<std::int64_t>(4, 0)), {2, 2}, {"a", "b"});
+    file.close();
+  }
+  auto file = h5::File::open_read(dir / "two.h5");
+  CHECK_THROWS_AS(h5::read_int64_rows(file.root(), "x", 0, 1), InputError);
+}
