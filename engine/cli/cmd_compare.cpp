@@ -1,12 +1,13 @@
 // finsim compare: paired differences scenario − base per replication (mean, 95 % interval, n) for
-// participants, exits, Finsam budget, public costs and revenues, the payback month, and a quote.
-#include <cmath>
+// participants, exits, Finsam budget, public costs and revenues, the payback month (nationally, and per
+// förbund with --by-forbund), and the quote that finsim quote prints alone.
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <map>
-#include <sstream>
 
 #include "cli/options.h"
+#include "cli/quote_text.h"
 #include "output/comparison.h"
 #include "output/results_reader.h"
 
@@ -14,11 +15,6 @@ namespace finsim::cli {
 namespace {
 
 using Period = ComparisonRow::Period;
-
-struct Lang {
-  bool sv = false;
-  const char* t(const char* en, const char* sv_text) const { return sv ? sv_text : en; }
-};
 
 std::string metric_label(const Lang& l, const std::string& metric) {
   static const std::map<std::string, std::pair<const char*, const char*>> labels = {
@@ -33,42 +29,9 @@ std::string metric_label(const Lang& l, const std::string& metric) {
   return it == labels.end() ? metric : l.t(it->second.first, it->second.second);
 }
 
-std::string payer_label(const Lang& l, const std::string& payer) {
-  if (payer == "all") return l.t("all payers", "alla huvudmän");
-  if (payer == "state") return l.t("state", "staten");
-  if (payer == "region") return l.t("regions", "regionerna");
-  if (payer == "kommun") return l.t("kommuner", "kommunerna");
-  return payer;
-}
-
-// Fixed decimals, thousands grouped ("31,167.5" / "31 167,5"), optional sign.
-std::string number(const Lang& l, double v, int decimals, bool sign = false) {
-  if (v == 0) v = 0;  // no "-0"
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(v));
-  std::string digits = buf;
-  const auto dot = digits.find('.');
-  std::string whole = digits.substr(0, dot);
-  const std::string frac = dot == std::string::npos ? "" : digits.substr(dot + 1);
-  std::string grouped;
-  for (std::size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += l.sv ? " " : ",";
-    grouped += whole[i];
-  }
-  const bool zero = grouped.find_first_not_of("0") == std::string::npos && frac.find_first_not_of("0") == std::string::npos;
-  std::string out = (zero ? "" : v < 0 ? "-" : sign ? "+" : "") + grouped;
-  if (!frac.empty()) out += (l.sv ? "," : ".") + frac;
-  return out;
-}
-
 // Values in the table: persons with one decimal, money in MSEK with two.
 std::string value(const Lang& l, const ComparisonRow& r, double v, bool sign = false) {
   return r.unit == "SEK" ? number(l, v / 1e6, 2, sign) : number(l, v, 1, sign);
-}
-
-// "2025–2030", or "2025" for a single year.
-std::string years_text(std::int64_t first, std::int64_t last) {
-  return first == last ? std::to_string(first) : std::to_string(first) + "\u2013" + std::to_string(last);
 }
 
 std::string period_label(const Lang& l, const Comparison& c, const ComparisonRow& r) {
@@ -80,11 +43,23 @@ std::string period_label(const Lang& l, const Comparison& c, const ComparisonRow
   return "";
 }
 
-// Left-aligned to a width in characters (UTF-8 aware), for the table's label columns.
+// Width in characters of UTF-8 text (förbund labels have å, ä, ö).
+std::size_t chars(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
+  return n;
+}
+
+// Left-aligned to a width in characters, for the table's label columns.
 std::string pad(const std::string& s, std::size_t width) {
-  std::size_t chars = 0;
-  for (unsigned char ch : s) chars += (ch & 0xC0) != 0x80;
-  return chars >= width ? s : s + std::string(width - chars, ' ');
+  const std::size_t n = chars(s);
+  return n >= width ? s : s + std::string(width - n, ' ');
+}
+
+// Right-aligned to a width in characters, for the table's number columns.
+std::string pad_left(const std::string& s, std::size_t width) {
+  const std::size_t n = chars(s);
+  return n >= width ? s : std::string(width - n, ' ') + s;
 }
 
 std::string interval(const Lang& l, const ComparisonRow& r) {
@@ -110,61 +85,34 @@ void print_block(const Lang& l, const Comparison& c, const std::string& metric, 
                 pad(interval(l, *r), 32).c_str(), r->difference.n);
 }
 
-std::string payback_text(const Lang& l, const Payback& p) {
-  if (p.n == 0) return l.t("not applicable (no extra Finsam contributions)", "ej tillämpligt (inga extra Finsambidrag)");
-  std::ostringstream s;
-  const std::string share = number(l, 100.0 * p.share(), 0) + " %";
-  if (p.median_months)
-    s << l.t("median ", "median ") << *p.median_months << l.t(" months (", " månader (") << *p.median_month << "), "
-      << share << l.t(" of ", " av ") << p.n << l.t(" replications within the horizon", " replikeringar inom horisonten");
-  else
-    s << l.t("not reached within the horizon in most replications (", "nås inte inom horisonten i de flesta replikeringar (")
-      << share << l.t(" of ", " av ") << p.n << l.t(" within)", " inom)");
-  return s.str();
+// The payback column of the per-förbund table: kept short so that each förbund fits on one line.
+std::string forbund_payback_text(const Lang& l, const Payback& p) {
+  if (p.n == 0) return l.t("no extra contributions", "inga extra bidrag");
+  if (!p.median_months) return l.t("not within the horizon", "inte inom horisonten");
+  return std::to_string(*p.median_months) + l.t(" months (", " månader (") + *p.median_month + ")";
 }
 
-std::string short_sha(const std::string& sha) { return sha.substr(0, 16); }
-
-std::string with_interval(const Lang& l, const ComparisonRow& r, int decimals, double divisor) {
-  std::string s = number(l, r.difference.mean / divisor, decimals, true);
-  if (!r.difference.has_interval()) return s + l.t(" (n=1, no interval)", " (n=1, inget intervall)");
-  return s + l.t(" (95 % CI ", " (95 % KI ") + number(l, r.difference.low / divisor, decimals, true) +
-         l.t(" to ", " till ") + number(l, r.difference.high / divisor, decimals, true) + ")";
-}
-
-std::string quote(const Lang& l, const Comparison& c) {
-  std::ostringstream s;
-  const std::string credit = std::string("(Finsim ") + c.scenario.finsim_version + ", commit " + c.scenario.git_commit + ", " +
-                             std::to_string(c.n) + l.t(" replications, seed ", " replikeringar, frö ") + std::to_string(c.seed) +
-                             l.t("; scenario sha256 ", "; scenariernas sha256 ") + l.t("base ", "bas ") +
-                             short_sha(c.base.scenario_sha256) + ", scenario " + short_sha(c.scenario.scenario_sha256) + ")";
-  if (!c.policy_first_year) {
-    s << l.t("The two runs do not differ: every paired difference is exactly zero. ",
-             "Körningarna skiljer sig inte åt: varje parvis skillnad är exakt noll. ")
-      << credit;
-    return s.str();
-  }
-  const auto* part = find_row(c, "unique_participants", "", Period::policy_per_year);
-  const auto* exits = find_row(c, "exits_work_studies", "", Period::policy_per_year);
-  const auto* budget = find_row(c, "finsam_budget", "all", Period::policy_per_year);
-  const std::string years = years_text(*c.policy_first_year, c.policy_last_year);
-  s << l.t("With scenario \"", "Med scenariot \"") << c.scenario.scenario << l.t("\" instead of \"", "\" i stället för \"")
-    << c.base.scenario << "\" (" << l.t("state allocation offered ", "erbjudet statligt anslag ")
-    << number(l, c.scenario_state_offer_per_year / 1e6, 1) << l.t(" MSEK a year vs ", " MSEK per år mot ")
-    << number(l, c.base_state_offer_per_year / 1e6, 1) << ") " << l.t("in ", "") << years << ": "
-    << with_interval(l, *part, 0, 1) << l.t(" people a year in individual insatser; ", " personer per år i individinriktade insatser; ")
-    << with_interval(l, *exits, 0, 1)
-    << l.t(" exits a year to work or studies; Finsam budget ", " avslut per år till arbete eller studier; Finsambudget ")
-    << number(l, budget->difference.mean / 1e6, 1, true) << l.t(" MSEK a year (", " MSEK per år (");
-  bool first = true;
-  for (const char* payer : {"state", "region", "kommun"}) {
-    const auto* r = find_row(c, "finsam_budget", payer, Period::policy_per_year);
-    s << (first ? "" : ", ") << payer_label(l, payer) << " " << number(l, r->difference.mean / 1e6, 1, true);
-    first = false;
-  }
-  s << l.t("); payback of the extra Finsam money: ", "); återbetalning av de extra Finsammedlen: ")
-    << payback_text(l, c.payback.front()) << ". " << credit;
-  return s.str();
+// One line per förbund: its own extra contributions against the net gain from its own participants.
+void print_forbund_payback(const Lang& l, const Comparison& c) {
+  if (c.payback_by_forbund.empty()) return;
+  const std::string label = "förbund";  // the same word in both languages
+  std::size_t width = chars(label);
+  for (const auto& p : c.payback_by_forbund) width = std::max(width, chars(p.area));
+  std::cout << "\n"
+            << l.t("Payback month per förbund, all payers [MSEK] (the förbund's extra contributions against the net gain "
+                   "from its participants)",
+                   "Återbetalningsmånad per förbund, alla huvudmän [MSEK] (förbundets extra bidrag mot nettovinsten från "
+                   "dess deltagare)")
+            << "\n";
+  std::cout << "  " << pad(label, width) << " " << pad_left("n", 4) << "  " << pad_left(l.t("paid back", "återbetalt"), 10)
+            << "  " << pad(l.t("median payback", "median återbetalning"), 24) << "  "
+            << pad_left(l.t("extra contributions", "extra bidrag"), 19) << "  " << pad_left(l.t("net gain", "nettovinst"), 14)
+            << "\n";
+  for (const auto& p : c.payback_by_forbund)
+    std::cout << "  " << pad(p.area, width) << " " << pad_left(std::to_string(p.n), 4) << "  "
+              << pad_left(p.n > 0 ? number(l, 100.0 * p.share(), 0) + " %" : "-", 10) << "  "
+              << pad(forbund_payback_text(l, p), 24) << "  " << pad_left(number(l, p.extra_contribution / 1e6, 2, true), 19)
+              << "  " << pad_left(number(l, p.net_gain / 1e6, 2, true), 14) << "\n";
 }
 
 void print_table(const Lang& l, const Comparison& c, bool by_forbund) {
@@ -189,6 +137,7 @@ void print_table(const Lang& l, const Comparison& c, bool by_forbund) {
     std::cout << "  " << payer_label(l, p.payer) << ": " << payback_text(l, p) << l.t("; extra contributions ", "; extra bidrag ")
               << number(l, p.extra_contribution / 1e6, 2, true) << l.t(" MSEK, net gain ", " MSEK, nettovinst ")
               << number(l, p.net_gain / 1e6, 2, true) << " MSEK\n";
+  print_forbund_payback(l, c);
 
   if (by_forbund) {
     std::vector<std::string> areas;
@@ -230,14 +179,16 @@ void print_csv(const Lang& l, const Comparison& c) {
               << (r.difference.has_interval() ? exact(r.difference.high) : "") << "," << exact(r.difference.sd) << ","
               << r.difference.n << "," << c.base.scenario_sha256 << "," << c.scenario.scenario_sha256 << "\n";
   }
-  for (const auto& p : c.payback) {
-    std::cout << "payback_median_months," << csv_field(l.t("payback month (median)", "återbetalningsmånad (median)")) << ","
-              << p.payer << ",,horizon,months,,," << (p.median_months ? std::to_string(*p.median_months) : "") << ",,,," << p.n
-              << "," << c.base.scenario_sha256 << "," << c.scenario.scenario_sha256 << "\n";
-    std::cout << "payback_share," << csv_field(l.t("share paid back within the horizon", "andel återbetald inom horisonten"))
-              << "," << p.payer << ",,horizon,1,,," << exact(p.share()) << ",,,," << p.n << "," << c.base.scenario_sha256 << ","
-              << c.scenario.scenario_sha256 << "\n";
-  }
+  // The national payback rows, then one pair per förbund (area filled) with --by-forbund.
+  for (const auto* list : {&c.payback, &c.payback_by_forbund})
+    for (const auto& p : *list) {
+      std::cout << "payback_median_months," << csv_field(l.t("payback month (median)", "återbetalningsmånad (median)")) << ","
+                << p.payer << "," << csv_field(p.area) << ",horizon,months,,," << (p.median_months ? std::to_string(*p.median_months) : "")
+                << ",,,," << p.n << "," << c.base.scenario_sha256 << "," << c.scenario.scenario_sha256 << "\n";
+      std::cout << "payback_share," << csv_field(l.t("share paid back within the horizon", "andel återbetald inom horisonten"))
+                << "," << p.payer << "," << csv_field(p.area) << ",horizon,1,,," << exact(p.share()) << ",,,," << p.n << ","
+                << c.base.scenario_sha256 << "," << c.scenario.scenario_sha256 << "\n";
+    }
 }
 
 }  // namespace

@@ -13,6 +13,7 @@ int cmd_params(const Args& args);
 int cmd_run(const Args& args);
 int cmd_inspect(const Args& args);
 int cmd_compare(const Args& args);
+int cmd_quote(const Args& args);
 int cmd_export(const Args& args);
 int cmd_funding(const Args& args);
 

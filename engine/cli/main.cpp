@@ -22,6 +22,7 @@ const std::map<std::string, Command>& commands() {
       {"run", {cmd_run, "simulate a scenario (replications in parallel), write an HDF5 result file"}},
       {"inspect", {cmd_inspect, "print the structure and provenance of a result file"}},
       {"compare", {cmd_compare, "paired differences between two result files, with a quote"}},
+      {"quote", {cmd_quote, "the one-line quote of a comparison, with both runs' digests"}},
       {"export", {cmd_export, "write a result file's datasets as CSV files"}},
       {"params", {cmd_params, "list every scenario key with default, unit and source"}},
       {"funding", {cmd_funding, "project the funding cycle alone: state offer, matching, budget, slots per förbund"}},

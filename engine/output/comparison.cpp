@@ -162,66 +162,69 @@ class Builder {
     return out;
   }
 
-  // Replication × month cumulative series for payback: contributions and net gain, national.
-  std::vector<Payback> payback() const {
-    std::vector<Payback> out;
-    for (int p = -1; p < static_cast<int>(P_); ++p) {
-      Payback pb;
-      pb.payer = p < 0 ? "all" : b_.payers[static_cast<std::size_t>(p)];
-      std::vector<std::optional<std::size_t>> payback_month;  // per defined replication
-      std::vector<std::size_t> first_spending;
-      for (const auto& [rb, rs] : pairs_) {
-        std::vector<double> extra(M_), gain(M_);
-        double c = 0, g = 0;
-        std::optional<std::size_t> start;
-        for (std::size_t m = 0; m < M_; ++m) {
-          const double dc = national(s_.finsam_contribution, rs, m, p) - national(b_.finsam_contribution, rb, m, p);
-          const double dg = (national(s_.public_revenue, rs, m, p) - national(b_.public_revenue, rb, m, p)) -
-                            (national(s_.public_cost, rs, m, p) - national(b_.public_cost, rb, m, p));
-          c += dc;
-          g += dg;
-          extra[m] = c;
-          gain[m] = g;
-          if (!start && dc != 0) start = m;
-        }
-        pb.extra_contribution += c / static_cast<double>(pairs_.size());
-        pb.net_gain += g / static_cast<double>(pairs_.size());
-        if (!start || c <= 0) continue;  // no net extra spending: payback is not defined
-        // The payback month is the first from which the gain stays at or above the spending.
-        std::optional<std::size_t> paid;
-        for (std::size_t m = M_; m-- > *start;) {
-          if (gain[m] < extra[m]) break;
-          paid = m;
-        }
-        payback_month.push_back(paid);
-        first_spending.push_back(*start);
+  // Payback for one payer (p < 0: all) in one area (area < 0: the nation), from the replication ×
+  // month cumulative extra contributions and net gain. One loop for the nation and each förbund,
+  // so the per-förbund figures add up to the national extra contributions by construction.
+  Payback payback(int p, int area) const {
+    Payback pb;
+    pb.payer = p < 0 ? "all" : b_.payers[static_cast<std::size_t>(p)];
+    pb.area = area < 0 ? "" : b_.forbund[static_cast<std::size_t>(area)];
+    std::vector<std::optional<std::size_t>> payback_month;  // per defined replication
+    std::vector<std::size_t> first_spending;
+    for (const auto& [rb, rs] : pairs_) {
+      std::vector<double> extra(M_), gain(M_);
+      double c = 0, g = 0;
+      std::optional<std::size_t> start;
+      for (std::size_t m = 0; m < M_; ++m) {
+        const double dc = monthly(s_.finsam_contribution, rs, m, area, p) - monthly(b_.finsam_contribution, rb, m, area, p);
+        const double dg = (monthly(s_.public_revenue, rs, m, area, p) - monthly(b_.public_revenue, rb, m, area, p)) -
+                          (monthly(s_.public_cost, rs, m, area, p) - monthly(b_.public_cost, rb, m, area, p));
+        c += dc;
+        g += dg;
+        extra[m] = c;
+        gain[m] = g;
+        if (!start && dc != 0) start = m;
       }
-      pb.n = static_cast<int>(payback_month.size());
-      std::vector<std::pair<std::size_t, std::size_t>> months;  // (months to payback, payback month index)
-      for (std::size_t i = 0; i < payback_month.size(); ++i)
-        if (payback_month[i]) {
-          ++pb.paid_back;
-          months.emplace_back(*payback_month[i] - first_spending[i] + 1, *payback_month[i]);
-        }
-      if (pb.n > 0) {
-        // Lower median with non-payers counted as beyond the horizon (sorted last).
-        const std::size_t k = (static_cast<std::size_t>(pb.n) - 1) / 2;
-        std::sort(months.begin(), months.end());
-        if (k < months.size()) {
-          pb.median_months = static_cast<int>(months[k].first);
-          pb.median_month = b_.months[months[k].second];
-        }
+      pb.extra_contribution += c / static_cast<double>(pairs_.size());
+      pb.net_gain += g / static_cast<double>(pairs_.size());
+      if (!start || c <= 0) continue;  // no net extra spending: payback is not defined
+      // The payback month is the first from which the gain stays at or above the spending.
+      std::optional<std::size_t> paid;
+      for (std::size_t m = M_; m-- > *start;) {
+        if (gain[m] < extra[m]) break;
+        paid = m;
       }
-      out.push_back(std::move(pb));
+      payback_month.push_back(paid);
+      first_spending.push_back(*start);
     }
-    return out;
+    pb.n = static_cast<int>(payback_month.size());
+    std::vector<std::pair<std::size_t, std::size_t>> months;  // (months to payback, payback month index)
+    for (std::size_t i = 0; i < payback_month.size(); ++i)
+      if (payback_month[i]) {
+        ++pb.paid_back;
+        months.emplace_back(*payback_month[i] - first_spending[i] + 1, *payback_month[i]);
+      }
+    if (pb.n > 0) {
+      // Lower median with non-payers counted as beyond the horizon (sorted last).
+      const std::size_t k = (static_cast<std::size_t>(pb.n) - 1) / 2;
+      std::sort(months.begin(), months.end());
+      if (k < months.size()) {
+        pb.median_months = static_cast<int>(months[k].first);
+        pb.median_month = b_.months[months[k].second];
+      }
+    }
+    return pb;
   }
 
-  double national(const h5::Array<std::int64_t>& v, std::size_t r, std::size_t m, int p) const {
+  // Monthly [R, M, A, P] in month m, summed over the areas (area < 0) or one, and over the payers
+  // (p < 0) or one.
+  double monthly(const h5::Array<std::int64_t>& v, std::size_t r, std::size_t m, int area, int p) const {
     std::int64_t sum = 0;
-    for (std::size_t a = 0; a < A_; ++a)
+    for (std::size_t a = 0; a < A_; ++a) {
+      if (area >= 0 && static_cast<std::size_t>(area) != a) continue;
       for (std::size_t q = 0; q < P_; ++q)
         if (p < 0 || static_cast<std::size_t>(p) == q) sum += v.values[((r * M_ + m) * A_ + a) * P_ + q];
+    }
     return static_cast<double>(sum);
   }
 
@@ -238,6 +241,7 @@ class Builder {
   std::size_t pairs() const { return pairs_.size(); }
   std::size_t years() const { return Y_; }
   std::size_t areas() const { return A_; }
+  std::size_t payers() const { return P_; }
 
  private:
   const RunData& b_;
@@ -328,7 +332,9 @@ Comparison compare_runs(const RunData& base, const RunData& scenario, bool by_fo
   if (by_forbund)
     for (std::size_t a = 0; a < b.areas(); ++a)
       for (const auto& s : b.all_series(static_cast<int>(a))) add_rows(c, s, policy_first);
-  c.payback = b.payback();
+  for (int p = -1; p < static_cast<int>(b.payers()); ++p) c.payback.push_back(b.payback(p, -1));
+  if (by_forbund)
+    for (std::size_t a = 0; a < b.areas(); ++a) c.payback_by_forbund.push_back(b.payback(-1, static_cast<int>(a)));
   const std::size_t y0 = policy_first.value_or(0);
   if (b.years() > 0) {
     c.base_state_offer_per_year = b.state_offer_per_year(base, false, y0);

@@ -38,9 +38,11 @@ struct ComparisonRow {
   PairedStat difference;        // scenario − base
 };
 
-// Payback of the extra Finsam contributions for one payer ("all" sums the three), nationally.
+// Payback of the extra Finsam contributions for one payer ("all" sums the three), nationally or
+// in one förbund (its contributions against the gain from its own participants).
 struct Payback {
   std::string payer;
+  std::string area;          // "" = national, else a forbund label
   int n = 0;                 // replications with extra contributions (> 0 over the horizon)
   int paid_back = 0;         // of those, how many paid back within the horizon
   // Lower median over the n replications of the months from the first month of extra spending
@@ -68,7 +70,9 @@ struct Comparison {
   std::optional<std::int64_t> policy_first_year;
   std::int64_t policy_last_year = 0;
   std::vector<ComparisonRow> rows;
-  std::vector<Payback> payback;  // "all", then each payer
+  std::vector<Payback> payback;  // national: "all", then each payer
+  // With by_forbund only: payer "all", one per förbund in the order of the file's förbund labels.
+  std::vector<Payback> payback_by_forbund;
   // State allocation offered (Σ state_offer), mean per policy year (or per year of the horizon).
   double base_state_offer_per_year = 0;
   double scenario_state_offer_per_year = 0;

@@ -10,8 +10,8 @@ using Catch::Detail::Approx;
 
 namespace {
 
-// One area, two years, three payers, `reps` replications, every array zero.
-RunData empty_run(std::size_t reps = 1) {
+// `areas` förbund (A, B, ...), two years, three payers, `reps` replications, every array zero.
+RunData empty_run(std::size_t reps = 1, std::size_t areas = 1) {
   RunData d;
   d.path = "base.h5";
   d.scenario = "base";
@@ -23,10 +23,12 @@ RunData empty_run(std::size_t reps = 1) {
     for (int m = 1; m <= 12; ++m) {
       d.months.push_back(std::to_string(y) + (m < 10 ? "-0" : "-") + std::to_string(m));
     }
-  d.forbund = {"Förbund A"};
-  d.forbund_kind = {"documented"};
+  for (std::size_t a = 0; a < areas; ++a) {
+    d.forbund.push_back(std::string("Förbund ") + static_cast<char>('A' + a));
+    d.forbund_kind.push_back("documented");
+  }
   d.payers = {"state", "region", "kommun"};
-  const std::size_t R = reps, Y = 2, M = 24, A = 1, P = 3;
+  const std::size_t R = reps, Y = 2, M = 24, A = areas, P = 3;
   d.unique_participants = {std::vector<double>(R * Y * A), {R, Y, A}};
   for (auto* a : {&d.state_offer, &d.state_paid, &d.region_paid, &d.kommuner_paid}) *a = {std::vector<std::int64_t>(R * Y * A), {R, Y, A}};
   for (auto* a : {&d.exit_work, &d.exit_studies}) *a = {std::vector<double>(R * M * A), {R, M, A}};
@@ -113,6 +115,76 @@ TEST_CASE("output: a gain that falls back below the spending is not a payback", 
   CHECK(c.payback[0].n == 1);
   CHECK(c.payback[0].paid_back == 0);
   CHECK(!c.payback[0].median_months);
+}
+
+TEST_CASE("output: payback per förbund uses each förbund's own spending and gain", "[output][compare]") {
+  const RunData base = empty_run(1, 3);
+  RunData scen = empty_run(1, 3);
+  scen.path = "scen.h5";
+  // [replication 0, month m, förbund a, payer p] in the monthly ledgers.
+  auto at = [](std::size_t m, std::size_t a, std::size_t p) { return (m * 3 + a) * 3 + p; };
+  for (std::size_t m = 0; m < 24; ++m) {
+    // A: as in the national test above: the state pays 120 a month more from 2020-01, work
+    // brings 1000 a month from 2020-06: paid back in 2020-06, 6 months.
+    if (m >= 12) scen.finsam_contribution.values[at(m, 0, 0)] = 120;
+    if (m >= 17) scen.public_revenue.values[at(m, 0, 0)] = 1000;
+    // B spends nothing extra but gains 150 a month from 2020-01 (people from elsewhere): undefined.
+    if (m >= 12) scen.public_revenue.values[at(m, 1, 1)] = 150;
+    // C's kommuner pay 10 a month more from 2019-07 and gain nothing: never paid back.
+    if (m >= 6) scen.finsam_contribution.values[at(m, 2, 2)] = 10;
+  }
+  const auto c = compare_runs(base, scen, true);
+  REQUIRE(c.payback_by_forbund.size() == 3);
+  const auto& a = c.payback_by_forbund[0];
+  CHECK(a.area == "Förbund A");
+  CHECK(a.payer == "all");
+  CHECK(a.n == 1);
+  CHECK(a.paid_back == 1);
+  CHECK(a.median_months == 6);
+  CHECK(a.median_month == "2020-06");
+  CHECK(a.extra_contribution == 1440);
+  CHECK(a.net_gain == 7000);
+  const auto& b = c.payback_by_forbund[1];
+  CHECK(b.area == "Förbund B");
+  CHECK(b.n == 0);  // no extra contributions: payback not defined
+  CHECK(!b.median_months);
+  CHECK(b.extra_contribution == 0);
+  CHECK(b.net_gain == 1800);
+  const auto& cc = c.payback_by_forbund[2];
+  CHECK(cc.area == "Förbund C");
+  CHECK(cc.n == 1);
+  CHECK(cc.paid_back == 0);
+  CHECK(!cc.median_months);
+  CHECK(cc.extra_contribution == 180);
+  CHECK(cc.net_gain == 0);
+  // Nationally C's spending starts in 2019-07 and B's gain covers it: cumulative extra
+  // 60 + 130·k against gain 150·k (+1000 a month from 2020-06) in 2020-k, equal at k = 3: 2020-03,
+  // 9 months from 2019-07: nationally B's gain counts against A's and C's spending.
+  const auto& all = c.payback.front();
+  CHECK(all.area.empty());
+  CHECK(all.n == 1);
+  CHECK(all.paid_back == 1);
+  CHECK(all.median_months == 9);
+  CHECK(all.median_month == "2020-03");
+  // The areas partition the nation: their extra contributions and gains add up to the national ones.
+  double extra = 0, gain = 0;
+  for (const auto& p : c.payback_by_forbund) {
+    extra += p.extra_contribution;
+    gain += p.net_gain;
+  }
+  CHECK(all.extra_contribution == 1620);
+  CHECK(all.net_gain == 8800);
+  CHECK(extra == all.extra_contribution);
+  CHECK(gain == all.net_gain);
+  // Without --by-forbund: no per-förbund payback, and the national one is the same.
+  const auto national = compare_runs(base, scen, false);
+  CHECK(national.payback_by_forbund.empty());
+  REQUIRE(national.payback.size() == c.payback.size());
+  for (std::size_t i = 0; i < c.payback.size(); ++i) {
+    CHECK(national.payback[i].payer == c.payback[i].payer);
+    CHECK(national.payback[i].median_months == c.payback[i].median_months);
+    CHECK(national.payback[i].extra_contribution == c.payback[i].extra_contribution);
+  }
 }
 
 TEST_CASE("output: runs that cannot be paired are input errors naming the mismatch", "[output][compare]") {
