@@ -5,6 +5,7 @@
 #include <map>
 
 #include "cli/commands.h"
+#include "util/build_info.h"
 #include "util/error.h"
 
 namespace {
@@ -52,7 +53,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (first == "--version") {
-    std::cout << "finsim " FINSIM_VERSION " (commit " FINSIM_GIT_COMMIT ")\n";
+    std::cout << "finsim " FINSIM_VERSION " (commit " << finsim::git_commit() << ")\n";
     return 0;
   }
   const auto it = commands().find(first);

@@ -205,8 +205,9 @@ class Builder {
         months.emplace_back(*payback_month[i] - first_spending[i] + 1, *payback_month[i]);
       }
     if (pb.n > 0) {
-      // Lower median with non-payers counted as beyond the horizon (sorted last).
-      const std::size_t k = (static_cast<std::size_t>(pb.n) - 1) / 2;
+      // Upper median with non-payers counted as beyond the horizon (sorted last): with an even
+      // count the later of the two middle values, so half not paying back means "not reached".
+      const std::size_t k = static_cast<std::size_t>(pb.n) / 2;
       std::sort(months.begin(), months.end());
       if (k < months.size()) {
         pb.median_months = static_cast<int>(months[k].first);

@@ -45,7 +45,7 @@ struct Payback {
   std::string area;          // "" = national, else a forbund label
   int n = 0;                 // replications with extra contributions (> 0 over the horizon)
   int paid_back = 0;         // of those, how many paid back within the horizon
-  // Lower median over the n replications of the months from the first month of extra spending
+  // Upper median over the n replications of the months from the first month of extra spending
   // (month 1) to the payback month; a replication without payback counts as beyond the horizon,
   // so the median is empty when at least half did not pay back.
   std::optional<int> median_months;

@@ -10,6 +10,7 @@
 #include <toml++/toml.h>
 
 #include "output/sha256.h"
+#include "util/build_info.h"
 
 namespace finsim {
 namespace {
@@ -66,7 +67,7 @@ std::vector<InputDigest> input_digests(const Scenario& scenario, const World& wo
 std::vector<h5::Attribute> root_attributes(const RunInfo& run) {
   return {
       {"finsim_version", std::string(FINSIM_VERSION)},
-      {"git_commit", std::string(FINSIM_GIT_COMMIT)},
+      {"git_commit", std::string(git_commit())},
       {"compiler", compiler()},
       {"hdf5_version", hdf5_version()},
       {"tbb_version", std::string(TBB_runtime_version())},

@@ -117,6 +117,33 @@ TEST_CASE("output: a gain that falls back below the spending is not a payback", 
   CHECK(!c.payback[0].median_months);
 }
 
+TEST_CASE("output: with an even count the payback median is the later middle value", "[output][compare]") {
+  // Replications [R, M, A=1, P=3]: 120 SEK a month more from 2020-01 in each; revenue of 1000 SEK
+  // a month from 2020-06 (payback after 6 months, as above) in replication 0 and from 2020-09 in
+  // replication 1 (at 2020-(k+1) the gain 1000·(k−7) ≥ 120·(k+1) first at k=9: 10 months, 2020-10).
+  const RunData base = empty_run(2);
+  RunData scen = empty_run(2);
+  const std::size_t M = 24, P = 3;
+  for (std::size_t r = 0; r < 2; ++r)
+    for (std::size_t m = 12; m < 24; ++m) {
+      scen.finsam_contribution.values[(r * M + m) * P] = 120;
+      if (m >= (r == 0 ? 17u : 20u)) scen.public_revenue.values[(r * M + m) * P] = 1000;
+    }
+  SECTION("both pay back: the later of the two") {
+    const auto c = compare_runs(base, scen, false);
+    CHECK(c.payback[0].paid_back == 2);
+    CHECK(c.payback[0].median_months == 10);
+    CHECK(c.payback[0].median_month == "2020-10");
+  }
+  SECTION("one of two pays back: not reached") {
+    for (std::size_t m = 0; m < M; ++m) scen.public_revenue.values[(M + m) * P] = 0;
+    const auto c = compare_runs(base, scen, false);
+    CHECK(c.payback[0].n == 2);
+    CHECK(c.payback[0].paid_back == 1);
+    CHECK(!c.payback[0].median_months);
+  }
+}
+
 TEST_CASE("output: payback per förbund uses each förbund's own spending and gain", "[output][compare]") {
   const RunData base = empty_run(1, 3);
   RunData scen = empty_run(1, 3);
