@@ -16,7 +16,7 @@ std::vector<h5::Attribute> flags(const std::string& long_name, const char* const
     values.push_back(static_cast<std::int64_t>(k));
     meanings += (k ? " " : "") + std::string(labels[k]);
   }
-  return {{"long_name", long_name}, {"flag_values", values}, {"flag_meanings", meanings}};
+  return {{"units", std::string("1")}, {"long_name", long_name}, {"flag_values", values}, {"flag_meanings", meanings}};
 }
 
 // One column: the field of every record, replication by replication (never all in memory).
@@ -52,15 +52,16 @@ void write_event_log(const h5::Group& scenario_group, const std::vector<Replicat
   std::copy(kStateLabels.begin(), kStateLabels.end(), states.begin());
   states[kOutside] = "outside";
 
+  // No "months since" units: xarray would try, and fail, to decode the month as a date.
   using R = const ReplicationResult&;
   using E = const EventRecord&;
-  write_column<std::int32_t>(g, "replication", length, {{"long_name", std::string("replication index (the scenario group's replication coordinate)")}},
+  write_column<std::int32_t>(g, "replication", length, {{"units", std::string("1")}, {"long_name", std::string("replication index (the scenario group's replication coordinate)")}},
                              results, [](R r, E) { return r.replication; });
-  write_column<std::int16_t>(g, "month", length, {{"units", std::string("months since start_month")}, {"long_name", std::string("month index (position in the scenario group's month dimension)")}},
+  write_column<std::int16_t>(g, "month", length, {{"units", std::string("1")}, {"long_name", std::string("month index: position in the scenario group's month dimension, 0 = start_month")}},
                              results, [](R, E e) { return e.month; });
-  write_column<std::uint32_t>(g, "agent", length, {{"long_name", std::string("agent id: kommun index << 23 | serial within the kommun; the same person in every scenario of a seed")}},
+  write_column<std::uint32_t>(g, "agent", length, {{"units", std::string("1")}, {"long_name", std::string("agent id: kommun index << 23 | serial within the kommun; the same person in every scenario of a seed")}},
                               results, [](R, E e) { return e.agent; });
-  write_column<std::uint16_t>(g, "forbund", length, {{"long_name", std::string("area index (position in the scenario group's forbund dimension)")}},
+  write_column<std::uint16_t>(g, "forbund", length, {{"units", std::string("1")}, {"long_name", std::string("area index (position in the scenario group's forbund dimension)")}},
                               results, [](R, E e) { return e.area; });
   write_column<std::uint8_t>(g, "event", length, flags("cause of the state change", kLogEventLabels.data(), kLogEventLabels.size()),
                              results, [](R, E e) { return e.event; });
@@ -68,7 +69,7 @@ void write_event_log(const h5::Group& scenario_group, const std::vector<Replicat
                              results, [](R, E e) { return e.from; });
   write_column<std::uint8_t>(g, "to_state", length, flags("state after the event", states.data(), kStates),
                              results, [](R, E e) { return e.to; });
-  write_column<std::int8_t>(g, "insats", length, {{"long_name", std::string("insats the person is in or queues for after the event, or the one left; -1: none (position in the scenario group's insats dimension)")}},
+  write_column<std::int8_t>(g, "insats", length, {{"units", std::string("1")}, {"long_name", std::string("insats the person is in or queues for after the event, or the one left; -1: none (position in the scenario group's insats dimension)")}},
                             results, [](R, E e) { return e.insats; });
 }
 

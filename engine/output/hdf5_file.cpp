@@ -343,7 +343,7 @@ Handle create_dataset(const Group& group, std::string_view name, hid_t file_type
     written(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()), file, path,
             "set chunking");
     written(H5Pset_shuffle(dcpl.get()), file, path, "set shuffle filter");
-    written(H5Pset_deflate(dcpl.get(), 4), file, path, "set deflate filter");
+    written(H5Pset_deflate(dcpl.get(), 1), file, path, "set deflate filter");
   }
   std::string relative(name);
   return Handle(written(H5Dcreate2(group.id(), relative.c_str(), file_type, space.get(),

@@ -18,6 +18,8 @@ check "(commit " --version
 check "Usage: finsim validate SCENARIO" validate --help
 check "--set" validate --help
 check "Usage: finsim params" params --help
+check "--events" run --help
+check "Usage: finsim quote" quote --help
 check "| \`scenario.seed\` | an integer |" params --format markdown
 check "scenario.seed	an integer" params --format tsv
 echo "PASS"
