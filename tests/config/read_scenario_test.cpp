@@ -180,6 +180,27 @@ TEST_CASE("config: range errors name the key", "[config]") {
   }
 }
 
+TEST_CASE("config: more insats types than a person's byte holds is an input error", "[config]") {
+  TempDir dir("many-insatser");
+  const std::string file = (dir.path / "many.toml").string();
+  {
+    std::ofstream out(file);
+    out << "inherits = \"" << kBaseline << "\"\n";
+    for (int k = 0; k < 130; ++k)
+      out << "[insats.extra_" << k << "]\nlabel_sv = 'Extra'\nkind = 'individual'\nenabled = true\n"
+          << "cost_sek_per_month = 1000\nmean_duration_months = 6.0\ndropout_per_month = 0.01\n"
+          << "p_work_studies = 0.2\np_job_seeking = 0.1\nbudget_share = 0.001\nmin_age = 16\nmax_age = 64\n"
+          << "needs = []\nsupport = []\nproject_years = 0\ntakeover_probability = 0.5\n";
+  }
+  try {
+    load_scenario(file, kAbsoluteData);
+    FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    INFO(e.what());
+    CHECK(std::string(e.what()).find("insats: expected at most 127 insats types") != std::string::npos);
+  }
+}
+
 TEST_CASE("config: the parameter table has a row for every key the model reads", "[config]") {
   const Scenario s = load_scenario(kBaseline, {"referral.max_wait_months=4"});
   std::set<std::string> keys;
