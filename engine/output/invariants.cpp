@@ -7,9 +7,6 @@
 namespace finsim {
 namespace {
 
-constexpr std::array<const char*, kStates> kStateNames = {"target", "waiting", "in_insats", "work",
-                                                          "studies", "job_seeking", "gone"};
-
 std::string month_label(YearMonth start, int m) { return YearMonth::from_index(start.index() + m).label(); }
 
 // Collects violations up to the limit but keeps counting, so the message can say "N in all".
@@ -39,7 +36,7 @@ void check_month(Collector& c, std::size_t a, int m, const std::string& period,
     if (v < 0) c.add(area, period, std::string(name) + " is negative (" + num(v) + ")");
   };
   for (int s = 0; s < kStates; ++s) {
-    negative(("stock of " + std::string(kStateNames[s])).c_str(), now.stock[s]);
+    negative(("stock of " + std::string(kStateLabels[s])).c_str(), now.stock[s]);
     for (int t = 0; t < kStates; ++t) negative("a flow between states", now.flow[s][t]);
   }
   for (auto v : now.support) negative("a target-group count by support source", v);
@@ -69,7 +66,7 @@ void check_month(Collector& c, std::size_t a, int m, const std::string& period,
     const std::int64_t expected = before[s] + in - out + inflow;
     if (now.stock[s] != expected)
       c.add(area, period,
-            "people in state '" + std::string(kStateNames[s]) + "': stock " + num(now.stock[s]) + " != previous " +
+            "people in state '" + std::string(kStateLabels[s]) + "': stock " + num(now.stock[s]) + " != previous " +
                 num(before[s]) + " + in " + num(in) + " - out " + num(out) +
                 (inflow ? " + inflow " + num(inflow) : std::string()));
   }
@@ -166,7 +163,7 @@ void check_event_log(Collector& c, YearMonth start) {
         for (int t = 0; t < kStates; ++t)
           if (flows[at][s][t] != now.flow[s][t])
             c.add(r.areas[a].name, month_label(start, m),
-                  "event log: " + num(flows[at][s][t]) + " events " + kStateNames[s] + " -> " + kStateNames[t] +
+                  "event log: " + num(flows[at][s][t]) + " events " + kStateLabels[s] + " -> " + kStateLabels[t] +
                       " != flow " + num(now.flow[s][t]));
     }
 }

@@ -13,9 +13,7 @@
 
 namespace finsim {
 
-// Labels of the fixed dimensions, in the order of the model's enums.
-inline constexpr std::array<const char*, kStates> kStateLabels = {"target",  "waiting",     "in_insats", "work",
-                                                                  "studies", "job_seeking", "gone"};
+// Labels of the fixed dimensions, in the order of the model's enums (kStateLabels: agents.h).
 // GoneReason without None (never counted): the departures dataset starts at AgedOut.
 inline constexpr std::array<const char*, kGoneReasons - 1> kGoneReasonLabels = {"aged_out", "death", "emigration",
                                                                                 "sjukersattning"};

@@ -1,6 +1,7 @@
 // Person state as a structure of arrays (one Agents block per area), after OpenABM/FLAME GPU:
 // plain columns, no Person class. About 24 bytes a person; see benchmarks/README.md (P3).
 #pragma once
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -10,6 +11,9 @@ namespace finsim {
 // states of the pathway but people stay tracked there (taxes, relapse); Gone leaves the model.
 enum class State : std::uint8_t { Target = 0, Waiting, InInsats, Work, Studies, JobSeeking, Gone, Count };
 inline constexpr int kStates = static_cast<int>(State::Count);
+// As result files and messages name the states.
+inline constexpr std::array<const char*, kStates> kStateLabels = {"target",  "waiting",     "in_insats", "work",
+                                                                  "studies", "job_seeking", "gone"};
 
 enum class GoneReason : std::uint8_t { None = 0, AgedOut, Death, Emigration, Sjukersattning, Count };
 inline constexpr int kGoneReasons = static_cast<int>(GoneReason::Count);
