@@ -195,22 +195,19 @@ void print_csv(const Lang& l, const Comparison& c) {
 
 int cmd_compare(const Args& args) {
   po::options_description opts("Options");
-  std::string base, scenario, lang = "en", format = "table";
-  opts.add_options()("base", po::value(&base)->required(), "result file of the base run")(
-      "scenario", po::value(&scenario)->required(), "result file of the scenario run")(
-      "by-forbund", "also per förbund")("lang", po::value(&lang), "labels: en or sv")(
-      "format", po::value(&format), "table or csv");
   po::positional_options_description pos;
-  pos.add("base", 1).add("scenario", 1);
+  PairedRunOptions runs;
+  runs.add_to(opts, pos);
+  std::string format = "table";
+  opts.add_options()("by-forbund", "also per förbund")("format", po::value(&format), "table or csv");
   po::variables_map vm;
   if (!parse(args, opts, pos, vm, "finsim compare BASE.h5 SCENARIO.h5 [--by-forbund] [--lang sv|en] [--format table|csv]",
              "finsim compare baseline.h5 state-plus-50.h5 --lang sv"))
     return 0;
-  if (lang != "en" && lang != "sv") throw UsageError{"--lang: expected en or sv"};
+  const Lang l{runs.swedish()};
   if (format != "table" && format != "csv") throw UsageError{"--format: expected table or csv"};
-  const Lang l{lang == "sv"};
-  const RunData b = read_run(base);
-  const RunData s = read_run(scenario);
+  const RunData b = read_run(runs.base);
+  const RunData s = read_run(runs.scenario);
   const Comparison c = compare_runs(b, s, vm.count("by-forbund") > 0);
   if (format == "csv") print_csv(l, c);
   else print_table(l, c, vm.count("by-forbund") > 0);

@@ -23,20 +23,16 @@ std::string digests_text(const Lang& l, const Comparison& c) {
 
 int cmd_quote(const Args& args) {
   po::options_description opts("Options");
-  std::string base, scenario, lang = "en";
-  opts.add_options()("base", po::value(&base)->required(), "result file of the base run")(
-      "scenario", po::value(&scenario)->required(), "result file of the scenario run")(
-      "lang", po::value(&lang), "language of the quote: en or sv");
   po::positional_options_description pos;
-  pos.add("base", 1).add("scenario", 1);
+  PairedRunOptions runs;
+  runs.add_to(opts, pos);
   po::variables_map vm;
   if (!parse(args, opts, pos, vm, "finsim quote BASE.h5 SCENARIO.h5 [--lang sv|en]",
              "finsim quote baseline.h5 state-plus-50.h5 --lang sv"))
     return 0;
-  if (lang != "en" && lang != "sv") throw UsageError{"--lang: expected en or sv"};
-  const Lang l{lang == "sv"};
-  const RunData b = read_run(base);
-  const RunData s = read_run(scenario);
+  const Lang l{runs.swedish()};
+  const RunData b = read_run(runs.base);
+  const RunData s = read_run(runs.scenario);
   // The quote is national: the per-förbund rows would only cost time.
   const Comparison c = compare_runs(b, s, false);
   std::cout << quote(l, c) << "\n" << digests_text(l, c) << "\n";

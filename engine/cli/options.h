@@ -24,4 +24,20 @@ inline bool parse(const Args& args, po::options_description& opts, const po::pos
   return true;
 }
 
+// The operands and --lang of the commands that compare two runs (compare, quote).
+struct PairedRunOptions {
+  std::string base, scenario, lang = "en";
+  void add_to(po::options_description& opts, po::positional_options_description& pos) {
+    opts.add_options()("base", po::value(&base)->required(), "result file of the base run")(
+        "scenario", po::value(&scenario)->required(), "result file of the scenario run")(
+        "lang", po::value(&lang), "labels: en or sv");
+    pos.add("base", 1).add("scenario", 1);
+  }
+  // After parsing: true for Swedish labels.
+  bool swedish() const {
+    if (lang != "en" && lang != "sv") throw UsageError{"--lang: expected en or sv"};
+    return lang == "sv";
+  }
+};
+
 }  // namespace finsim::cli

@@ -57,7 +57,7 @@ std::string payback_text(const Lang& l, const Payback& p) {
     s << l.t("median ", "median ") << *p.median_months << l.t(" months (", " månader (") << *p.median_month << "), "
       << share << l.t(" of ", " av ") << p.n << l.t(" replications within the horizon", " replikeringar inom horisonten");
   else
-    s << l.t("not reached within the horizon in most replications (", "nås inte inom horisonten i de flesta replikeringar (")
+    s << l.t("not reached within the horizon in half or more of the replications (", "nås inte inom horisonten i hälften eller fler av replikeringarna (")
       << share << l.t(" of ", " av ") << p.n << l.t(" within)", " inom)");
   return s.str();
 }
