@@ -7,30 +7,8 @@ src=$2
 fixtures=$src/tests/data/scenarios
 baseline=$src/scenarios/baseline.toml
 failures=0
+source "$src/tests/cli/lib/expect.bash"
 
-# expect_error "WANTED TEXT"... -- ARGS...: exit code 2, exactly one line on stderr, every text in it.
-expect_error() {
-  local wants=()
-  while [[ $1 != -- ]]; do wants+=("$1"); shift; done
-  shift
-  local err rc
-  err=$("$finsim" "$@" 2>&1 >/dev/null)
-  rc=$?
-  local lines
-  lines=$(printf '%s\n' "$err" | wc -l)
-  if [[ $rc -ne 2 ]]; then
-    echo "FAIL: finsim $* exited $rc, expected 2 ($err)" >&2; failures=$((failures + 1)); return
-  fi
-  if [[ $lines -ne 1 ]]; then
-    echo "FAIL: finsim $* printed $lines lines, expected 1:" >&2; echo "$err" >&2; failures=$((failures + 1)); return
-  fi
-  for w in "${wants[@]}"; do
-    if ! grep -qF -- "$w" <<<"$err"; then
-      echo "FAIL: finsim $*: message lacks '$w': $err" >&2; failures=$((failures + 1)); return
-    fi
-  done
-  echo "ok: $err"
-}
 
 expect_error "$fixtures/syntax_error.toml:3:" "TOML syntax error" -- validate "$fixtures/syntax_error.toml"
 expect_error "$fixtures/unknown_key.toml:4:" "scenario.nmae: unknown key" "did you mean 'scenario.name'" \

@@ -15,7 +15,7 @@ plus=(--set scenario.name=plus50 --set funding.state.allocation_msek.2020=508.5
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+source "$src/tests/cli/lib/expect.bash"
 
 "$finsim" run "$baseline" -o "$tmp/base.h5" "${small[@]}" >/dev/null || { echo "FAIL: base run" >&2; exit 1; }
 "$finsim" run "$baseline" -o "$tmp/again.h5" "${small[@]}" >/dev/null || fail "second base run"
@@ -144,17 +144,6 @@ grep -q "^Körningar: bas " "$tmp/quote-sv.txt" || fail "no Swedish digests line
 "$finsim" quote "$tmp/base.h5" "$tmp/again.h5" | grep -q "^The two runs do not differ" || fail "quote of a rerun"
 "$finsim" quote --help | grep -qF "Usage: finsim quote BASE.h5 SCENARIO.h5" || fail "quote --help"
 
-# expect_error TEXT -- ARGS: exit 2 with one line containing TEXT.
-expect_error() {
-  local want=$1 err rc
-  shift 2
-  err=$("$finsim" "$@" 2>&1 >/dev/null)
-  rc=$?
-  [[ $rc -eq 2 ]] || { fail "finsim $*: exit $rc, expected 2 ($err)"; return; }
-  [[ $(printf '%s\n' "$err" | wc -l) -eq 1 ]] || fail "finsim $*: expected one line: $err"
-  grep -qF -- "$want" <<<"$err" || fail "finsim $*: message lacks '$want': $err"
-  echo "ok: $err"
-}
 expect_error "different seeds (20190101 vs 7)" -- compare "$tmp/base.h5" "$tmp/seed.h5"
 expect_error "different months" -- compare "$tmp/base.h5" "$tmp/short.h5"
 expect_error "different replications" -- compare "$tmp/base.h5" "$tmp/fewer.h5"

@@ -7,7 +7,7 @@ finsim=$1
 src=$2
 cd "$src" || exit 1
 failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+source "$src/tests/cli/lib/expect.bash"
 
 csv=$("$finsim" funding scenarios/baseline.toml --year 2021 --format csv) || fail "funding --format csv exited $?"
 header=$(head -n 1 <<<"$csv")
@@ -45,24 +45,13 @@ expected=$(printf '2019 %d 339000000\n2020 %d 339000000\n2021 %d 339000000\n2022
 [[ $per_year == "$expected" ]] || fail "per-year rows and sums: $per_year"
 
 # Usage errors: exit 2 with one line that says what is wrong.
-expect_error() {
-  local want=$1
-  shift
-  local err rc
-  err=$("$finsim" "$@" 2>&1 >/dev/null)
-  rc=$?
-  [[ $rc -eq 2 ]] || { fail "finsim $* exited $rc, expected 2 ($err)"; return; }
-  [[ $(wc -l <<<"$err") -eq 1 ]] || { fail "finsim $* printed more than one line: $err"; return; }
-  grep -qF -- "$want" <<<"$err" || { fail "finsim $*: message lacks '$want': $err"; return; }
-  echo "ok: $err"
-}
-expect_error "--year 1990: outside the scenario's years 2019-2030" funding scenarios/baseline.toml --year 1990
-expect_error "--year 2031: outside the scenario's years 2019-2030" funding scenarios/baseline.toml --year 2031
-expect_error "--format: expected table or csv, got 'json'" funding scenarios/baseline.toml --format json
-expect_error "the option '--scenario' is required" funding
-expect_error "funding.distribution.max_decrease: expected a share between 0 and 1" \
+expect_error "--year 1990: outside the scenario's years 2019-2030" -- funding scenarios/baseline.toml --year 1990
+expect_error "--year 2031: outside the scenario's years 2019-2030" -- funding scenarios/baseline.toml --year 2031
+expect_error "--format: expected table or csv, got 'json'" -- funding scenarios/baseline.toml --format json
+expect_error "the option '--scenario' is required" -- funding
+expect_error "funding.distribution.max_decrease: expected a share between 0 and 1" -- \
   funding scenarios/baseline.toml --set funding.distribution.max_decrease=2
-expect_error "scenario file not found" funding scenarios/no_such.toml
+expect_error "scenario file not found" -- funding scenarios/no_such.toml
 
 help=$("$finsim" funding --help) || fail "funding --help exited $?"
 grep -qF "Example:" <<<"$help" || fail "--help lacks an example"

@@ -7,7 +7,7 @@ src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+source "$src/tests/cli/lib/expect.bash"
 
 "$finsim" run "$src/scenarios/baseline.toml" -o "$tmp/r.h5" --set population.scale=0.01 --set scenario.end=2019-03 -r 1 -q \
   >/dev/null || { echo "FAIL: run" >&2; exit 1; }
@@ -24,16 +24,6 @@ echo "ok: inspect lists $(grep -c '^/scenarios/baseline/' "$tmp/out.txt") datase
 grep -q '^\[scenario\]' "$tmp/resolved.toml" || fail "--resolved prints no [scenario] table"
 grep -q 'scale = 0.01' "$tmp/resolved.toml" || fail "--resolved lacks the override population.scale"
 
-expect_error() {
-  local want=$1 err rc
-  shift 2
-  err=$("$finsim" "$@" 2>&1 >/dev/null)
-  rc=$?
-  [[ $rc -eq 2 ]] || { fail "finsim $*: exit $rc, expected 2 ($err)"; return; }
-  [[ $(printf '%s\n' "$err" | wc -l) -eq 1 ]] || fail "finsim $*: expected one line: $err"
-  grep -qF -- "$want" <<<"$err" || fail "finsim $*: message lacks '$want': $err"
-  echo "ok: $err"
-}
 echo "plain text" >"$tmp/bad.h5"
 expect_error "not an HDF5 file" -- inspect "$tmp/bad.h5"
 expect_error "no such file" -- inspect "$tmp/none.h5"
