@@ -72,6 +72,9 @@ std::vector<ParamSpec> build_specs() {
   add("scenario.end", T::String, "\"2030-12\"", "YYYY-MM", "last simulated month", "issue 4");
   add("scenario.seed", T::Integer, "1", "", "random seed (0 … 4294967295); with the replication it keys every draw", "Finsim convention");
   add("scenario.replications", T::Integer, "10", "", "number of replications", "Finsim convention");
+  add("scenario.burn_in_years", T::Integer, "30", "years",
+      "years simulated before scenario.start with the first year's funding, not reported, so the reported years start from a settled population (0 = start with everyone in the target group)",
+      "", "20–50 (docs/model.md §5: the stocks settle within about 25 years)");
 
   // [organisation]
   add("organisation.kommuner_csv", T::String, "\"data/kommuner.csv\"", "path", "kommuner file, relative to the scenario file's folder", kScb);
@@ -164,12 +167,35 @@ std::vector<ParamSpec> build_specs() {
   add("population.emigration_per_year", T::Number, "0.004", "probability/year", "emigration", "", "0.002–0.008");
   add("population.relapse_per_month", T::Number, "0.006", "probability/month", "from work, studies or job seeking back to the target group", "", "0.005–0.02");
   add("population.support_change_per_month", T::Number, "0.02", "probability/month", "change of support source while in the target group", "", "0.01–0.04");
+  add("population.job_seeking_to_work_per_month", T::Number, "0.02", "probability/month",
+      "an active job seeker finds work or studies (scaled by the person's job chance)", "", "0.01–0.05");
+  add("population.studies_to_work_per_month", T::Number, "0.04", "probability/month",
+      "studies lead on to work (mean time in studies 1/h months)", "", "0.02–0.08 (studies of 1–4 years)");
 
   // [referral]
-  add("referral.rate_per_month", T::Number, "0.008", "probability/month", "chance a target-group member in a förbund area is referred", "", "calibrated: docs/model.md");
-  add("referral.agency_presence", T::Number, "1.0", "index", "FK/AF staff presence; scales referrals (seed 000: AF withdrawal)", "", "0.5–1.0");
+  add("referral.mode", T::String, "\"capacity_responsive\"", "capacity_responsive|fixed_rate",
+      "how people reach a förbund: identified faster when places are free, then offered the free places (capacity_responsive), or referred at a constant rate whatever the places (fixed_rate, version 0.1)",
+      "Finsim convention (docs/model.md §7.6)");
+  add("referral.rate_per_month", T::Number, "0.008", "probability/month", "fixed_rate only: chance a target-group member in a förbund area is referred", "", "0.004–0.016 (calibrated in version 0.1)");
+  add("referral.identification_base_per_month", T::Number, "0.004", "probability/month",
+      "chance a target-group member is identified by a partner (FK, AF, kommun, region) when the förbund has no places to offer", "", "0.002–0.01 (calibrated: docs/model.md §9)");
+  add("referral.identification_max_per_month", T::Number, "0.04", "probability/month",
+      "most a month's identification can reach: the partners' screening capacity (saturation)", "", "0.02–0.08");
+  add("referral.identification_response", T::Number, "0.5", "share/month",
+      "share of the förbund's places not covered by identified people that partners identify people for each month", "", "0.2–1.0");
+  add("referral.acceptable_wait_months", T::Number, "3.0", "months",
+      "partners refer to a waiting list while its expected wait is shorter than this", "", "1–6");
+  add("referral.agency_presence", T::Number, "1.0", "index", "FK/AF staff presence; scales referral and identification (seed 000: AF withdrawal)", "", "0.5–1.0");
   add("referral.max_wait_months", T::Integer, "6", "months", "longest wait on a waiting list before giving up", "", "3–12");
   add("referral.cooldown_months", T::Integer, "6", "months", "no new referral this long after leaving an insats", "", "3–12");
+
+  // [capacity]
+  add("capacity.ramp_up_months", T::Integer, "6", "months",
+      "a year's extra places are staffed evenly over this many months (new staff must be hired); fewer places apply at once", "", "3–12");
+  add("capacity.structural_identification_elasticity", T::Number, "0.3", "elasticity",
+      "structural insatser (outreach, shared routines) raise identification: ∝ (structural money / the förbund's first-year level)^e", "", "0–0.6");
+  add("capacity.structural_outcome_elasticity", T::Number, "0.1", "elasticity",
+      "structural insatser raise the work-or-studies chance at completion: ∝ (structural money / first-year level)^e", "", "0–0.2");
 
   // [insats.<name>] — pattern rows for any insats a scenario adds, then the default catalogue.
   add("insats.*.label_sv", T::String, "\"\"", "", "Swedish name", "");

@@ -128,6 +128,9 @@ void read_meta(ScenarioReader& r, ScenarioMeta& m) {
   const long long reps = r.integer("scenario.replications");
   if (reps < 1 || reps > 100000) r.fail("scenario.replications", "expected an integer from 1 to 100000");
   m.replications = static_cast<int>(reps);
+  const long long burn = r.integer("scenario.burn_in_years");
+  if (burn < 0 || burn > 60) r.fail("scenario.burn_in_years", "expected 0 to 60 years");
+  m.burn_in_years = static_cast<int>(burn);
 }
 
 void read_organisation(ScenarioReader& r, OrganisationConfig& o) {
@@ -230,10 +233,23 @@ void read_population(ScenarioReader& r, PopulationConfig& p) {
   p.emigration_per_year = share(r, "population.emigration_per_year");
   p.relapse_per_month = share(r, "population.relapse_per_month");
   p.support_change_per_month = share(r, "population.support_change_per_month");
+  p.job_seeking_to_work_per_month = share(r, "population.job_seeking_to_work_per_month");
+  p.studies_to_work_per_month = share(r, "population.studies_to_work_per_month");
 }
 
 void read_referral(ScenarioReader& r, ReferralConfig& c) {
+  const std::string mode = r.string("referral.mode");
+  if (mode == "capacity_responsive") c.mode = ReferralMode::CapacityResponsive;
+  else if (mode == "fixed_rate") c.mode = ReferralMode::FixedRate;
+  else r.fail("referral.mode", "expected \"capacity_responsive\" or \"fixed_rate\", got \"" + mode + "\"");
   c.rate_per_month = share(r, "referral.rate_per_month");
+  c.identification_base_per_month = share(r, "referral.identification_base_per_month");
+  c.identification_max_per_month = share(r, "referral.identification_max_per_month");
+  if (c.identification_max_per_month < c.identification_base_per_month)
+    r.fail("referral.identification_max_per_month", "expected at least referral.identification_base_per_month");
+  c.identification_response = non_negative(r, "referral.identification_response");
+  c.acceptable_wait_months = non_negative(r, "referral.acceptable_wait_months");
+  if (c.acceptable_wait_months > 120) r.fail("referral.acceptable_wait_months", "expected 0 to 120 months");
   c.agency_presence = non_negative(r, "referral.agency_presence");
   const long long wait = r.integer("referral.max_wait_months");
   if (wait < 0 || wait > 120) r.fail("referral.max_wait_months", "expected 0 to 120 months");
@@ -241,6 +257,16 @@ void read_referral(ScenarioReader& r, ReferralConfig& c) {
   const long long cool = r.integer("referral.cooldown_months");
   if (cool < 0 || cool > 120) r.fail("referral.cooldown_months", "expected 0 to 120 months");
   c.cooldown_months = static_cast<int>(cool);
+}
+
+void read_capacity(ScenarioReader& r, CapacityConfig& c) {
+  const long long ramp = r.integer("capacity.ramp_up_months");
+  if (ramp < 1 || ramp > 36) r.fail("capacity.ramp_up_months", "expected 1 to 36 months");
+  c.ramp_up_months = static_cast<int>(ramp);
+  c.structural_identification_elasticity = non_negative(r, "capacity.structural_identification_elasticity");
+  c.structural_outcome_elasticity = non_negative(r, "capacity.structural_outcome_elasticity");
+  if (c.structural_identification_elasticity > 2) r.fail("capacity.structural_identification_elasticity", "expected 0 to 2");
+  if (c.structural_outcome_elasticity > 2) r.fail("capacity.structural_outcome_elasticity", "expected 0 to 2");
 }
 
 std::vector<std::string> insats_names(const ScenarioReader& r) {
@@ -340,6 +366,7 @@ Scenario read_scenario(const ScenarioDocument& doc) {
   read_funding(r, c.funding);
   read_population(r, c.population);
   read_referral(r, c.referral);
+  read_capacity(r, c.capacity);
   read_insatser(r, c.insatser);
   read_pathway(r, c.insatser, c.pathway);
   read_costs(r, c.costs);

@@ -28,7 +28,10 @@ struct ScenarioMeta {
   YearMonth start{2019, 1};
   YearMonth end{2030, 12};
   std::uint32_t seed = 1;
-  int replications = 1;
+  int replications = 10;
+  // Years simulated before `start` and not reported, so the first reported month starts from a
+  // settled population rather than from everyone in the target group (docs/model.md §5).
+  int burn_in_years = 30;
   int months() const { return end.index() - start.index() + 1; }
   int first_year() const { return start.year; }
   int last_year() const { return end.year; }
@@ -157,13 +160,32 @@ struct PopulationConfig {
   double emigration_per_year = 0.004;
   double relapse_per_month = 0.006;          // from work / studies / job-seeking back to the target group
   double support_change_per_month = 0.02;
+  double job_seeking_to_work_per_month = 0.02;  // job seeker finds work or studies (× job chance)
+  double studies_to_work_per_month = 0.04;      // studies lead on to work
 };
 
+// How people reach a förbund. "capacity_responsive": partners identify people from the target
+// group faster when the förbund has places to offer, and the förbund offers its free places to the
+// people identified; "fixed_rate": the version 0.1 rule, a constant referral hazard (for comparison).
+enum class ReferralMode : std::uint8_t { CapacityResponsive = 0, FixedRate };
+
 struct ReferralConfig {
-  double rate_per_month = 0.008;
-  double agency_presence = 1.0;   // FK/AF staff presence index: scales referral
+  ReferralMode mode = ReferralMode::CapacityResponsive;
+  double rate_per_month = 0.008;                 // fixed_rate: referral hazard
+  double identification_base_per_month = 0.004;  // identification hazard with no places to offer
+  double identification_max_per_month = 0.04;    // most the partners can identify a month (saturation)
+  double identification_response = 0.5;          // share of the förbund's unmet places identified a month
+  double acceptable_wait_months = 3;             // partners refer to a list while its expected wait is shorter
+  double agency_presence = 1.0;   // FK/AF staff presence index: scales referral and identification
   int max_wait_months = 6;
   int cooldown_months = 6;        // after leaving an insats, no new referral for this long
+};
+
+// Staffing new places and what structural insatser buy (docs/model.md §7).
+struct CapacityConfig {
+  int ramp_up_months = 6;                        // months until a year's extra places are all staffed
+  double structural_identification_elasticity = 0.3;  // identification ∝ (structural money / first year's)^e
+  double structural_outcome_elasticity = 0.1;          // work-or-studies chance at completion, likewise
 };
 
 // --- Insatser -----------------------------------------------------------------------------
@@ -215,6 +237,7 @@ struct ScenarioConfig {
   FundingConfig funding;
   PopulationConfig population;
   ReferralConfig referral;
+  CapacityConfig capacity;
   std::vector<InsatsType> insatser;  // catalogue order = index used everywhere
   std::vector<PathwayEdge> pathway;
   CostConfig costs;

@@ -25,6 +25,11 @@ struct Collector {
 
 std::string num(std::int64_t v) { return std::to_string(v); }
 
+// Participants of insats t in area a before the first recorded month (after a burn-in), or 0.
+std::int64_t before_participants(const ReplicationResult& r, std::size_t a, std::size_t t) {
+  return a < r.initial_participants.size() && t < r.initial_participants[a].size() ? r.initial_participants[a][t] : 0;
+}
+
 void check_month(Collector& c, std::size_t a, int m, const std::string& period,
                  const std::array<std::int64_t, kStates>& before) {
   const ReplicationResult& r = c.result;
@@ -97,7 +102,7 @@ void check_month(Collector& c, std::size_t a, int m, const std::string& period,
     // Slots may fall below the participants at a year turn (a smaller budget, a project that
     // ends): people then finish their insats, but nobody may start one while it is full. So the
     // participants may exceed the slots only by people already in it the month before.
-    const std::int64_t allowed = std::max(now.capacity[t], previous ? previous->participants[t] : 0);
+    const std::int64_t allowed = std::max(now.capacity[t], previous ? previous->participants[t] : before_participants(r, a, t));
     if (now.participants[t] > allowed)
       c.add(area, period,
             "insats #" + std::to_string(t) + ": participants " + num(now.participants[t]) + " > slots " +

@@ -201,6 +201,10 @@ class Writer {
     persons("participants", [](const MonthCounters& c) { std::int64_t s = 0; for (auto p : c.participants) s += p; return s; },
             "participants in insatser during the month (after slot assignment)");
     persons("waiting", [&](const MonthCounters& c) { return c.stock[waiting]; }, "people on a waiting list at month end");
+    persons("identified", [](const MonthCounters& c) { return c.identified; },
+            "people identified by a partner in the month (referral.mode = capacity_responsive)");
+    persons("identified_pool", [](const MonthCounters& c) { return c.identified_pool; },
+            "people identified and not yet referred at month end");
     persons("referrals", [](const MonthCounters& c) { return c.referrals; }, "referrals to the förbund in the month");
     persons("starts", [](const MonthCounters& c) { return c.starts; }, "insats starts in the month");
     persons("completions", [](const MonthCounters& c) { return c.completions; }, "insats completions in the month");

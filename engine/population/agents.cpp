@@ -17,6 +17,7 @@ void Agents::reserve(std::size_t n) {
   since.reserve(n);
   blocked_until.reserve(n);
   counted_year.reserve(n);
+  identified.reserve(n);
   wake.reserve(n);
   next.reserve(n);
 }
@@ -33,8 +34,9 @@ std::size_t Agents::add(std::uint32_t agent, std::uint16_t kommun_index, std::in
   insats.push_back(0);
   job_chance.push_back(chance);
   since.push_back(month);
-  blocked_until.push_back(0);
+  blocked_until.push_back(INT16_MIN);  // never blocked (months before the start are negative)
   counted_year.push_back(-1);
+  identified.push_back(kNotIdentified);
   wake.push_back(INT16_MAX);
   next.push_back(0);
   return id.size() - 1;
@@ -42,7 +44,7 @@ std::size_t Agents::add(std::uint32_t agent, std::uint16_t kommun_index, std::in
 
 std::size_t Agents::bytes_per_agent() const {
   return sizeof(std::uint32_t) + sizeof(std::uint16_t) + sizeof(std::int16_t) + 5 * sizeof(std::uint8_t) + sizeof(float) +
-         4 * sizeof(std::int16_t) + sizeof(std::uint8_t);
+         5 * sizeof(std::int16_t) + sizeof(std::uint8_t);
 }
 
 }  // namespace finsim

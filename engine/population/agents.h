@@ -25,7 +25,12 @@ enum class NextEvent : std::uint8_t {
   WorkStudies, JobSeeking, SupportChange, Relapse, Unblock,  // baseline transitions
   Referral,                                               // referral to the förbund
   Dropout, Completion,                                    // participation
+  Identify,   // a partner may identify the person as needing coordinated support (thinned: sim/identification.cpp)
+  FindWork,   // a job seeker finds work or studies; a student moves on to work
 };
+
+// `Agents::identified` of a person the partners have not identified (or who left the target group since).
+inline constexpr std::int16_t kNotIdentified = INT16_MIN;
 
 // Agent ids are stable across scenarios so that common random numbers hold: kommun index in
 // the top bits, the person's serial number within the kommun below (inflow continues the count).
@@ -47,6 +52,7 @@ struct Agents {
   std::vector<std::int16_t> since;       // month the current state began
   std::vector<std::int16_t> blocked_until;  // no referral before this month (cooldown)
   std::vector<std::int16_t> counted_year;   // last year counted as a unique participant
+  std::vector<std::int16_t> identified;     // month a partner identified the person (kNotIdentified: not known)
   std::vector<std::int16_t> wake;           // month of the next scheduled event
   std::vector<std::uint8_t> next;           // NextEvent due at `wake`
 

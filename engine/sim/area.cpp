@@ -35,6 +35,8 @@ std::vector<Area> make_areas(const World& world, std::size_t insats_types) {
     a.participants.assign(insats_types, 0);
     a.waiting.assign(insats_types, 0);
     a.capacity.assign(insats_types, 0);
+    a.capacity_goal.assign(insats_types, 0);
+    a.capacity_from.assign(insats_types, 0);
     a.month.reset(insats_types);
   }
   return areas;

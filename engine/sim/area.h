@@ -8,8 +8,10 @@
 #include <vector>
 
 #include "population/agents.h"
+#include "util/money.h"
 #include "sim/counters.h"
 #include "sim/event_log.h"
+#include "sim/identified_pool.h"
 #include "world/world.h"
 
 namespace finsim {
@@ -31,7 +33,22 @@ struct Area {
   std::vector<std::deque<QueueEntry>> queues;  // per insats type (FIFO: the waiting list, väntelista)
   std::vector<std::int64_t> participants;     // per insats type, now
   std::vector<std::int64_t> waiting;          // per insats type, people on the list now
-  std::vector<std::int64_t> capacity;         // per insats type, this year's monthly slots (agents)
+  std::vector<std::int64_t> capacity;         // per insats type, slots staffed this month (agents)
+  std::vector<std::int64_t> capacity_goal;    // per insats type, the slots this year's money pays for
+  std::vector<std::int64_t> capacity_from;    // per insats type, staffed slots when the year began
+  int plan_month = 0;                         // month this year's plan was applied (ramp-up clock)
+  // People identified by a partner and not yet referred (sim/identified_pool.h).
+  IdentifiedPool identified_pool;
+  std::int64_t identified_count = 0;          // live entries of identified_pool
+  std::int64_t identified_unsuited = 0;       // of them, passed over last month although places were open
+  double identification_hazard = 0;           // this month's identification hazard (sim/identification.cpp)
+  Sek structural_first_year = -1;             // structural money of the first planned year (−1: not yet)
+  double structural_identification = 1.0;     // multipliers bought by this year's structural money
+  double structural_outcome = 1.0;
+  // Calendar of scheduled events: calendar[m − calendar_origin] lists people whose `wake` was set
+  // to m (entries are stale once rescheduled). Empty: collect_due scans every person instead.
+  std::vector<std::vector<std::uint32_t>> calendar;
+  int calendar_origin = 0;
   MonthCounters month;                        // this month's record (reset at the start of a step)
   std::vector<std::uint32_t> due;             // people with an event this month (see sim/schedule.h)
   bool record_events = false;                 // keep an EventLog (finsim run --events)

@@ -18,6 +18,8 @@ struct MonthCounters {
   std::array<std::int64_t, kSupportSources> support{};  // target group (Target, Waiting, InInsats) by source
   std::array<std::int64_t, kGoneReasons> gone{};
   std::int64_t inflow = 0;
+  std::int64_t identified = 0;       // identified by a partner (capacity_responsive referral)
+  std::int64_t identified_pool = 0;  // identified, not yet referred, at month end
   std::int64_t referrals = 0;
   std::int64_t starts = 0;
   std::int64_t completions = 0;

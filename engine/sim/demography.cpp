@@ -28,6 +28,7 @@ Rates derive_rates(const ScenarioConfig& config) {
   r.sjukersattning = monthly(config.population.sjukersattning_per_year);
   for (const auto& t : config.insatser) r.completion.push_back(1.0 / t.mean_duration_months);
   r.referral = std::min(1.0, config.referral.rate_per_month * config.referral.agency_presence);
+  r.identification_bound = std::min(1.0, config.referral.identification_max_per_month * config.referral.agency_presence);
   return r;
 }
 

@@ -16,7 +16,10 @@ struct Rates {
   double emigration = 0;
   double sjukersattning = 0;
   std::vector<double> completion;  // per insats type: 1 / mean duration
-  double referral = 0;             // referral rate × FK/AF presence, at most 1
+  double referral = 0;             // fixed_rate: referral rate × FK/AF presence, at most 1
+  // capacity_responsive: the candidate rate for identification, the most the hazard can be
+  // (maximum × FK/AF presence, at most 1); each candidate is accepted with hazard / bound.
+  double identification_bound = 0;
 };
 
 struct StepContext {
@@ -29,9 +32,13 @@ struct StepContext {
 
 Rates derive_rates(const ScenarioConfig& config);
 
+void staff_places(Area& area, const StepContext& ctx);
 void demographic_exits(Area& area, const StepContext& ctx);
 void inflow(Area& area, const StepContext& ctx);
 void baseline_transitions(Area& area, const StepContext& ctx);
+void identification(Area& area, const StepContext& ctx);
+// The month's identification hazard of an unidentified target-group member in the area.
+double identification_hazard(const Area& area, const StepContext& ctx);
 void referral(Area& area, const StepContext& ctx);
 void waiting_list(Area& area, const StepContext& ctx);
 void assign_slots(Area& area, const StepContext& ctx);
@@ -42,9 +49,11 @@ void ledger(Area& area, const StepContext& ctx);
 // with participants part-way through (otherwise the first year would show a ramp-up).
 void fill_initial_participants(Area& area, const StepContext& ctx);
 
-// At each year's first month, before the step: slots from the year's funding plan; insatser end
-// for lack of money when running commitments exceed the year's money plus equity.
-void apply_year_plan(Area& area, const ForbundYear& plan, const StepContext& ctx);
+// At each year's first month, before the step: slots from the year's funding plan (staffed over
+// capacity.ramp_up_months when they rise; `ramp` false staffs them at once, as at the start);
+// insatser end for lack of money when running commitments exceed the year's money plus equity;
+// the multipliers structural money buys.
+void apply_year_plan(Area& area, const ForbundYear& plan, const StepContext& ctx, bool ramp = true);
 
 // At each year's first month: everyone already in an insats counts as a participant of the year.
 void count_running_participants(Area& area, const StepContext& ctx);

@@ -29,6 +29,7 @@ enum class Purpose : std::uint32_t {
   InitialParticipation = 15,
   CapacityRounding = 16,
   Schedule = 17,
+  Identification = 18,
 };
 
 struct RunKey {

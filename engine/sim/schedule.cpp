@@ -1,5 +1,6 @@
 #include "sim/schedule.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "sim/person_rng.h"
@@ -33,7 +34,10 @@ int hazards(const Area& area, std::size_t i, const StepContext& ctx, Hazard* out
       add(NextEvent::WorkStudies, pop.work_studies_per_month * a.job_chance[i]);
       add(NextEvent::JobSeeking, pop.job_seeking_per_month * a.job_chance[i]);
       add(NextEvent::SupportChange, pop.support_change_per_month);
-      if (s == State::Target && area.forbund >= 0 && a.blocked_until[i] <= ctx.month) add(NextEvent::Referral, r.referral);
+      if (s == State::Target && area.forbund >= 0 && a.blocked_until[i] <= ctx.month) {
+        if (ctx.config.referral.mode == ReferralMode::FixedRate) add(NextEvent::Referral, r.referral);
+        else if (a.identified[i] == kNotIdentified) add(NextEvent::Identify, r.identification_bound);
+      }
       break;
     case State::InInsats:
       add(NextEvent::Sjukersattning, r.sjukersattning);
@@ -41,9 +45,15 @@ int hazards(const Area& area, std::size_t i, const StepContext& ctx, Hazard* out
       add(NextEvent::Completion, r.completion[a.insats[i]]);
       break;
     case State::Work:
+      add(NextEvent::Relapse, pop.relapse_per_month);
+      break;
     case State::Studies:
+      add(NextEvent::Relapse, pop.relapse_per_month);
+      add(NextEvent::FindWork, pop.studies_to_work_per_month);
+      break;
     case State::JobSeeking:
       add(NextEvent::Relapse, pop.relapse_per_month);
+      add(NextEvent::FindWork, pop.job_seeking_to_work_per_month * a.job_chance[i]);
       break;
     default:
       break;
@@ -100,6 +110,9 @@ void schedule(Area& area, std::size_t i, const StepContext& ctx) {
   }
   a.wake[i] = static_cast<std::int16_t>(std::min(wake, static_cast<int>(INT16_MAX)));
   a.next[i] = static_cast<std::uint8_t>(kind);
+  const int slot = wake - area.calendar_origin;
+  if (slot >= 0 && static_cast<std::size_t>(slot) < area.calendar.size())
+    area.calendar[static_cast<std::size_t>(slot)].push_back(static_cast<std::uint32_t>(i));
 }
 
 void log_event(Area& area, std::size_t i, LogEvent why, std::uint8_t from, State to, int month) {
@@ -115,6 +128,10 @@ void log_event(Area& area, std::size_t i, LogEvent why, std::uint8_t from, State
 
 void move_to(Area& area, std::size_t i, State to, LogEvent why, const StepContext& ctx) {
   const State from = area.agents.state_of(i);
+  if (area.agents.identified[i] != kNotIdentified) {  // known to the partners only while in the target group
+    area.agents.identified[i] = kNotIdentified;
+    --area.identified_count;
+  }
   log_event(area, i, why, static_cast<std::uint8_t>(from), to, ctx.month);
   area.month.move(from, to);
   area.count(from, area.agents.support[i], -1);
@@ -123,11 +140,33 @@ void move_to(Area& area, std::size_t i, State to, LogEvent why, const StepContex
   schedule(area, i, ctx);
 }
 
+void use_calendar(Area& area, int first_month, int last_month) {
+  area.calendar_origin = first_month;
+  area.calendar.assign(static_cast<std::size_t>(std::max(0, last_month - first_month + 1)), {});
+  const auto& a = area.agents;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const int slot = a.wake[i] - first_month;
+    if (slot >= 0 && static_cast<std::size_t>(slot) < area.calendar.size())
+      area.calendar[static_cast<std::size_t>(slot)].push_back(static_cast<std::uint32_t>(i));
+  }
+}
+
 void collect_due(Area& area, int month) {
   area.due.clear();
   const auto& wake = area.agents.wake;
-  for (std::size_t i = 0; i < wake.size(); ++i)
-    if (wake[i] == month) area.due.push_back(static_cast<std::uint32_t>(i));
+  const int slot = month - area.calendar_origin;
+  if (area.calendar.empty() || slot < 0 || static_cast<std::size_t>(slot) >= area.calendar.size()) {
+    for (std::size_t i = 0; i < wake.size(); ++i)
+      if (wake[i] == month) area.due.push_back(static_cast<std::uint32_t>(i));
+    return;
+  }
+  // The month's calendar entries, still due and in storage order: the same list as a full scan.
+  std::vector<std::uint32_t> entries;
+  entries.swap(area.calendar[static_cast<std::size_t>(slot)]);
+  std::sort(entries.begin(), entries.end());
+  entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+  for (const std::uint32_t i : entries)
+    if (wake[i] == month) area.due.push_back(i);
 }
 
 }  // namespace finsim

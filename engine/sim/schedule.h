@@ -21,8 +21,14 @@ void move_to(Area& area, std::size_t i, State to, LogEvent why, const StepContex
 // Records an event in the area's log, if it keeps one.
 void log_event(Area& area, std::size_t i, LogEvent why, std::uint8_t from, State to, int month);
 
-// People whose event is due this month, in storage order (filled once at the start of a step).
+// People whose event is due this month, in storage order (filled once at the start of a step):
+// from the area's calendar when it has one, else by scanning every person.
 void collect_due(Area& area, int month);
+
+// Gives the area a calendar of due events for months first_month … last_month (the run's), so a
+// month costs in proportion to its events, not to the people in the area. Call after everyone's
+// first event is scheduled; later schedule() calls file people in it.
+void use_calendar(Area& area, int first_month, int last_month);
 
 inline bool due(const Agents& a, std::size_t i, int month, NextEvent kind) {
   return a.wake[i] == month && a.next[i] == static_cast<std::uint8_t>(kind);

@@ -38,7 +38,6 @@ ReplicationResult run_replication(const ScenarioConfig& config, const World& wor
   const RunKey key{config.meta.seed, static_cast<std::uint32_t>(replication)};
   const Rates rates = derive_rates(config);
   std::vector<Area> areas = make_areas(world, config.insatser.size());
-  for (auto& area : areas) area.record_events = control.record_events;
   populate_areas(areas, config, world, key);
 
   ReplicationResult result;
@@ -62,42 +61,57 @@ ReplicationResult run_replication(const ScenarioConfig& config, const World& wor
   const double scale = config.population.scale;  // agents per person
   std::vector<Sek> spending_agent_units(static_cast<std::size_t>(nf), 0);
 
-  for (int m = 0; m < result.months; ++m) {
+  // The burn-in: months −burn … −1 run with the first year's funding plan and are not reported,
+  // so month 0 starts from a settled population (docs/model.md §5).
+  const int burn = config.meta.burn_in_years * 12;
+  const std::vector<ForbundYear> first_plan = funding.plan_year(config.meta.first_year());
+  for (int m = -burn; m < result.months; ++m) {
     if (control.cancel && control.cancel->load()) throw Cancelled{};
     const YearMonth ym = YearMonth::from_index(config.meta.start.index() + m);
     const StepContext ctx{config, rates, key, m, ym.year};
+    const bool reported = m >= 0;
     for (auto& area : areas) area.month.reset(config.insatser.size());
-    if (m == 0 || ym.month == 1) {
-      const auto plan = funding.plan_year(ym.year);
-      if (m == 0) {  // the insatser running at the start are funded by the first year's plan
-        for (auto& area : areas)
-          if (area.forbund >= 0) apply_year_plan(area, plan[area.forbund], ctx);
-        // Everyone's first event is drawn as of the month before the start, so month 0 has events.
-        const StepContext before{config, rates, key, -1, ym.year};
-        tbb::parallel_for(std::size_t{0}, areas.size(), [&](std::size_t i) {
-          fill_initial_participants(areas[i], ctx);
-          for (std::size_t p = 0; p < areas[i].agents.size(); ++p) schedule(areas[i], p, before);
-        });
-        for (const auto& area : areas) {
-          std::array<std::int64_t, kStates> stock{};
-          for (auto st : area.agents.state) ++stock[st];
-          result.initial_stock.push_back(stock);
-        }
+    if (m == -burn) {  // the insatser running at the start are funded by the first year's plan
+      for (auto& area : areas)
+        if (area.forbund >= 0) apply_year_plan(area, first_plan[area.forbund], ctx, false);
+      // Everyone's first event is drawn as of the month before the start, so the first month has events.
+      const StepContext before{config, rates, key, m - 1, ym.year};
+      tbb::parallel_for(std::size_t{0}, areas.size(), [&](std::size_t i) {
+        fill_initial_participants(areas[i], ctx);
+        for (std::size_t p = 0; p < areas[i].agents.size(); ++p) schedule(areas[i], p, before);
+        use_calendar(areas[i], m, result.months - 1);
+      });
+    }
+    if (m == 0)
+      for (const auto& area : areas) {
+        std::array<std::int64_t, kStates> stock{};
+        for (auto st : area.agents.state) ++stock[st];
+        result.initial_stock.push_back(stock);
+        result.initial_participants.push_back(area.participants);
       }
+    if (m == 0 || ym.month == 1) {
+      // The first reported year and every burn-in year run on the first year's plan.
+      const std::vector<ForbundYear> plan = m <= 0 ? first_plan : funding.plan_year(ym.year);
+      // After a burn-in, month 0 keeps the places of the last burn-in year (the same plan).
+      const bool apply = !(m == 0 && burn > 0);
       tbb::parallel_for(std::size_t{0}, areas.size(), [&](std::size_t i) {
         if (areas[i].forbund < 0) return;
-        apply_year_plan(areas[i], plan[areas[i].forbund], ctx);
+        if (apply) apply_year_plan(areas[i], plan[areas[i].forbund], ctx, m > 0);
         count_running_participants(areas[i], ctx);
       });
-      result.funding.insert(result.funding.end(), plan.begin(), plan.end());
-      std::fill(spending_agent_units.begin(), spending_agent_units.end(), 0);
+      if (reported) {
+        result.funding.insert(result.funding.end(), plan.begin(), plan.end());
+        std::fill(spending_agent_units.begin(), spending_agent_units.end(), 0);
+      }
     }
+    for (auto& area : areas) area.record_events = control.record_events && reported;
 
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, order.size(), 1),
                       [&](const tbb::blocked_range<std::size_t>& r) {
                         for (std::size_t i = r.begin(); i != r.end(); ++i) step_month(areas[order[i]], ctx);
                       },
                       tbb::simple_partitioner());
+    if (!reported) continue;
     for (std::size_t ai = 0; ai < areas.size(); ++ai) {
       Area& area = areas[ai];
       result.monthly.push_back(area.month);

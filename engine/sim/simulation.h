@@ -29,6 +29,7 @@ struct ReplicationResult {
   std::vector<AreaInfo> areas;
   std::vector<MonthCounters> monthly;   // [month × areas + area], agent units
   std::vector<std::array<std::int64_t, kStates>> initial_stock;  // per area, before the first month
+  std::vector<std::vector<std::int64_t>> initial_participants;   // per area and insats type, likewise
   std::vector<ForbundYear> funding;     // [year index × förbund + f], SEK
   std::vector<Sek> individual_spent;    // [year index × förbund + f], SEK (scaled back)
   // Only with RunControl::record_events: every state change, ordered by month, then area (in

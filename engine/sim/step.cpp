@@ -7,9 +7,11 @@ namespace finsim {
 
 void step_month(Area& area, const StepContext& ctx) {
   collect_due(area, ctx.month);  // people whose scheduled event falls in this month
+  staff_places(area, ctx);       // new places staffed during the year (ramp-up)
   demographic_exits(area, ctx);
   inflow(area, ctx);
   baseline_transitions(area, ctx);
+  identification(area, ctx);     // partners identify people, faster when places are free
   referral(area, ctx);
   waiting_list(area, ctx);
   assign_slots(area, ctx);

@@ -1,5 +1,6 @@
 // Baseline transitions that happen with or without Finsam: finding work or studies, becoming an
-// active job seeker, changing support source, and relapse from work back to the target group.
+// active job seeker, a job seeker finding work, studies leading on to work, changing support
+// source, and relapse from work, studies or job seeking back to the target group.
 #include "sim/events.h"
 #include "sim/person_rng.h"
 #include "sim/schedule.h"
@@ -13,7 +14,7 @@ void baseline_transitions(Area& area, const StepContext& ctx) {
     if (a.wake[i] != ctx.month) continue;
     const auto kind = static_cast<NextEvent>(a.next[i]);
     if (kind != NextEvent::WorkStudies && kind != NextEvent::JobSeeking && kind != NextEvent::SupportChange &&
-        kind != NextEvent::Relapse && kind != NextEvent::Unblock)
+        kind != NextEvent::Relapse && kind != NextEvent::Unblock && kind != NextEvent::FindWork)
       continue;
     const auto u = person_draws(ctx.key, a.id[i], ctx.month, Purpose::BaselineTransition);
     const bool waiting = a.state_of(i) == State::Waiting;
@@ -25,6 +26,11 @@ void baseline_transitions(Area& area, const StepContext& ctx) {
       case NextEvent::JobSeeking:
         if (waiting) --area.waiting[a.insats[i]];
         move_to(area, i, State::JobSeeking, LogEvent::JobSeeking, ctx);
+        break;
+      case NextEvent::FindWork:  // a job seeker to work or studies, a student to work
+        move_to(area, i,
+                a.state_of(i) == State::JobSeeking && u[0] < pop.studies_share ? State::Studies : State::Work,
+                LogEvent::WorkStudies, ctx);
         break;
       case NextEvent::SupportChange:
         area.count(a.state_of(i), a.support[i], -1);

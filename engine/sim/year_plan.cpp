@@ -1,5 +1,6 @@
-// The turn of the year for one förbund area: the year's slots from the funding cycle, and — when
-// the money falls below what running insatser need — insatser that end for lack of money.
+// The turn of the year for one förbund area: the year's slots from the funding cycle (staffed over
+// the ramp-up when they rise), insatser that end for lack of money when the money falls below what
+// running insatser need, and what the year's structural money buys.
 #include <algorithm>
 #include <cmath>
 
@@ -8,7 +9,7 @@
 
 namespace finsim {
 
-void apply_year_plan(Area& area, const ForbundYear& plan, const StepContext& ctx) {
+void apply_year_plan(Area& area, const ForbundYear& plan, const StepContext& ctx, bool ramp) {
   const auto& insatser = ctx.config.insatser;
   const double scale = ctx.config.population.scale;
   // Places are bought for persons; with population.scale < 1 a förbund buys fractions of agents.
@@ -18,18 +19,35 @@ void apply_year_plan(Area& area, const ForbundYear& plan, const StepContext& ctx
   const StreamRng rng(ctx.key, static_cast<std::uint32_t>(area.forbund), static_cast<std::uint32_t>(ctx.month));
   double cost = 0;
   std::vector<char> rounded_up(area.capacity.size(), 0);
-  for (std::size_t t = 0; t < area.capacity.size(); ++t) {
+  std::vector<std::int64_t>& goal = area.capacity_goal;
+  for (std::size_t t = 0; t < goal.size(); ++t) {
     const double exact = static_cast<double>(plan.monthly_slots[t]) * scale;
     const double whole = std::floor(exact + 1e-9);
     rounded_up[t] = rng.uniform(Purpose::CapacityRounding, static_cast<std::uint32_t>(t)) < exact - whole;
-    area.capacity[t] = static_cast<std::int64_t>(whole) + rounded_up[t];
-    cost += static_cast<double>(area.capacity[t] * insatser[t].cost_per_month);
+    goal[t] = static_cast<std::int64_t>(whole) + rounded_up[t];
+    cost += static_cast<double>(goal[t] * insatser[t].cost_per_month);
   }
-  for (std::size_t t = 0; t < area.capacity.size() && cost > money; ++t)  // rounding must not overspend
+  for (std::size_t t = 0; t < goal.size() && cost > money; ++t)  // rounding must not overspend
     if (rounded_up[t]) {
-      --area.capacity[t];
+      --goal[t];
       cost -= static_cast<double>(insatser[t].cost_per_month);
     }
+  // Fewer places apply at once; more are staffed month by month (staff_places), from the level
+  // staffed at the turn of the year. Without ramp (the start), all are staffed at once.
+  for (std::size_t t = 0; t < goal.size(); ++t) {
+    area.capacity_from[t] = ramp ? std::min(area.capacity[t], goal[t]) : goal[t];
+    area.capacity[t] = area.capacity_from[t];
+  }
+  area.plan_month = ctx.month;
+
+  // Structural money buys outreach and shared routines: identification and outcomes scale with it
+  // relative to the förbund's own first planned year, so a flat budget changes nothing.
+  if (area.structural_first_year < 0) area.structural_first_year = plan.structural;
+  const double relative = area.structural_first_year > 0
+                              ? static_cast<double>(plan.structural) / static_cast<double>(area.structural_first_year)
+                              : 1.0;
+  area.structural_identification = std::pow(relative, ctx.config.capacity.structural_identification_elasticity);
+  area.structural_outcome = std::pow(relative, ctx.config.capacity.structural_outcome_elasticity);
 
   // A year's commitments: every type at least at its slots, more where people already in an
   // insats exceed them. They must fit in this year's individual money plus all opening equity.
@@ -37,13 +55,13 @@ void apply_year_plan(Area& area, const ForbundYear& plan, const StepContext& ctx
   auto committed = [&]() {
     double sum = 0;
     for (std::size_t t = 0; t < keep.size(); ++t)
-      sum += static_cast<double>(std::max(keep[t], area.capacity[t]) * insatser[t].cost_per_month);
+      sum += static_cast<double>(std::max(keep[t], goal[t]) * insatser[t].cost_per_month);
     return sum;
   };
   while (committed() > money) {
     std::size_t worst = keep.size();
     for (std::size_t t = 0; t < keep.size(); ++t)
-      if (keep[t] > area.capacity[t] && (worst == keep.size() || keep[t] - area.capacity[t] > keep[worst] - area.capacity[worst])) worst = t;
+      if (keep[t] > goal[t] && (worst == keep.size() || keep[t] - goal[t] > keep[worst] - goal[worst])) worst = t;
     if (worst == keep.size()) break;  // within slots: cannot happen since slots fit the money
     --keep[worst];
   }

@@ -1,0 +1,60 @@
+// Test fixture for the monthly event functions: one förbund area built by hand from the baseline
+// scenario's catalogue, with people added one by one, so each event can be specified in isolation.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "config/read_scenario.h"
+#include "sim/area.h"
+#include "sim/events.h"
+#include "sim/schedule.h"
+
+namespace finsim::test {
+
+inline const std::string kBaselineScenario = std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml";
+
+struct AreaFixture {
+  Scenario scenario;
+  Rates rates;
+  Area area;
+  std::uint32_t serial = 0;
+
+  explicit AreaFixture(const std::vector<std::string>& sets = {})
+      : scenario(load_scenario(kBaselineScenario, sets)), rates(derive_rates(scenario.config)) {
+    const std::size_t n = scenario.config.insatser.size();
+    area.forbund = 0;
+    area.region = 0;
+    area.name = "test";
+    area.kommuner = {0};
+    area.next_serial = {0};
+    area.queues.assign(n, {});
+    area.participants.assign(n, 0);
+    area.waiting.assign(n, 0);
+    area.capacity.assign(n, 0);
+    area.capacity_goal.assign(n, 0);
+    area.capacity_from.assign(n, 0);
+    area.month.reset(n);
+  }
+  StepContext ctx(int month) const { return {scenario.config, rates, RunKey{7, 0}, month, 2019 + month / 12}; }
+  const std::vector<InsatsType>& insatser() const { return scenario.config.insatser; }
+  std::size_t type(const std::string& name) const {
+    for (std::size_t t = 0; t < insatser().size(); ++t)
+      if (insatser()[t].name == name) return t;
+    throw std::runtime_error("no insats " + name);
+  }
+  // A person in the target group aged `age` (years and a half) at month 0, job chance 1.
+  std::size_t person(int age, std::uint8_t needs = 0, std::uint8_t support = 0) {
+    const std::size_t i = area.agents.add(agent_id(0, serial++), 0, static_cast<std::int16_t>(-age * 12 - 6), 0, needs,
+                                          support, 1.0f, 0);
+    area.count(State::Target, support, +1);
+    return i;
+  }
+  // Makes person i due for `kind` in `month` (as schedule() would have drawn it).
+  void due(std::size_t i, NextEvent kind, int month) {
+    area.agents.wake[i] = static_cast<std::int16_t>(month);
+    area.agents.next[i] = static_cast<std::uint8_t>(kind);
+    area.due.push_back(static_cast<std::uint32_t>(i));
+  }
+};
+
+}  // namespace finsim::test
