@@ -62,9 +62,16 @@ TEST_CASE("config: the baseline resolves to the values in scenarios/baseline.tom
   CHECK(c.meta.name == "baseline");
   CHECK(c.meta.start.year == 2019);
   CHECK(c.meta.start.month == 1);
-  CHECK(c.meta.end.year == 2030);
+  CHECK(c.meta.end.year == 2040);  // policy 2025 + 15 years, so payback can be seen
   CHECK(c.meta.end.month == 12);
-  CHECK(c.meta.months() == 144);  // 12 years × 12
+  CHECK(c.meta.months() == 264);  // 22 years × 12
+  CHECK(c.meta.burn_in_years == 30);
+  CHECK(c.referral.mode == ReferralMode::CapacityResponsive);
+  CHECK(c.referral.identification_base_per_month == 0.004);
+  CHECK(c.referral.identification_max_per_month == 0.04);
+  CHECK(c.capacity.ramp_up_months == 6);
+  CHECK(c.population.job_seeking_to_work_per_month == 0.02);
+  CHECK(c.population.studies_to_work_per_month == 0.04);
   CHECK(c.meta.seed == 20190101u);
   CHECK(c.meta.replications == 10);
   CHECK(c.organisation.unknown_membership == "regional");
@@ -165,6 +172,17 @@ TEST_CASE("config: range errors name the key", "[config]") {
   SECTION("an unknown choice") {
     CHECK(input_error({"organisation.unknown_membership=guess"}).find("organisation.unknown_membership: expected") !=
           std::string::npos);
+    CHECK(input_error({"referral.mode=\"fixed\""}) ==
+          "--set: referral.mode: expected \"capacity_responsive\" or \"fixed_rate\", got \"fixed\"");
+  }
+  SECTION("identification that saturates below its base rate") {
+    CHECK(input_error({"referral.identification_max_per_month=0.001"}).find(
+              "referral.identification_max_per_month: expected at least referral.identification_base_per_month") !=
+          std::string::npos);
+  }
+  SECTION("a burn-in or ramp-up out of range") {
+    CHECK(input_error({"scenario.burn_in_years=61"}).find("scenario.burn_in_years: expected 0 to 60 years") != std::string::npos);
+    CHECK(input_error({"capacity.ramp_up_months=0"}).find("capacity.ramp_up_months: expected 1 to 36 months") != std::string::npos);
   }
   SECTION("a value set in a file is located at its line") {
     TempDir dir("range-file");
