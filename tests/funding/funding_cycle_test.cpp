@@ -23,9 +23,9 @@ FundingWorld toy_world() {
   FundingWorld w;
   w.region_codes = {"01", "03"};
   w.kommun_codes = {"0125", "0180", "0181", "0182", "0380"};
-  w.forbund.push_back({"A", "01", {"0180"}, {20'000}, {100.0, 20'000}});
-  w.forbund.push_back({"B", "01", {"0181", "0182"}, {10'000, 20'000}, {300.0, 30'000}});
-  w.forbund.push_back({"C", "03", {"0380"}, {50'000}, {600.0, 50'000}});
+  w.forbund.push_back({"A", "01", {"0180"}, {20'000}, {100.0, 20'000}, {}});
+  w.forbund.push_back({"B", "01", {"0181", "0182"}, {10'000, 20'000}, {300.0, 30'000}, {}});
+  w.forbund.push_back({"C", "03", {"0380"}, {50'000}, {600.0, 50'000}, {}});
   return w;
 }
 
@@ -175,19 +175,24 @@ TEST_CASE("funding cycle: equity above the reasonable level lowers next year's a
   cycle.close_year(2020, {3'000'000, 6'080'000, 5'000'000});
   CHECK(cycle.year_record(2020)[2].equity_close == 8'322'400);
   const std::vector<ForbundYear> y = cycle.plan_year(2021);
-  // Reasonable: 0.25 × 10 920 000 = 2 730 000; excess 5 592 400; reduction floor(0.5 × 5 592 400) =
-  // 2 796 200 → C 5 460 000 − 2 796 200 = 2 663 800 (no cap: excess equity lifts it).
-  // The 2 796 200 goes to A and B by key 0.125 : 0.3: A 822 411.76, B 1 973 788.24 → the krona left
-  // to A → A 1 500 000 + 822 412 = 2 322 412, B 3 040 000 + 1 973 788 = 5 013 788.
+  // C's 2020 plan: individual 10 920 000 − admin 1 310 400 − structural 2 730 000 = 6 879 600, no
+  // draw (opening 2 402 400 < reserve 2 730 000); month money 573 300 → samtal 80.262 slots and
+  // projekt 28.665 → 80 + 28 = 568 000 bound, 5 300 left buys one more samtal → 573 000 a month;
+  // rounding leftover 6 879 600 − 12 × 573 000 = 3 600.
+  CHECK(cycle.year_record(2020)[2].rounding_leftover == 3'600);
+  // Reasonable (staircase): 0.40 × 5 000 000 + 0.25 × 5 920 000 = 3 480 000; excess
+  // 8 322 400 − 3 600 − 3 480 000 = 4 838 800; reduction floor(0.5 × 4 838 800) = 2 419 400 →
+  // C 5 460 000 − 2 419 400 = 3 040 600 (no cap: excess equity lifts it). The reduction is not
+  // passed on: A and B keep their key offers, and the state offers 7 580 600 of its 10 000 000.
   CHECK(y[2].equity_open == 8'322'400);
-  // C keeps a reserve of floor(0.25 × its 2021 budget 5 327 600) = 1 331 900 and may draw half of
-  // the rest: floor(0.5 × (8 322 400 − 1 331 900)) = 3 495 250.
-  CHECK(y[2].equity_draw == 3'495'250);
-  CHECK(y[2].equity_reduction == 2'796'200);
-  CHECK(y[2].state_offer == 2'663'800);
-  CHECK(y[0].state_offer == 2'322'412);
-  CHECK(y[1].state_offer == 5'013'788);
-  CHECK(sum_offers(y) == 10'000'000);
+  // C keeps a reserve of floor(0.25 × its 2021 budget 6 081 200) = 1 520 300 and may draw half of
+  // the rest: floor(0.5 × (8 322 400 − 1 520 300)) = 3 401 050.
+  CHECK(y[2].equity_draw == 3'401'050);
+  CHECK(y[2].equity_reduction == 2'419'400);
+  CHECK(y[2].state_offer == 3'040'600);
+  CHECK(y[0].state_offer == 1'500'000);
+  CHECK(y[1].state_offer == 3'040'000);
+  CHECK(sum_offers(y) + y[2].equity_reduction == 10'000'000);
   for (const ForbundYear& r : y) check_record(r);
 }
 
