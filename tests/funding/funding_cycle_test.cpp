@@ -5,8 +5,11 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "config/read_scenario.h"
+#include "funding/distribution.h"
 #include "funding/funding_cycle.h"
 #include "util/error.h"
+#include "world/world.h"
 #include "world/geography.h"
 #include "world/org_graph.h"
 
@@ -75,6 +78,18 @@ void check_record(const ForbundYear& r) {
   CHECK(r.admin + r.structural + r.individual == r.budget);
   CHECK(r.equity_close == r.equity_open + r.budget - r.spent);
   CHECK(r.equity_close >= 0);
+  // Money conserved: what the parties would pay to match the whole offer (2 × offer) is spent,
+  // kept as equity, or not paid (declined by the förbund or lapsed because a member did not match).
+  CHECK(2 * r.state_offer == r.spent + (r.equity_close - r.equity_open) + 2 * r.unused_offer);
+  CHECK(r.declined >= 0);
+  CHECK(r.declined <= r.unused_offer);
+  CHECK(r.rounding_leftover >= 0);
+}
+
+Sek sum_withheld(const std::vector<ForbundYear>& year) {
+  Sek s = 0;
+  for (const ForbundYear& r : year) s += r.equity_reduction + r.offer_cut;
+  return s;
 }
 
 }  // namespace
@@ -232,11 +247,11 @@ TEST_CASE("funding projection: invariants hold every year", "[funding]") {
   REQUIRE(all.size() == 3 * 11);
   for (int year = 2020; year <= 2030; ++year) {
     const std::vector<ForbundYear> y(all.begin() + 3 * (year - 2020), all.begin() + 3 * (year - 2019));
-    CHECK(sum_offers(y) == c.state.pot_for(year));
+    CHECK(sum_offers(y) + sum_withheld(y) == c.state.pot_for(year));
     for (const ForbundYear& r : y) {
       CHECK(r.year == year);
       check_record(r);
-      if (r.equity_reduction == 0) CHECK(r.state_offer >= 400'000);
+      CHECK(r.state_offer >= 400'000);  // the base amount is a floor, equity rule or not
       // A funding-only projection spends admin + structural + the money bound in slots.
       Sek bound = 0;
       for (std::size_t t = 0; t < types.size(); ++t) bound += r.monthly_slots[t] * types[t].cost_per_month;
@@ -285,5 +300,82 @@ TEST_CASE("funding on the real data: 339 MSEK to the krona", "[funding]") {
     const std::vector<ForbundYear> next = cycle.plan_year(year);
     CHECK(sum_offers(next) == 339'000'000);
     for (const ForbundYear& r : next) check_record(r);
+  }
+}
+
+TEST_CASE("funding cycle: given allocations are used as given, then the key and the spärr", "[funding][history]") {
+  // Two förbund, key A 0.425, B 0.575 (tests/world/need_indicator_test.cpp: key offers of a
+  // 10 000 000 pot A 4 310 000, B 5 690 000). A's allocation is given for 2017 and 2018; the model
+  // starts in 2019 and is never closed (spent = budget), so equity stays below the reasonable level.
+  FundingWorld w;
+  w.region_codes = {"01", "03"};
+  w.kommun_codes = {"0180", "0380"};
+  w.forbund.push_back({"A", "01", {"0180"}, {50'000}, {40'000.0, 50'000}, {{2017, 6'000'000}, {2018, 6'500'000}}});
+  w.forbund.push_back({"B", "03", {"0380"}, {50'000}, {60'000.0, 50'000}, {}});
+  FundingCycle cycle(toy_config(), w, toy_insatser(), kKey, 2019);
+  // Before the model: 2017 A 6 000 000, B 10 000 000 − 6 000 000 = 4 000 000; 2018 A 6 500 000,
+  // B 3 500 000 (its floor 3 600 000 cannot be met: the only other förbund's figure is given).
+  // 2019: A's key offer 4 310 000 is below its floor floor(0.9 × 6 500 000) = 5 850 000: short
+  // 1 540 000, paid by B from its gain over 3 500 000 → A 5 850 000, B 4 150 000.
+  std::vector<ForbundYear> y = cycle.plan_year(2019);
+  CHECK(y[0].key_offer == 4'310'000);
+  CHECK(y[0].state_offer == 5'850'000);
+  CHECK(y[1].state_offer == 4'150'000);
+  CHECK_FALSE(y[0].given);
+  // 2020: floor 5 265 000, short 955 000 → B 5 690 000 − 955 000 = 4 735 000.
+  y = cycle.plan_year(2020);
+  CHECK(y[0].state_offer == 5'265'000);
+  CHECK(y[1].state_offer == 4'735'000);
+  // 2021: floor 4 738 500 → B 5 261 500. 2022: floor 4 264 650 < key: both at their key offers.
+  y = cycle.plan_year(2021);
+  CHECK(y[0].state_offer == 4'738'500);
+  CHECK(y[1].state_offer == 5'261'500);
+  y = cycle.plan_year(2022);
+  CHECK(y[0].state_offer == 4'310'000);
+  CHECK(y[1].state_offer == 5'690'000);
+  for (const ForbundYear& r : y) CHECK(r.equity_reduction == 0);
+
+  // A year inside the model is used as given too, and the spärr starts from it the year after.
+  w.forbund[0].given_allocation = {{2020, 7'000'000}};
+  FundingCycle inside(toy_config(), w, toy_insatser(), kKey, 2019);
+  inside.plan_year(2019);
+  y = inside.plan_year(2020);
+  CHECK(y[0].given);
+  CHECK(y[0].state_offer == 7'000'000);
+  CHECK(y[1].state_offer == 3'000'000);
+  // 2021: B's budget fell to 6 000 000 in 2020, so its equity 2 503 600 (0.22 × its 2019 budget
+  // 11 380 000) is above the reasonable level 0.40 × 5 000 000 + 0.25 × 1 000 000 = 2 250 000. Its
+  // 2020 rounding leftover: individual 3 780 000 + draw floor(0.5 × (2 503 600 − 1 500 000)) =
+  // 501 800 → 356 816 a month → samtal 49.954 → 49 + 1, projekt 17.84 → 17: 352 000 bound a month,
+  // leftover 4 281 800 − 4 224 000 = 57 800. Excess 2 503 600 − 57 800 − 2 250 000 = 195 800 →
+  // reduction 97 900 → B's offer 5 592 100. A: floor(0.9 × 7 000 000) = 6 300 000, short 1 990 000,
+  // paid by B's gain over 3 000 000 → B 3 602 100; the state withholds 97 900.
+  y = inside.plan_year(2021);
+  CHECK(y[1].equity_reduction == 97'900);
+  CHECK(y[0].state_offer == 6'300'000);
+  CHECK(y[1].state_offer == 3'602'100);
+  CHECK(sum_offers(y) + sum_withheld(y) == 10'000'000);
+}
+
+TEST_CASE("funding on the shipped scenarios: base floor, money conserved, bounded equity to 2040", "[funding][invariant]") {
+  // The baseline with the need proxy and the allocation history, flat pot to 2040.
+  const Scenario s = load_scenario(std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml", {"scenario.end=2040-12"});
+  const World world = build_world(s.config);
+  const std::vector<ForbundYear> all =
+      project_funding(s.config.funding, world.org, world.geography, s.config.insatser, kKey, 2019, 2040);
+  const std::size_t n = static_cast<std::size_t>(world.org.forbund_count());
+  REQUIRE(all.size() == n * 22);
+  for (int year = 2019; year <= 2040; ++year) {
+    const std::vector<ForbundYear> y(all.begin() + static_cast<long>(n) * (year - 2019),
+                                     all.begin() + static_cast<long>(n) * (year - 2018));
+    CHECK(sum_offers(y) + sum_withheld(y) == 339'000'000);
+    for (const ForbundYear& r : y) {
+      check_record(r);
+      CHECK(r.state_offer >= 400'000);
+      // Under a flat pot equity settles: never above the staircase level plus one year's rounding,
+      // and the equity rule never acts on rounding leftovers.
+      CHECK(r.equity_close <= r.reasonable_equity + r.rounding_leftover);
+      CHECK(r.equity_reduction == 0);
+    }
   }
 }
