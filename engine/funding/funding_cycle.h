@@ -49,7 +49,9 @@ struct ForbundYear {
 // Runs the cycle year by year for one replication. It is a class because it guards the history:
 // plan_year must be called for consecutive years from first_year; close_year (optional) reports the
 // year's spending before the next plan_year. A year that is not closed counts as spent = budget
-// (equity unchanged). Scenario errors (unknown förbund or party, bad shares, too small pot) are
+// (equity unchanged). Allocations the world gives for years before first_year (allocation
+// history) are run through the key and the spärr at construction, so the first year's spärr starts
+// from them. Scenario errors (unknown förbund, party or region, bad shares, too small pot) are
 // InputError; calls out of order or a spending report of the wrong size are std::logic_error.
 class FundingCycle {
  public:

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # CLI: the shipped scenarios do what their comments say, checked with `finsim funding --format csv`:
+# - every policy scenario equals the baseline before 2025 and differs in 2025;
 # - base floor: no förbund's state offer is below 400 000 SEK in any year of any shipped scenario,
 #   and each year's offers plus what the state withholds (equity rule, offer factor) make the pot;
 # - region-freeze: identical to the baseline before 2025 and to state-plus-50 outside Stockholms
@@ -57,6 +58,18 @@ for name in names:
         if total != pot_of(name, year):
             fail.append(f"{name} {year}: offers + withheld = {total}, pot {pot_of(name, year)}")
 print(f"ok: base floor and pot hold in {len(names)} scenarios: {', '.join(names)}")
+
+# Every policy scenario equals the baseline, förbund by förbund, before its policy year 2025
+# (full-coverage changes membership, so it differs from the first year by design).
+base_rows = {(r["year"], r["forbund"]): r for r in rows("baseline")}
+for name in ("state-plus-50", "state-double", "region-freeze", "dalarna-cut"):
+    scen = {(r["year"], r["forbund"]): r for r in rows(name)}
+    early = [k for k in base_rows if int(k[0]) < 2025]
+    if any(scen.get(k) != base_rows[k] for k in early):
+        fail.append(f"{name}: differs from the baseline before 2025")
+    if all(scen[k] == r for k, r in base_rows.items() if int(k[0]) == 2025):
+        fail.append(f"{name}: no difference from the baseline in 2025")
+print("ok: state-plus-50, state-double, region-freeze, dalarna-cut equal the baseline 2019-2024 and differ in 2025")
 
 # 2. region-freeze.
 base = {(r["year"], r["forbund"]): r for r in rows("baseline")}
