@@ -110,7 +110,7 @@ std::vector<ParamSpec> build_specs() {
       "need indicator of the 75 % key: a PROXY for försörjningsmått, the län value relative to riket for every kommun of the län "
       "(sa_ae_2018: sjuk-/aktivitetsersättning per 1000 insured 2018; long_sick_leave_2017: sick-leave cases > 60 days per 1000 aged 16–64 2017; "
       "kommuner_csv: kommuner.csv's need_indicator column; none: 1 everywhere)",
-      "Försäkringskassan via Regionfakta (scenarios/data/need_by_lan.csv, scenarios/data/README.md); proxy: covers only the ill-health part of försörjningsmått");
+      "PROXY for försörjningsmått (ill-health part only, one value per län): Försäkringskassan via Regionfakta, scenarios/data/need_by_lan.csv (scenarios/data/README.md)");
   add("funding.distribution.need_by_lan_csv", T::String, "\"data/need_by_lan.csv\"", "path", "need indicators per län, relative to the scenario file's folder", "scenarios/data/README.md");
   add("funding.distribution.state_allocations_csv", T::String, "\"data/state_allocations.csv\"", "path",
       "allocation history: years listed are used as given, the key and spärr apply from a förbund's first missing year (\"\" = none)", "scenarios/data/README.md (derived figures flagged)");
