@@ -181,6 +181,35 @@ TEST_CASE("funding cycle: a budget ceiling caps from its year", "[funding]") {
   CHECK(y[1].budget == 5'000'000);
   CHECK(y[1].capping_party == "ceiling");
   CHECK(y[1].unused_offer == 3'040'000 - 2'500'000);
+  // The ceiling says what the förbund can use: the offer above it is declined, not lapsed.
+  CHECK(y[1].declined == y[1].unused_offer);
+  CHECK(y[0].declined == 0);
+}
+
+TEST_CASE("funding cycle: an offer factor withholds part of a region's offers, never the base", "[funding]") {
+  // Key offers A 1 500 000, B 3 040 000 (region 01), C 5 460 000 (region 03).
+  FundingConfig c = toy_config();
+  c.offer_factors = {{"01", 2021, 0.5}};
+  FundingCycle cycle(c, toy_world(), toy_insatser(), kKey, 2020);
+  std::vector<ForbundYear> y = cycle.plan_year(2020);
+  CHECK(y[0].offer_cut == 0);  // not before its year
+  y = cycle.plan_year(2021);
+  CHECK(y[0].state_offer == 750'000);
+  CHECK(y[0].offer_cut == 750'000);
+  CHECK(y[1].state_offer == 1'520'000);
+  CHECK(y[2].state_offer == 5'460'000);  // another region: unchanged, and nothing is passed to it
+  CHECK(y[2].offer_cut == 0);
+  CHECK(sum_offers(y) + sum_withheld(y) == 10'000'000);
+  for (const ForbundYear& r : y) check_record(r);
+  // A factor of 0.1 would leave A 150 000: the base amount 400 000 holds.
+  c.offer_factors = {{"01", 2020, 0.1}};
+  FundingCycle deep(c, toy_world(), toy_insatser(), kKey, 2020);
+  y = deep.plan_year(2020);
+  CHECK(y[0].state_offer == 400'000);
+  CHECK(y[1].state_offer == 400'000);
+  c.offer_factors = {{"99", 2020, 0.5}};
+  CHECK_THROWS_WITH(FundingCycle(c, toy_world(), toy_insatser(), kKey, 2020),
+                    "funding.offer_factor[0].region: \"99\": no such region");
 }
 
 TEST_CASE("funding cycle: equity above the reasonable level lowers next year's allocation", "[funding]") {
