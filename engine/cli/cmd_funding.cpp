@@ -62,6 +62,7 @@ int slot_sum(const ForbundYear& r) {
 
 struct Totals {
   Sek offer = 0, state = 0, region = 0, kommuner = 0, budget = 0, unused = 0, equity = 0;
+  Sek withheld = 0;  // equity reductions and offer cuts: the part of the pot the state does not offer
   long long slots = 0;
   int member_capped = 0;  // förbund whose budget a region, kommun or ceiling held below the offer
   void add(const ForbundYear& r) {
@@ -72,6 +73,7 @@ struct Totals {
     budget += r.budget;
     unused += r.unused_offer;
     equity += r.equity_close;
+    withheld += r.equity_reduction + r.offer_cut;
     slots += slot_sum(r);
     member_capped += r.capping_party != "state";
   }
@@ -151,7 +153,9 @@ int cmd_funding(const Args& args) {
 
   std::ostream& out = std::cout;
   if (format == "csv") {
-    out << "year,forbund,synthetic,state_offer_sek,state_paid_sek,region_paid_sek,kommuner_paid_sek,budget_sek,"
+    // New columns go before state_offer_sek, so scripts that count fields from the right still work.
+    out << "year,forbund,synthetic,region_code,given,key_offer_sek,equity_reduction_sek,offer_cut_sek,declined_sek,"
+           "rounding_leftover_sek,reasonable_equity_sek,state_offer_sek,state_paid_sek,region_paid_sek,kommuner_paid_sek,budget_sek,"
            "unused_offer_sek,capping_party,equity_close_sek,monthly_slots\n";
   } else {
     out << "scenario " << cfg.meta.name << " (" << file << "): funding by förbund, amounts in MSEK, seed " << cfg.meta.seed
@@ -167,7 +171,10 @@ int cmd_funding(const Args& args) {
       total.add(r);
       const Forbund& f = forbund[static_cast<std::size_t>(r.forbund)];
       if (format == "csv") {
-        out << year << ',' << csv_field(f.name) << ',' << (f.synthetic ? 1 : 0) << ',' << r.state_offer << ','
+        out << year << ',' << csv_field(f.name) << ',' << (f.synthetic ? 1 : 0) << ','
+            << world.geography.regions.at(static_cast<std::size_t>(f.region)).code << ',' << (r.given ? 1 : 0) << ','
+            << r.key_offer << ',' << r.equity_reduction << ',' << r.offer_cut << ',' << r.declined << ','
+            << r.rounding_leftover << ',' << r.reasonable_equity << ',' << r.state_offer << ','
             << r.state_paid << ',' << r.region_paid << ',' << r.kommuner_paid << ',' << r.budget << ',' << r.unused_offer
             << ',' << r.capping_party << ',' << r.equity_close << ',' << slot_sum(r) << '\n';
       } else {
@@ -176,11 +183,13 @@ int cmd_funding(const Args& args) {
                         msek(r.equity_close), std::to_string(slot_sum(r))});
       }
     }
-    // The distribution apportions the pot to the krona; a total that misses it is a bug, not input.
+    // The distribution apportions the pot to the krona: what is offered plus what the equity rule
+    // and offer factors withhold is the pot. A total that misses it is a bug, not input.
     const Sek pot = cfg.funding.state.pot_for(year);
-    if (total.offer != pot)
-      throw std::logic_error("funding " + std::to_string(year) + ": state offers sum to " + std::to_string(total.offer) +
-                             " SEK, not the pot " + std::to_string(pot) + " SEK");
+    if (total.offer + total.withheld != pot)
+      throw std::logic_error("funding " + std::to_string(year) + ": state offers " + std::to_string(total.offer) +
+                             " + withheld " + std::to_string(total.withheld) + " SEK is not the pot " +
+                             std::to_string(pot) + " SEK");
     if (format == "table") {
       rows.push_back({std::to_string(year),
                       "national total (" + std::to_string(forbund.size()) + " förbund, pot " + msek(pot) + ")", "",

@@ -93,7 +93,7 @@ std::vector<ParamSpec> build_specs() {
 
   // [funding.state]
   add("funding.state.allocation_msek", T::YearSeries, "{ 2016 = 339.0 }", "MSEK/year",
-      "state pot per year, piecewise constant from each listed year", "finsam-facts §3a: 339 MSEK 2016–2023 (finsam.se 2015-09-23; ISF via Syre 2023)");
+      "state pot per year, piecewise constant from each listed year", "280 MSEK 2012–2015 (FK report 2012; interpellation 2014/15:709), 339 MSEK 2016–2023 (finsam.se 2015-09-23; ISF via Syre 2023)");
   add("funding.state.growth_per_year", T::Number, "0.0", "share/year", "growth of the pot after the last listed year", "Finsim convention (0 = flat, as 2016–2023)");
 
   // [funding.distribution]
@@ -105,8 +105,25 @@ std::vector<ParamSpec> build_specs() {
   add("funding.distribution.cap_exempt_above_equity", T::Boolean, "true", "", "förbund with equity above the reasonable level lose the cap", kFkMemo);
   add("funding.distribution.equity_reasonable_share", T::Number, "0.25", "share of contributions",
       "reasonable equity (the staircase is not published)", "", "0.20–0.30 (VG 2017 ratio 0.22)");
+  add("funding.distribution.equity_reasonable_share_small", T::Number, "0.40", "share of contributions",
+      "staircase: reasonable equity on the first equity_small_band_msek of contributions (small förbund may keep more)", "", "0.25–0.60 (FK staircase by size exists, levels unpublished)");
+  add("funding.distribution.equity_small_band_msek", T::Number, "5.0", "MSEK",
+      "staircase: contributions counted at equity_reasonable_share_small", "", "2–10");
+  add("funding.distribution.need_indicator", T::String, "\"sa_ae_2018\"", "sa_ae_2018|long_sick_leave_2017|kommuner_csv|none",
+      "need indicator of the 75 % key: a PROXY for försörjningsmått, the län value relative to riket for every kommun of the län "
+      "(sa_ae_2018: sjuk-/aktivitetsersättning per 1000 insured 2018; long_sick_leave_2017: sick-leave cases > 60 days per 1000 aged 16–64 2017; "
+      "kommuner_csv: kommuner.csv's need_indicator column; none: 1 everywhere)",
+      "PROXY for försörjningsmått (ill-health part only, one value per län): Försäkringskassan via Regionfakta, scenarios/data/need_by_lan.csv (scenarios/data/README.md)");
+  add("funding.distribution.need_by_lan_csv", T::String, "\"data/need_by_lan.csv\"", "path", "need indicators per län, relative to the scenario file's folder", "scenarios/data/README.md");
+  add("funding.distribution.state_allocations_csv", T::String, "\"data/state_allocations.csv\"", "path",
+      "allocation history: years listed are used as given, the key and spärr apply from a förbund's first missing year (\"\" = none)", "scenarios/data/README.md (derived figures flagged)");
   add("funding.distribution.equity_excess_reduction", T::Number, "0.5", "share of excess",
       "share of equity above the reasonable level deducted from the next offer", "", "0–1");
+
+  add("funding.offer_factor", T::TableArray, "", "", "the state offers a share of the model's offer to every förbund of a region (what-if); the rest is not passed on", "Finsim convention");
+  add("funding.offer_factor[].region", T::String, "\"\"", "län code", "region whose förbund are affected", "");
+  add("funding.offer_factor[].from", T::Integer, "0", "year", "first year", "");
+  add("funding.offer_factor[].factor", T::Number, "1.0", "share", "share of the offer", "");
 
   // [funding.members]
   add("funding.members.region_max_growth", T::YearSeries, "{ 2016 = 0.10 }", "share/year", "largest yearly rise of a region's contribution", "", "0.05–0.5 (Stockholm plan +50 %, +14 %: seed 004)");

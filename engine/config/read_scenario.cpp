@@ -171,6 +171,22 @@ void read_funding(ScenarioReader& r, FundingConfig& f) {
   d.cap_exempt_above_equity = r.boolean("funding.distribution.cap_exempt_above_equity");
   d.equity_reasonable_share = non_negative(r, "funding.distribution.equity_reasonable_share");
   d.equity_excess_reduction = share(r, "funding.distribution.equity_excess_reduction");
+  d.equity_reasonable_share_small = non_negative(r, "funding.distribution.equity_reasonable_share_small");
+  d.equity_small_band = msek_to_sek(non_negative(r, "funding.distribution.equity_small_band_msek"));
+  d.need_indicator = r.string("funding.distribution.need_indicator");
+  if (d.need_indicator != "sa_ae_2018" && d.need_indicator != "long_sick_leave_2017" &&
+      d.need_indicator != "kommuner_csv" && d.need_indicator != "none")
+    r.fail("funding.distribution.need_indicator",
+           "expected \"sa_ae_2018\", \"long_sick_leave_2017\", \"kommuner_csv\" or \"none\", got \"" + d.need_indicator + "\"");
+  d.need_by_lan_csv = r.string("funding.distribution.need_by_lan_csv");
+  d.state_allocations_csv = r.string("funding.distribution.state_allocations_csv");
+  for (std::size_t i = 0, n = r.table_count("funding.offer_factor"); i < n; ++i) {
+    const std::string p = "funding.offer_factor[" + std::to_string(i) + "].";
+    OfferFactor o{r.string(p + "region"), static_cast<int>(r.integer(p + "from")), non_negative(r, p + "factor")};
+    if (o.region.size() != 2 || o.region.find_first_not_of("0123456789") != std::string::npos)
+      r.fail(p + "region", "expected a 2-digit län code such as \"20\"");
+    f.offer_factors.push_back(o);
+  }
 
   auto& m = f.members;
   for (const char* key : {"funding.members.region_max_growth", "funding.members.kommun_max_growth"}) {

@@ -71,6 +71,23 @@ struct DistributionParams {
   bool cap_exempt_above_equity = true;
   double equity_reasonable_share = 0.25;  // reasonable equity as share of last year's contributions
   double equity_excess_reduction = 0.5;   // share of the excess equity deducted from the offer
+  // Staircase (assumption): the first equity_small_band SEK of contributions count at the higher
+  // equity_reasonable_share_small, the rest at equity_reasonable_share, so small förbund may keep more.
+  double equity_reasonable_share_small = 0.40;
+  Sek equity_small_band = 5'000'000;
+  // Need indicator per kommun: "sa_ae_2018" | "long_sick_leave_2017" (län proxies from
+  // need_by_lan_csv) | "kommuner_csv" (kommuner.csv's need_indicator column) | "none" (1 everywhere).
+  std::string need_indicator = "sa_ae_2018";
+  std::string need_by_lan_csv = "data/need_by_lan.csv";             // relative to the scenario's folder
+  std::string state_allocations_csv = "data/state_allocations.csv";  // "" = no allocation history
+};
+
+// The state offers only `factor` of the model's offer to every förbund of a region from a year on
+// (a what-if cut or rise for one county); the money not offered is not passed to other förbund.
+struct OfferFactor {
+  std::string region;  // län code, "20"
+  int from_year = 0;
+  double factor = 1.0;
 };
 
 // A party that stops raising its contribution: "region:01", "kommun:0180".
@@ -117,6 +134,7 @@ struct BudgetUse {
 struct FundingConfig {
   StatePot state;
   DistributionParams distribution;
+  std::vector<OfferFactor> offer_factors;
   MemberWillingness members;
   BudgetUse budget;
 };

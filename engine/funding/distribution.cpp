@@ -47,40 +47,67 @@ std::vector<Sek> key_offers(int year, Sek pot, const std::vector<long double>& k
   return offer;
 }
 
+Sek reasonable_equity(Sek contributions, const DistributionParams& p) {
+  const Sek small = std::min(contributions, p.equity_small_band);
+  return floor_sek(static_cast<long double>(small) * p.equity_reasonable_share_small +
+                   static_cast<long double>(contributions - small) * p.equity_reasonable_share);
+}
+
 Sek equity_excess(const AllocationHistory& h, const DistributionParams& p) {
-  const Sek reasonable = floor_share(h.contributions, p.equity_reasonable_share);
-  return std::max<Sek>(0, h.equity - reasonable);
+  return std::max<Sek>(0, h.equity - h.rounding_leftover - reasonable_equity(h.contributions, p));
 }
 
 namespace {
 
-// Weights restricted to the chosen förbund; all förbund when the chosen ones carry no weight.
-std::vector<long double> weights_among(const std::vector<long double>& key, const std::vector<bool>& chosen) {
-  std::vector<long double> w(key.size(), 0.0L);
-  long double sum = 0.0L;
-  for (std::size_t i = 0; i < key.size(); ++i)
-    if (chosen[i]) sum += (w[i] = key[i]);
-  return sum > 0.0L ? w : key;
+void apply_given(StateAllocation& a, const std::vector<std::optional<Sek>>& given, const DistributionParams& p) {
+  const std::size_t n = a.allocation.size();
+  Sek difference = 0;  // Σ (key offer − given): what the others gain (or, negative, give up)
+  bool any_free = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!given[i]) {
+      any_free = true;
+      continue;
+    }
+    a.given[i] = true;
+    difference += a.allocation[i] - *given[i];
+    a.allocation[i] = *given[i];
+  }
+  if (difference == 0) return;
+  const std::string where = "funding.distribution.state_allocations_csv: year " + std::to_string(a.year) + ": ";
+  if (!any_free)
+    throw InputError(where + "every förbund has a given allocation, and they do not sum to the pot " +
+                     std::to_string(a.pot) + " SEK");
+  std::vector<long double> w(n, 0.0L);
+  if (difference > 0) {
+    for (std::size_t i = 0; i < n; ++i) w[i] = a.given[i] ? 0.0L : a.key_share[i];
+    const std::vector<Sek> extra = apportion(difference, w);
+    for (std::size_t i = 0; i < n; ++i) a.allocation[i] += extra[i];
+    return;
+  }
+  Sek room = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    if (!a.given[i] && a.allocation[i] > p.base_amount) {
+      w[i] = static_cast<long double>(a.allocation[i] - p.base_amount);
+      room += a.allocation[i] - p.base_amount;
+    }
+  if (room < -difference)
+    throw InputError(where + "the given allocations exceed the pot less the other förbund's base amounts");
+  const std::vector<Sek> take = apportion(-difference, w);
+  for (std::size_t i = 0; i < n; ++i) a.allocation[i] -= take[i];
 }
 
 void apply_equity_rule(StateAllocation& a, const std::vector<std::optional<AllocationHistory>>& history,
                        const DistributionParams& p) {
   const std::size_t n = a.allocation.size();
-  Sek freed = 0;
-  std::vector<bool> without_excess(n, true);
   for (std::size_t i = 0; i < n; ++i) {
-    if (!history[i]) continue;
+    if (!history[i] || a.given[i]) continue;
     a.equity_excess[i] = equity_excess(*history[i], p);
     if (a.equity_excess[i] == 0) continue;
-    without_excess[i] = false;
-    const Sek cut = std::min(a.allocation[i], floor_share(a.equity_excess[i], p.equity_excess_reduction));
+    const Sek above_base = std::max<Sek>(0, a.allocation[i] - p.base_amount);
+    const Sek cut = std::min(above_base, floor_share(a.equity_excess[i], p.equity_excess_reduction));
     a.equity_reduction[i] = cut;
     a.allocation[i] -= cut;
-    freed += cut;
   }
-  if (freed == 0) return;
-  const std::vector<Sek> extra = apportion(freed, weights_among(a.key_share, without_excess));
-  for (std::size_t i = 0; i < n; ++i) a.allocation[i] += extra[i];
 }
 
 void apply_cap(StateAllocation& a, const std::vector<std::optional<AllocationHistory>>& history,
@@ -92,6 +119,7 @@ void apply_cap(StateAllocation& a, const std::vector<std::optional<AllocationHis
   Sek needed = 0;
   Sek gains = 0;
   for (std::size_t i = 0; i < n; ++i) {
+    if (a.given[i]) continue;  // neither raised nor paying: its figure is given
     const Sek prev = history[i] ? history[i]->allocation : 0;
     const bool exempt = p.cap_exempt_above_equity && a.equity_excess[i] > 0;
     if (history[i] && !exempt) {
@@ -130,9 +158,11 @@ void apply_cap(StateAllocation& a, const std::vector<std::optional<AllocationHis
 
 StateAllocation distribute_state_pot(int year, Sek pot, const std::vector<KeyArea>& areas,
                                      const std::vector<std::optional<AllocationHistory>>& history,
-                                     const DistributionParams& p) {
-  if (history.size() != areas.size())
-    throw std::logic_error("distribute_state_pot: history is not parallel to the areas");
+                                     const DistributionParams& p,
+                                     const std::vector<std::optional<Sek>>& given_in) {
+  if (history.size() != areas.size() || (!given_in.empty() && given_in.size() != areas.size()))
+    throw std::logic_error("distribute_state_pot: history or given is not parallel to the areas");
+  const std::vector<std::optional<Sek>> given = given_in.empty() ? std::vector<std::optional<Sek>>(areas.size()) : given_in;
   StateAllocation a;
   a.year = year;
   a.pot = pot;
@@ -142,7 +172,9 @@ StateAllocation distribute_state_pot(int year, Sek pot, const std::vector<KeyAre
   a.equity_excess.assign(n, 0);
   a.equity_reduction.assign(n, 0);
   a.cap_adjustment.assign(n, 0);
+  a.given.assign(n, false);
   a.allocation = a.key_offer;
+  apply_given(a, given, p);
   apply_equity_rule(a, history, p);
   apply_cap(a, history, p);
   return a;

@@ -37,6 +37,14 @@ bool listed(const std::vector<std::string>& codes, const std::string& code) {
 // by a kommun through rounding of its part.
 Sek ceil_share(Sek amount, long double share) { return -floor_sek(-static_cast<long double>(amount) * share); }
 
+// Of the factors in force in `year`, the one with the latest from (ties to the one listed last).
+const OfferFactor* offer_factor(int year, const std::vector<OfferFactor>& factors) {
+  const OfferFactor* active = nullptr;
+  for (const OfferFactor& o : factors)
+    if (o.from_year <= year && (!active || o.from_year >= active->from_year)) active = &o;
+  return active;
+}
+
 }  // namespace
 
 FundingCycle::FundingCycle(const FundingConfig& config, FundingWorld world,
@@ -74,6 +82,29 @@ FundingCycle::FundingCycle(const FundingConfig& config, FundingWorld world,
     }
   }
 
+  offer_factors_.resize(n);
+  for (std::size_t i = 0; i < config_.offer_factors.size(); ++i) {
+    const OfferFactor& o = config_.offer_factors[i];
+    if (!listed(world_.region_codes, o.region))
+      throw InputError("funding.offer_factor[" + std::to_string(i) + "].region: \"" + o.region + "\": no such region");
+    for (std::size_t f = 0; f < n; ++f)
+      if (world_.forbund[f].region_code == o.region) offer_factors_[f].push_back(o);
+  }
+
+  // Allocation history before the model: from the earliest given year, given years as given and
+  // key + spärr in between, so the first modelled year's spärr starts from the last given level.
+  // No contributions or equity are known then: the equity rule does not act.
+  int earliest = first_year_;
+  for (const FundingArea& a : world_.forbund)
+    if (!a.given_allocation.empty()) earliest = std::min(earliest, a.given_allocation.begin()->first);
+  std::vector<std::optional<AllocationHistory>> history(n);
+  for (int y = earliest; y < first_year_; ++y) {
+    const StateAllocation d = distribute_state_pot(y, config_.state.pot_for(y), areas, history,
+                                                   config_.distribution, given_for(y));
+    for (std::size_t f = 0; f < n; ++f) history[f] = AllocationHistory{d.allocation[f], 0, 0, 0};
+    pre_allocation_ = d.allocation;
+  }
+
   ceilings_.resize(n);
   for (std::size_t i = 0; i < config_.members.ceilings.size(); ++i) {
     const BudgetCeiling& c = config_.members.ceilings[i];
@@ -83,6 +114,15 @@ FundingCycle::FundingCycle(const FundingConfig& config, FundingWorld world,
       throw InputError(key_name + ".max_budget_msek: förbund \"" + c.forbund + "\": must be at least 0");
     ceilings_[static_cast<std::size_t>(f)].push_back(c);
   }
+}
+
+std::vector<std::optional<Sek>> FundingCycle::given_for(int year) const {
+  std::vector<std::optional<Sek>> given(world_.forbund.size());
+  for (std::size_t f = 0; f < given.size(); ++f) {
+    const auto it = world_.forbund[f].given_allocation.find(year);
+    if (it != world_.forbund[f].given_allocation.end()) given[f] = it->second;
+  }
+  return given;
 }
 
 const std::vector<ForbundYear>& FundingCycle::year_record(int year) const {
@@ -119,12 +159,17 @@ std::vector<ForbundYear> FundingCycle::plan_year(int year) {
   std::vector<std::optional<AllocationHistory>> history(n);
   for (std::size_t f = 0; f < n; ++f) {
     areas.push_back(world_.forbund[f].key);
-    if (first) continue;
+    if (first) {
+      if (!pre_allocation_.empty()) history[f] = AllocationHistory{pre_allocation_[f], 0, 0, 0};
+      continue;
+    }
     const ForbundYear& prev = years_.back()[f];
-    history[f] = AllocationHistory{prev.state_offer, prev.budget, prev.equity_close};
+    // The spärr protects the allocation before any offer_factor: the what-if cut is not FK's.
+    history[f] = AllocationHistory{prev.state_offer + prev.offer_cut, prev.budget, prev.equity_close,
+                                   prev.rounding_leftover};
   }
-  const StateAllocation dist =
-      distribute_state_pot(year, config_.state.pot_for(year), areas, history, config_.distribution);
+  const StateAllocation dist = distribute_state_pot(year, config_.state.pot_for(year), areas, history,
+                                                    config_.distribution, given_for(year));
 
   std::vector<ForbundYear> out(n);
   for (std::size_t f = 0; f < n; ++f) {
@@ -137,6 +182,14 @@ std::vector<ForbundYear> FundingCycle::plan_year(int year) {
     r.equity_reduction = dist.equity_reduction[f];
     r.cap_adjustment = dist.cap_adjustment[f];
     r.state_offer = dist.allocation[f];
+    r.given = dist.given[f];
+    if (const OfferFactor* o = offer_factor(year, offer_factors_[f])) {
+      // Never below the base amount, which is a floor of FK's model whatever the what-if.
+      const Sek kept = std::max(std::min(r.state_offer, config_.distribution.base_amount),
+                                floor_share(r.state_offer, o->factor));
+      r.offer_cut = r.state_offer - kept;
+      r.state_offer = kept;
+    }
 
     MatchInput in;
     in.state_offer = r.state_offer;
@@ -155,6 +208,8 @@ std::vector<ForbundYear> FundingCycle::plan_year(int year) {
     r.budget = match.budget;
     r.unused_offer = match.unused_offer;
     r.capping_party = match.capping_party;
+    // A ceiling is what the förbund can use: the offer above it is declined, not lapsed.
+    r.declined = r.capping_party == "ceiling" ? r.unused_offer : 0;
 
     const BudgetSplit split = split_budget(r.budget, config_.budget);
     r.admin = split.admin;
@@ -173,6 +228,8 @@ std::vector<ForbundYear> FundingCycle::plan_year(int year) {
       running[t] = insatser_[t].enabled &&
                    project_running(insatser_[t], static_cast<int>(t), fi, year, first_year_, key_);
     Capacity cap = monthly_capacity(r.individual, r.equity_draw, r.structural, insatser_, running);
+    r.rounding_leftover = r.individual + r.equity_draw - 12 * cap.bound_per_month;
+    r.reasonable_equity = reasonable_equity(r.budget, config_.distribution);
     r.monthly_slots = std::move(cap.monthly_slots);
     r.structural_places = std::move(cap.structural_places);
   }

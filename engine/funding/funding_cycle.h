@@ -1,6 +1,7 @@
 // The yearly funding cycle: state pot → FK distribution → member matching → budget use → monthly
 // capacity, per förbund, carrying each förbund's history (allocation, contributions, equity) on.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,13 @@ struct ForbundYear {
   Sek equity_draw = 0;       // equity the förbund may spend on insatser this year
   Sek spent = 0;             // budget until close_year reports the real figure
   Sek equity_close = 0;
+  // Added for issues 10/11 (the output writer reads the fields above by name: add, never rename).
+  bool given = false;        // state_offer taken from the allocation history, not the key
+  Sek offer_cut = 0;         // withheld by a funding.offer_factor: the state pays less, not passed on
+  Sek declined = 0;          // part of unused_offer the förbund declined (its ceiling: cannot use it);
+                             // unused_offer − declined lapsed because a member did not match
+  Sek rounding_leftover = 0; // individual money + draw that whole slots cannot bind (stays as equity)
+  Sek reasonable_equity = 0; // the staircase level for this year's contributions (equity rule)
   std::vector<Sek> kommun_paid;  // parallel to the förbund's members
   std::string capping_party;     // "state", "region:CC", "kommun:CCCC" or "ceiling"
   std::vector<int> monthly_slots;      // per insats type; 0 for structural, disabled or ended
@@ -41,7 +49,9 @@ struct ForbundYear {
 // Runs the cycle year by year for one replication. It is a class because it guards the history:
 // plan_year must be called for consecutive years from first_year; close_year (optional) reports the
 // year's spending before the next plan_year. A year that is not closed counts as spent = budget
-// (equity unchanged). Scenario errors (unknown förbund or party, bad shares, too small pot) are
+// (equity unchanged). Allocations the world gives for years before first_year (allocation
+// history) are run through the key and the spärr at construction, so the first year's spärr starts
+// from them. Scenario errors (unknown förbund, party or region, bad shares, too small pot) are
 // InputError; calls out of order or a spending report of the wrong size are std::logic_error.
 class FundingCycle {
  public:
@@ -65,6 +75,7 @@ class FundingCycle {
 
  private:
   Sek region_max(int f, int year, Sek state_offer) const;
+  std::vector<std::optional<Sek>> given_for(int year) const;
   Sek kommun_max(int f, int m, int year, Sek state_offer) const;
 
   FundingConfig config_;
@@ -77,6 +88,10 @@ class FundingCycle {
   std::vector<std::vector<Freeze>> region_freezes_;
   std::vector<std::vector<std::vector<Freeze>>> kommun_freezes_;
   std::vector<std::vector<BudgetCeiling>> ceilings_;
+  std::vector<std::vector<OfferFactor>> offer_factors_;
+  // Allocations of first_year − 1 from the allocation history run before the model (key and spärr
+  // from the earliest given year); empty when no förbund has a given year before first_year.
+  std::vector<Sek> pre_allocation_;
   // years_[y − first_year][f]; closed_[y − first_year].
   std::vector<std::vector<ForbundYear>> years_;
   std::vector<bool> closed_;

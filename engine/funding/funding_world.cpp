@@ -19,6 +19,10 @@ FundingWorld funding_world(const OrgGraph& org, const Geography& geo) {
     }
     a.key.need_measure = org.area_need_measure(f);
     a.key.population_16_64 = org.area_population_16_64(f);
+    // History rows of a förbund that the scenario merged away or renamed find no area: they are
+    // left out (a merged förbund's allocation is not the sum of its parts' under the key).
+    for (const GivenAllocation& g : geo.state_allocations)
+      if (g.forbund == a.name) a.given_allocation[g.year] = g.state_allocation;
     w.forbund.push_back(std::move(a));
   }
   return w;

@@ -2,6 +2,7 @@
 // taken from the OrgGraph and Geography once so the yearly cycle works on plain data.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@ struct FundingArea {
   std::vector<std::string> kommun_codes;              // the members, in OrgGraph member order
   std::vector<std::int64_t> kommun_population_16_64;  // parallel to kommun_codes
   KeyArea key;                                        // area need measure and population 16–64
+  std::map<int, Sek> given_allocation;                // year -> state allocation from the history file
 };
 
 struct FundingWorld {

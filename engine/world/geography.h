@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "util/money.h"
+
 namespace finsim {
 
 // What the sources say of a kommun's membership. Unknown is never guessed: the scenario decides.
@@ -16,8 +18,8 @@ struct Kommun {
   int region = -1;   // index into Geography::regions
   std::int64_t population_total = 0;
   std::int64_t population_16_64 = 0;
-  double need = 1.0;  // need indicator (försörjningsmått proxy per inhabitant 16–64); 1 = assumption
-  bool need_from_data = false;
+  double need = 1.0;  // need indicator (försörjningsmått proxy per inhabitant 16–64); 1 = none
+  bool need_from_data = false;  // from kommuner.csv's need_indicator column or need_by_lan.csv
   MembershipStatus status = MembershipStatus::Unknown;
   std::string forbund_name;  // as documented; empty unless status == Member
 };
@@ -36,10 +38,20 @@ struct ForbundRecord {
   bool members_complete = false;
 };
 
+// A state allocation a user has from FK's decisions (world/state_allocations.h loads them).
+struct GivenAllocation {
+  std::string forbund;  // a documented förbund (forbund.csv name)
+  int year = 0;
+  Sek state_allocation = 0;
+  std::string flag;     // "published" (FK's decision) or "derived" (e.g. half a published total)
+  std::string source;
+};
+
 struct Geography {
   std::vector<Kommun> kommuner;  // in file order
   std::vector<Region> regions;   // sorted by code
   std::vector<ForbundRecord> forbund;
+  std::vector<GivenAllocation> state_allocations;  // empty unless the scenario names a history file
   int kommun_index(const std::string& code) const;  // -1 if unknown
   int region_index(const std::string& code) const;
 };

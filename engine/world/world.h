@@ -16,6 +16,8 @@ struct World {
   PathwayGraph pathway;
   std::string kommuner_path;  // as resolved, for provenance digests
   std::string forbund_path;
+  std::string need_path;         // need_by_lan.csv when the need indicator reads it, else empty
+  std::string allocations_path;  // state_allocations.csv when the scenario names one, else empty
 };
 
 // Data paths in the scenario are relative to the scenario file's folder.

@@ -11,13 +11,14 @@ source "$src/tests/cli/lib/expect.bash"
 
 csv=$("$finsim" funding scenarios/baseline.toml --year 2021 --format csv) || fail "funding --format csv exited $?"
 header=$(head -n 1 <<<"$csv")
-[[ $header == "year,forbund,synthetic,state_offer_sek,state_paid_sek,region_paid_sek,kommuner_paid_sek,budget_sek,unused_offer_sek,capping_party,equity_close_sek,monthly_slots" ]] ||
+[[ $header == "year,forbund,synthetic,region_code,given,key_offer_sek,equity_reduction_sek,offer_cut_sek,declined_sek,rounding_leftover_sek,reasonable_equity_sek,state_offer_sek,state_paid_sek,region_paid_sek,kommuner_paid_sek,budget_sek,unused_offer_sek,capping_party,equity_close_sek,monthly_slots" ]] ||
   fail "unexpected CSV header: $header"
 body=$(tail -n +2 <<<"$csv")
 
 # Names may be quoted and contain commas, so the numeric fields are counted from the right.
-sum=$(awk -F, '{ s += $(NF-8) } END { printf "%d", s }' <<<"$body")
-[[ $sum == 339000000 ]] || fail "2021 state offers sum to $sum SEK, expected 339000000"
+# Offers plus what the equity rule withholds (not passed on) make the pot.
+sum=$(awk -F, '{ s += $(NF-8) + $(NF-13) + $(NF-12) } END { printf "%d", s }' <<<"$body")
+[[ $sum == 339000000 ]] || fail "2021 state offers + equity reductions + offer cuts sum to $sum SEK, expected 339000000"
 below=$(awk -F, '$(NF-8) < 400000' <<<"$body")
 [[ -z $below ]] || fail "offers below the 400000 SEK base amount: $below"
 years=$(awk -F, '{ print $1 }' <<<"$body" | sort -u)
@@ -29,7 +30,7 @@ bad_match=$(awk -F, '$(NF-7) != 2*$(NF-6) || $(NF-6) != $(NF-5) || $(NF-4) != 4*
 rows=$(wc -l <<<"$body")
 count=$("$finsim" validate scenarios/baseline.toml | sed -n 's/^  förbund *\([0-9]*\) .*/\1/p')
 [[ -n $count && $rows -eq $count ]] || fail "$rows CSV rows, expected one per förbund ($count)"
-synthetic=$(awk -F, '$(NF-9) == 1' <<<"$body" | wc -l)
+synthetic=$(awk -F, '$(NF-17) == 1' <<<"$body" | wc -l)
 [[ $synthetic -eq 11 ]] || fail "$synthetic synthetic förbund flagged, expected 11"
 grep -qF '"Samordningsförbundet Huddinge, Botkyrka och Salem",0,' <<<"$body" || fail "a name with a comma is not quoted"
 
@@ -40,7 +41,7 @@ grep -qE '^2021  national total \(57 förbund, pot 339\.00\) +339\.00 ' <<<"$tab
 
 # Every year of the scenario, each summing to its pot.
 all=$("$finsim" funding scenarios/baseline.toml --format csv --set scenario.end=2022-12 | tail -n +2)
-per_year=$(awk -F, '{ s[$1] += $(NF-8); n[$1]++ } END { for (y in s) printf "%d %d %d\n", y, n[y], s[y] }' <<<"$all" | sort)
+per_year=$(awk -F, '{ s[$1] += $(NF-8) + $(NF-13) + $(NF-12); n[$1]++ } END { for (y in s) printf "%d %d %d\n", y, n[y], s[y] }' <<<"$all" | sort)
 expected=$(printf '2019 %d 339000000\n2020 %d 339000000\n2021 %d 339000000\n2022 %d 339000000' "$count" "$count" "$count" "$count")
 [[ $per_year == "$expected" ]] || fail "per-year rows and sums: $per_year"
 

@@ -111,46 +111,101 @@ TEST_CASE("distribution: floors are scaled down when the gains cannot fund them"
   CHECK(total(a.allocation) == kPot);
 }
 
-TEST_CASE("distribution: equity above the reasonable level lowers the offer", "[funding]") {
-  // A: contributions 3 000 000 → reasonable equity 0.25 × 3 000 000 = 750 000; equity 1 000 000 →
-  // excess 250 000 → reduction floor(0.5 × 250 000) = 125 000 → A 1 375 000.
-  // The 125 000 goes to B and C by key share 0.3 : 0.575: B 42 857.14, C 82 142.86 → floors
-  // 42 857 + 82 142, one krona left → C (fraction 0.86).
-  const History h{AllocationHistory{1'500'000, 3'000'000, 1'000'000},
-                  AllocationHistory{3'040'000, 6'080'000, 0}, AllocationHistory{5'460'000, 10'920'000, 0}};
-  const StateAllocation a = distribute_state_pot(2021, kPot, toy_areas(), h, DistributionParams{});
-  CHECK(a.equity_excess == std::vector<Sek>{250'000, 0, 0});
-  CHECK(a.equity_reduction == std::vector<Sek>{125'000, 0, 0});
-  CHECK(a.allocation == std::vector<Sek>{1'375'000, 3'082'857, 5'542'143});
-  CHECK(total(a.allocation) == kPot);
+TEST_CASE("distribution: reasonable equity is a staircase by size", "[funding]") {
+  // Defaults (assumption): 0.40 of the first 5 000 000 SEK of contributions, 0.25 of the rest.
+  const DistributionParams p;
+  CHECK(reasonable_equity(0, p) == 0);
+  CHECK(reasonable_equity(3'000'000, p) == 1'200'000);                // 0.40 × 3 000 000
+  CHECK(reasonable_equity(5'000'000, p) == 2'000'000);                // 0.40 × 5 000 000
+  CHECK(reasonable_equity(10'920'000, p) == 2'000'000 + 1'480'000);   // + 0.25 × 5 920 000
+  // A small förbund may keep a larger share: 40 % at 2 MSEK, 28.75 % at 20 MSEK (5 750 000).
+  CHECK(reasonable_equity(2'000'000, p) == 800'000);
+  CHECK(reasonable_equity(20'000'000, p) == 5'750'000);
 }
 
-TEST_CASE("distribution: the equity reduction stops at zero", "[funding]") {
-  // A's equity 10 000 000: excess 9 250 000, half is 4 625 000 > offer → A gets 0 and its
-  // 1 500 000 goes to B 514 285.71 and C 985 714.29 → one krona left → B (0.71).
+TEST_CASE("distribution: equity above the reasonable level lowers the offer, and the state pays less", "[funding]") {
+  // A: contributions 3 000 000 → reasonable 0.40 × 3 000 000 = 1 200 000; equity 1 500 000 →
+  // excess 300 000 → reduction floor(0.5 × 300 000) = 150 000 → A 1 350 000. The 150 000 is not
+  // passed to B and C: the state offers 9 850 000 and records the reduction.
+  const History h{AllocationHistory{1'500'000, 3'000'000, 1'500'000},
+                  AllocationHistory{3'040'000, 6'080'000, 0}, AllocationHistory{5'460'000, 10'920'000, 0}};
+  const StateAllocation a = distribute_state_pot(2021, kPot, toy_areas(), h, DistributionParams{});
+  CHECK(a.equity_excess == std::vector<Sek>{300'000, 0, 0});
+  CHECK(a.equity_reduction == std::vector<Sek>{150'000, 0, 0});
+  CHECK(a.allocation == std::vector<Sek>{1'350'000, 3'040'000, 5'460'000});
+  CHECK(total(a.allocation) + total(a.equity_reduction) == kPot);
+}
+
+TEST_CASE("distribution: rounding leftovers in equity are not excess", "[funding]") {
+  // As above, but 250 000 of A's 1 500 000 equity is money last year's whole slots could not bind:
+  // excess 1 500 000 − 250 000 − 1 200 000 = 50 000 → reduction 25 000.
+  const History h{AllocationHistory{1'500'000, 3'000'000, 1'500'000, 250'000},
+                  AllocationHistory{3'040'000, 6'080'000, 0}, AllocationHistory{5'460'000, 10'920'000, 0}};
+  const StateAllocation a = distribute_state_pot(2021, kPot, toy_areas(), h, DistributionParams{});
+  CHECK(a.equity_excess == std::vector<Sek>{50'000, 0, 0});
+  CHECK(a.allocation == std::vector<Sek>{1'475'000, 3'040'000, 5'460'000});
+  // Equity made only of rounding leftovers and the reasonable level is never cut.
+  const History r{AllocationHistory{1'500'000, 3'000'000, 1'300'000, 100'000}, std::nullopt, std::nullopt};
+  CHECK(distribute_state_pot(2021, kPot, toy_areas(), r, DistributionParams{}).equity_reduction ==
+        std::vector<Sek>{0, 0, 0});
+}
+
+TEST_CASE("distribution: the equity reduction stops at the base amount", "[funding]") {
+  // A's equity 10 000 000: excess 10 000 000 − 1 200 000 = 8 800 000, half is 4 400 000 > A's
+  // offer above the base (1 100 000) → A keeps the 400 000 base; reduction 1 100 000, not passed on.
   const History h{AllocationHistory{1'500'000, 3'000'000, 10'000'000},
                   AllocationHistory{3'040'000, 6'080'000, 0}, AllocationHistory{5'460'000, 10'920'000, 0}};
   DistributionParams p;
   p.max_decrease = 1.0;  // no cap, so only the equity rule shows
   const StateAllocation a = distribute_state_pot(2021, kPot, toy_areas(), h, p);
-  CHECK(a.allocation == std::vector<Sek>{0, 3'554'286, 6'445'714});
-  CHECK(total(a.allocation) == kPot);
+  CHECK(a.equity_reduction == std::vector<Sek>{1'100'000, 0, 0});
+  CHECK(a.allocation == std::vector<Sek>{400'000, 3'040'000, 5'460'000});
+  CHECK(total(a.allocation) + total(a.equity_reduction) == kPot);
 }
 
 TEST_CASE("distribution: excess equity lifts the cap unless the scenario says otherwise", "[funding]") {
-  // As above, but A had 2 000 000 last year (floor 1 800 000).
-  const History h{AllocationHistory{2'000'000, 3'000'000, 1'000'000},
+  // A had 2 000 000 last year (floor 1 800 000); equity 1 500 000 → reduction 150 000 as above.
+  const History h{AllocationHistory{2'000'000, 3'000'000, 1'500'000},
                   AllocationHistory{3'040'000, 6'080'000, 0}, AllocationHistory{5'460'000, 10'920'000, 0}};
   SECTION("exempt (FK memo): A keeps the reduced offer") {
     const StateAllocation a = distribute_state_pot(2021, kPot, toy_areas(), h, DistributionParams{});
-    CHECK(a.allocation == std::vector<Sek>{1'375'000, 3'082'857, 5'542'143});
+    CHECK(a.allocation == std::vector<Sek>{1'350'000, 3'040'000, 5'460'000});
+    CHECK(a.cap_adjustment == std::vector<Sek>{0, 0, 0});
   }
-  SECTION("not exempt: A needs 425 000 but B and C gained only 42 857 + 82 143") {
-    // The floor is scaled down: A gets all of the gains back, B and C return to last year.
+  SECTION("not exempt: A needs 450 000 but B and C gained nothing over last year") {
+    // The reduction is not passed on, so B and C are at last year's level: no gains to fund A's
+    // floor, and it is scaled down to nothing.
     DistributionParams p;
     p.cap_exempt_above_equity = false;
     const StateAllocation a = distribute_state_pot(2021, kPot, toy_areas(), h, p);
-    CHECK(a.allocation == std::vector<Sek>{1'500'000, 3'040'000, 5'460'000});
-    CHECK(total(a.allocation) == kPot);
+    CHECK(a.allocation == std::vector<Sek>{1'350'000, 3'040'000, 5'460'000});
+    CHECK(total(a.allocation) + total(a.equity_reduction) == kPot);
   }
+}
+
+TEST_CASE("distribution: given allocations are used as given, the others absorb the difference", "[funding]") {
+  // B's allocation is given as 4 040 000, 1 000 000 above its key offer 3 040 000. A and C give it
+  // up pro rata to their offer above the base: A 1 100 000, C 5 060 000 (Σ 6 160 000) →
+  // A 1 000 000 × 1 100/6 160 = 178 571.43, C 821 428.57 → floors 178 571 + 821 428, the krona left
+  // to C (fraction 0.57 > 0.43) → A 1 321 429, C 4 638 571.
+  const std::vector<std::optional<Sek>> given{std::nullopt, Sek{4'040'000}, std::nullopt};
+  const StateAllocation a = distribute_state_pot(2016, kPot, toy_areas(), History(3), DistributionParams{}, given);
+  CHECK(a.given == std::vector<bool>{false, true, false});
+  CHECK(a.allocation == std::vector<Sek>{1'321'429, 4'040'000, 4'638'571});
+  CHECK(total(a.allocation) == kPot);
+  // Given below the key: B 2 040 000 frees 1 000 000, shared by key 0.125 : 0.575 →
+  // A 178 571.43, C 821 428.57 → A 1 678 571, C 6 281 429 (krona to C).
+  const std::vector<std::optional<Sek>> low{std::nullopt, Sek{2'040'000}, std::nullopt};
+  CHECK(distribute_state_pot(2016, kPot, toy_areas(), History(3), DistributionParams{}, low).allocation ==
+        std::vector<Sek>{1'678'571, 2'040'000, 6'281'429});
+  // A given förbund is neither capped nor charged for others' floors; the spärr of the others works
+  // from their own last allocation.
+  const History h{AllocationHistory{3'000'000, 0, 0}, AllocationHistory{4'040'000, 0, 0}, std::nullopt};
+  const StateAllocation c = distribute_state_pot(2017, kPot, toy_areas(), h, DistributionParams{}, given);
+  // A: floor 2 700 000 > 1 321 429, short 1 378 571; the only gainer C (no history: protected level
+  // 400 000) pays it from its gain 4 238 571 → A 2 700 000, C 4 638 571 − 1 378 571 = 3 260 000.
+  CHECK(c.allocation == std::vector<Sek>{2'700'000, 4'040'000, 3'260'000});
+  // Given figures that the others cannot absorb are an input error.
+  const std::vector<std::optional<Sek>> huge{std::nullopt, Sek{9'900'000}, std::nullopt};
+  CHECK_THROWS_AS(distribute_state_pot(2016, kPot, toy_areas(), History(3), DistributionParams{}, huge), InputError);
 }

@@ -5,8 +5,11 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "config/read_scenario.h"
+#include "funding/distribution.h"
 #include "funding/funding_cycle.h"
 #include "util/error.h"
+#include "world/world.h"
 #include "world/geography.h"
 #include "world/org_graph.h"
 
@@ -23,9 +26,9 @@ FundingWorld toy_world() {
   FundingWorld w;
   w.region_codes = {"01", "03"};
   w.kommun_codes = {"0125", "0180", "0181", "0182", "0380"};
-  w.forbund.push_back({"A", "01", {"0180"}, {20'000}, {100.0, 20'000}});
-  w.forbund.push_back({"B", "01", {"0181", "0182"}, {10'000, 20'000}, {300.0, 30'000}});
-  w.forbund.push_back({"C", "03", {"0380"}, {50'000}, {600.0, 50'000}});
+  w.forbund.push_back({"A", "01", {"0180"}, {20'000}, {100.0, 20'000}, {}});
+  w.forbund.push_back({"B", "01", {"0181", "0182"}, {10'000, 20'000}, {300.0, 30'000}, {}});
+  w.forbund.push_back({"C", "03", {"0380"}, {50'000}, {600.0, 50'000}, {}});
   return w;
 }
 
@@ -75,6 +78,18 @@ void check_record(const ForbundYear& r) {
   CHECK(r.admin + r.structural + r.individual == r.budget);
   CHECK(r.equity_close == r.equity_open + r.budget - r.spent);
   CHECK(r.equity_close >= 0);
+  // Money conserved: what the parties would pay to match the whole offer (2 × offer) is spent,
+  // kept as equity, or not paid (declined by the förbund or lapsed because a member did not match).
+  CHECK(2 * r.state_offer == r.spent + (r.equity_close - r.equity_open) + 2 * r.unused_offer);
+  CHECK(r.declined >= 0);
+  CHECK(r.declined <= r.unused_offer);
+  CHECK(r.rounding_leftover >= 0);
+}
+
+Sek sum_withheld(const std::vector<ForbundYear>& year) {
+  Sek s = 0;
+  for (const ForbundYear& r : year) s += r.equity_reduction + r.offer_cut;
+  return s;
 }
 
 }  // namespace
@@ -166,6 +181,35 @@ TEST_CASE("funding cycle: a budget ceiling caps from its year", "[funding]") {
   CHECK(y[1].budget == 5'000'000);
   CHECK(y[1].capping_party == "ceiling");
   CHECK(y[1].unused_offer == 3'040'000 - 2'500'000);
+  // The ceiling says what the förbund can use: the offer above it is declined, not lapsed.
+  CHECK(y[1].declined == y[1].unused_offer);
+  CHECK(y[0].declined == 0);
+}
+
+TEST_CASE("funding cycle: an offer factor withholds part of a region's offers, never the base", "[funding]") {
+  // Key offers A 1 500 000, B 3 040 000 (region 01), C 5 460 000 (region 03).
+  FundingConfig c = toy_config();
+  c.offer_factors = {{"01", 2021, 0.5}};
+  FundingCycle cycle(c, toy_world(), toy_insatser(), kKey, 2020);
+  std::vector<ForbundYear> y = cycle.plan_year(2020);
+  CHECK(y[0].offer_cut == 0);  // not before its year
+  y = cycle.plan_year(2021);
+  CHECK(y[0].state_offer == 750'000);
+  CHECK(y[0].offer_cut == 750'000);
+  CHECK(y[1].state_offer == 1'520'000);
+  CHECK(y[2].state_offer == 5'460'000);  // another region: unchanged, and nothing is passed to it
+  CHECK(y[2].offer_cut == 0);
+  CHECK(sum_offers(y) + sum_withheld(y) == 10'000'000);
+  for (const ForbundYear& r : y) check_record(r);
+  // A factor of 0.1 would leave A 150 000: the base amount 400 000 holds.
+  c.offer_factors = {{"01", 2020, 0.1}};
+  FundingCycle deep(c, toy_world(), toy_insatser(), kKey, 2020);
+  y = deep.plan_year(2020);
+  CHECK(y[0].state_offer == 400'000);
+  CHECK(y[1].state_offer == 400'000);
+  c.offer_factors = {{"99", 2020, 0.5}};
+  CHECK_THROWS_WITH(FundingCycle(c, toy_world(), toy_insatser(), kKey, 2020),
+                    "funding.offer_factor[0].region: \"99\": no such region");
 }
 
 TEST_CASE("funding cycle: equity above the reasonable level lowers next year's allocation", "[funding]") {
@@ -175,19 +219,24 @@ TEST_CASE("funding cycle: equity above the reasonable level lowers next year's a
   cycle.close_year(2020, {3'000'000, 6'080'000, 5'000'000});
   CHECK(cycle.year_record(2020)[2].equity_close == 8'322'400);
   const std::vector<ForbundYear> y = cycle.plan_year(2021);
-  // Reasonable: 0.25 × 10 920 000 = 2 730 000; excess 5 592 400; reduction floor(0.5 × 5 592 400) =
-  // 2 796 200 → C 5 460 000 − 2 796 200 = 2 663 800 (no cap: excess equity lifts it).
-  // The 2 796 200 goes to A and B by key 0.125 : 0.3: A 822 411.76, B 1 973 788.24 → the krona left
-  // to A → A 1 500 000 + 822 412 = 2 322 412, B 3 040 000 + 1 973 788 = 5 013 788.
+  // C's 2020 plan: individual 10 920 000 − admin 1 310 400 − structural 2 730 000 = 6 879 600, no
+  // draw (opening 2 402 400 < reserve 2 730 000); month money 573 300 → samtal 80.262 slots and
+  // projekt 28.665 → 80 + 28 = 568 000 bound, 5 300 left buys one more samtal → 573 000 a month;
+  // rounding leftover 6 879 600 − 12 × 573 000 = 3 600.
+  CHECK(cycle.year_record(2020)[2].rounding_leftover == 3'600);
+  // Reasonable (staircase): 0.40 × 5 000 000 + 0.25 × 5 920 000 = 3 480 000; excess
+  // 8 322 400 − 3 600 − 3 480 000 = 4 838 800; reduction floor(0.5 × 4 838 800) = 2 419 400 →
+  // C 5 460 000 − 2 419 400 = 3 040 600 (no cap: excess equity lifts it). The reduction is not
+  // passed on: A and B keep their key offers, and the state offers 7 580 600 of its 10 000 000.
   CHECK(y[2].equity_open == 8'322'400);
-  // C keeps a reserve of floor(0.25 × its 2021 budget 5 327 600) = 1 331 900 and may draw half of
-  // the rest: floor(0.5 × (8 322 400 − 1 331 900)) = 3 495 250.
-  CHECK(y[2].equity_draw == 3'495'250);
-  CHECK(y[2].equity_reduction == 2'796'200);
-  CHECK(y[2].state_offer == 2'663'800);
-  CHECK(y[0].state_offer == 2'322'412);
-  CHECK(y[1].state_offer == 5'013'788);
-  CHECK(sum_offers(y) == 10'000'000);
+  // C keeps a reserve of floor(0.25 × its 2021 budget 6 081 200) = 1 520 300 and may draw half of
+  // the rest: floor(0.5 × (8 322 400 − 1 520 300)) = 3 401 050.
+  CHECK(y[2].equity_draw == 3'401'050);
+  CHECK(y[2].equity_reduction == 2'419'400);
+  CHECK(y[2].state_offer == 3'040'600);
+  CHECK(y[0].state_offer == 1'500'000);
+  CHECK(y[1].state_offer == 3'040'000);
+  CHECK(sum_offers(y) + y[2].equity_reduction == 10'000'000);
   for (const ForbundYear& r : y) check_record(r);
 }
 
@@ -227,11 +276,11 @@ TEST_CASE("funding projection: invariants hold every year", "[funding]") {
   REQUIRE(all.size() == 3 * 11);
   for (int year = 2020; year <= 2030; ++year) {
     const std::vector<ForbundYear> y(all.begin() + 3 * (year - 2020), all.begin() + 3 * (year - 2019));
-    CHECK(sum_offers(y) == c.state.pot_for(year));
+    CHECK(sum_offers(y) + sum_withheld(y) == c.state.pot_for(year));
     for (const ForbundYear& r : y) {
       CHECK(r.year == year);
       check_record(r);
-      if (r.equity_reduction == 0) CHECK(r.state_offer >= 400'000);
+      CHECK(r.state_offer >= 400'000);  // the base amount is a floor, equity rule or not
       // A funding-only projection spends admin + structural + the money bound in slots.
       Sek bound = 0;
       for (std::size_t t = 0; t < types.size(); ++t) bound += r.monthly_slots[t] * types[t].cost_per_month;
@@ -280,5 +329,82 @@ TEST_CASE("funding on the real data: 339 MSEK to the krona", "[funding]") {
     const std::vector<ForbundYear> next = cycle.plan_year(year);
     CHECK(sum_offers(next) == 339'000'000);
     for (const ForbundYear& r : next) check_record(r);
+  }
+}
+
+TEST_CASE("funding cycle: given allocations are used as given, then the key and the spärr", "[funding][history]") {
+  // Two förbund, key A 0.425, B 0.575 (tests/world/need_indicator_test.cpp: key offers of a
+  // 10 000 000 pot A 4 310 000, B 5 690 000). A's allocation is given for 2017 and 2018; the model
+  // starts in 2019 and is never closed (spent = budget), so equity stays below the reasonable level.
+  FundingWorld w;
+  w.region_codes = {"01", "03"};
+  w.kommun_codes = {"0180", "0380"};
+  w.forbund.push_back({"A", "01", {"0180"}, {50'000}, {40'000.0, 50'000}, {{2017, 6'000'000}, {2018, 6'500'000}}});
+  w.forbund.push_back({"B", "03", {"0380"}, {50'000}, {60'000.0, 50'000}, {}});
+  FundingCycle cycle(toy_config(), w, toy_insatser(), kKey, 2019);
+  // Before the model: 2017 A 6 000 000, B 10 000 000 − 6 000 000 = 4 000 000; 2018 A 6 500 000,
+  // B 3 500 000 (its floor 3 600 000 cannot be met: the only other förbund's figure is given).
+  // 2019: A's key offer 4 310 000 is below its floor floor(0.9 × 6 500 000) = 5 850 000: short
+  // 1 540 000, paid by B from its gain over 3 500 000 → A 5 850 000, B 4 150 000.
+  std::vector<ForbundYear> y = cycle.plan_year(2019);
+  CHECK(y[0].key_offer == 4'310'000);
+  CHECK(y[0].state_offer == 5'850'000);
+  CHECK(y[1].state_offer == 4'150'000);
+  CHECK_FALSE(y[0].given);
+  // 2020: floor 5 265 000, short 955 000 → B 5 690 000 − 955 000 = 4 735 000.
+  y = cycle.plan_year(2020);
+  CHECK(y[0].state_offer == 5'265'000);
+  CHECK(y[1].state_offer == 4'735'000);
+  // 2021: floor 4 738 500 → B 5 261 500. 2022: floor 4 264 650 < key: both at their key offers.
+  y = cycle.plan_year(2021);
+  CHECK(y[0].state_offer == 4'738'500);
+  CHECK(y[1].state_offer == 5'261'500);
+  y = cycle.plan_year(2022);
+  CHECK(y[0].state_offer == 4'310'000);
+  CHECK(y[1].state_offer == 5'690'000);
+  for (const ForbundYear& r : y) CHECK(r.equity_reduction == 0);
+
+  // A year inside the model is used as given too, and the spärr starts from it the year after.
+  w.forbund[0].given_allocation = {{2020, 7'000'000}};
+  FundingCycle inside(toy_config(), w, toy_insatser(), kKey, 2019);
+  inside.plan_year(2019);
+  y = inside.plan_year(2020);
+  CHECK(y[0].given);
+  CHECK(y[0].state_offer == 7'000'000);
+  CHECK(y[1].state_offer == 3'000'000);
+  // 2021: B's budget fell to 6 000 000 in 2020, so its equity 2 503 600 (0.22 × its 2019 budget
+  // 11 380 000) is above the reasonable level 0.40 × 5 000 000 + 0.25 × 1 000 000 = 2 250 000. Its
+  // 2020 rounding leftover: individual 3 780 000 + draw floor(0.5 × (2 503 600 − 1 500 000)) =
+  // 501 800 → 356 816 a month → samtal 49.954 → 49 + 1, projekt 17.84 → 17: 352 000 bound a month,
+  // leftover 4 281 800 − 4 224 000 = 57 800. Excess 2 503 600 − 57 800 − 2 250 000 = 195 800 →
+  // reduction 97 900 → B's offer 5 592 100. A: floor(0.9 × 7 000 000) = 6 300 000, short 1 990 000,
+  // paid by B's gain over 3 000 000 → B 3 602 100; the state withholds 97 900.
+  y = inside.plan_year(2021);
+  CHECK(y[1].equity_reduction == 97'900);
+  CHECK(y[0].state_offer == 6'300'000);
+  CHECK(y[1].state_offer == 3'602'100);
+  CHECK(sum_offers(y) + sum_withheld(y) == 10'000'000);
+}
+
+TEST_CASE("funding on the shipped scenarios: base floor, money conserved, bounded equity to 2040", "[funding][invariant]") {
+  // The baseline with the need proxy and the allocation history, flat pot to 2040.
+  const Scenario s = load_scenario(std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml", {"scenario.end=2040-12"});
+  const World world = build_world(s.config);
+  const std::vector<ForbundYear> all =
+      project_funding(s.config.funding, world.org, world.geography, s.config.insatser, kKey, 2019, 2040);
+  const std::size_t n = static_cast<std::size_t>(world.org.forbund_count());
+  REQUIRE(all.size() == n * 22);
+  for (int year = 2019; year <= 2040; ++year) {
+    const std::vector<ForbundYear> y(all.begin() + static_cast<long>(n) * (year - 2019),
+                                     all.begin() + static_cast<long>(n) * (year - 2018));
+    CHECK(sum_offers(y) + sum_withheld(y) == 339'000'000);
+    for (const ForbundYear& r : y) {
+      check_record(r);
+      CHECK(r.state_offer >= 400'000);
+      // Under a flat pot equity settles: never above the staircase level plus one year's rounding,
+      // and the equity rule never acts on rounding leftovers.
+      CHECK(r.equity_close <= r.reasonable_equity + r.rounding_leftover);
+      CHECK(r.equity_reduction == 0);
+    }
   }
 }
