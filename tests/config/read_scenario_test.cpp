@@ -66,7 +66,7 @@ TEST_CASE("config: the baseline resolves to the values in scenarios/baseline.tom
   CHECK(c.meta.end.month == 12);
   CHECK(c.meta.months() == 264);  // 22 years × 12
   CHECK(c.meta.burn_in_years == 30);
-  CHECK(c.referral.mode == ReferralMode::CapacityResponsive);
+  CHECK(c.referral.mode == finsim::ReferralMode::CapacityResponsive);
   CHECK(c.referral.identification_base_per_month == 0.004);
   CHECK(c.referral.identification_max_per_month == 0.04);
   CHECK(c.capacity.ramp_up_months == 6);
