@@ -204,9 +204,9 @@ void print_areas(std::ostream& out, const Lang& l, const Comparison& c, const st
     if (r.level == level && (areas.empty() || areas.back().first != r.area)) areas.emplace_back(r.area, r.synthetic);
   for (const auto& [area, synthetic] : areas) {
     out << "\n== " << area;
-    if (synthetic)
-      out << (level == "lan" ? l.t(" (includes a synthetic förbund: membership assumed)", " (omfattar ett syntetiskt samordningsförbund: medlemskap antaget)")
-                             : l.t(" (synthetic förbund: membership assumed)", " (syntetiskt samordningsförbund: medlemskap antaget)"));
+    // A synthetic förbund's label says so already; a län says when it holds one.
+    if (synthetic && level == "lan")
+      out << l.t(" (includes a synthetic förbund: membership assumed)", " (omfattar ett syntetiskt samordningsförbund: medlemskap antaget)");
     out << " ==";
     print_block(out, l, c, "work_studies_december", "", area, level);
     print_block(out, l, c, "unique_participants", "", area, level);
