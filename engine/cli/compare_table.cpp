@@ -105,7 +105,7 @@ void print_headline(std::ostream& out, const Lang& l, const Comparison& c) {
       << l.t(" (net: scenario - baseline, same seeds; per year of the policy years unless stated)",
              " (netto: scenario - jämförelsealternativ, samma slumptal; per år om inget annat anges)")
       << "\n";
-  auto line = [&](const std::string& label, const std::string& text) { out << "  " << pad(label, 58) << " " << text << "\n"; };
+  auto line = [&](const std::string& label, const std::string& text) { out << "  " << pad(label, 66) << " " << text << "\n"; };
   line(std::string(l.t("Net extra people in work or studies, end of ", "Personer netto i arbete eller studier, utgången av ")) + end,
        with_interval(l, find_row(c, "work_studies_december", "", Period::year, c.years.back())->difference, 0));
   line(l.t("Net extra person-years in work or studies, per year", "Personår netto i arbete eller studier, per år"),
@@ -151,14 +151,16 @@ void print_payback(std::ostream& out, const Lang& l, const Comparison& c) {
 }
 
 void print_money_flows(std::ostream& out, const Lang& l, const Comparison& c) {
+  const auto* paid = find_row(c, "finsam_budget", "all", Period::policy_per_year);
+  const auto* unused = find_row(c, "money_unused_offer", "", Period::policy_per_year);
   out << "\n"
-      << l.t("Where the extra money went, per year [", "Vart de extra medlen gick, per år [") << money_unit(l)
-      << "] " << l.t("(money paid in + state offer not taken up = the lines below)",
-                     "(inbetalda medel + ej ianspråktagen statlig medelstilldelning = raderna nedan)")
-      << "\n";
-  for (const char* m : {"finsam_budget", "money_individual", "money_structural", "money_admin", "money_equity_change",
-                        "money_unused_offer"}) {
-    const auto* r = find_row(c, m, std::string(m) == "finsam_budget" ? "all" : "", Period::policy_per_year);
+      << l.t("Where the extra money went, per year [", "Vart de extra medlen gick, per år [") << money_unit(l) << "]: "
+      << l.t("paid in ", "inbetalt ") << number(l, paid->difference.mean / 1e6, 2, true)
+      << l.t(" + state offer not taken up ", " + erbjuden statlig medelstilldelning som inte tagits i anspråk ")
+      << number(l, unused->difference.mean / 1e6, 2, true) << " = "
+      << number(l, (paid->difference.mean + unused->difference.mean) / 1e6, 2, true) << l.t(", of which:", ", varav:") << "\n";
+  for (const char* m : {"money_individual", "money_structural", "money_admin", "money_equity_change", "money_unused_offer"}) {
+    const auto* r = find_row(c, m, "", Period::policy_per_year);
     out << "  " << pad(metric_label(l, m), 62) << " " << pad_left(with_interval(l, r->difference, 2, 1e6), 40) << "\n";
   }
 }
