@@ -68,6 +68,11 @@ std::string payback_text(const Lang& l, const Payback& p) {
   return s.str();
 }
 
+// Costs per effect in kronor, rounded to the thousand: "1,220,000 SEK" / "1 220 000 kr".
+std::string kronor(const Lang& l, double sek) {
+  return number(l, std::round(sek / 1000.0) * 1000.0, 0) + l.t(" SEK", " kr");
+}
+
 std::string cost_text(const Lang& l, const CostPerEffect& c) {
   using S = CostPerEffect::Status;
   switch (c.status) {
@@ -75,11 +80,10 @@ std::string cost_text(const Lang& l, const CostPerEffect& c) {
     case S::effect_negative: return l.t("not given: the effect is not positive", "anges inte: effekten är inte positiv");
     case S::effect_includes_zero:
       return l.t("not given: the effect's interval includes 0", "anges inte: effektens intervall omfattar 0");
-    case S::no_interval: return millions(l, *c.ratio, 2) + l.t(" (n=1, no interval)", " (n=1, inget intervall)");
+    case S::no_interval: return kronor(l, *c.ratio) + l.t(" (n=1, no interval)", " (n=1, inget intervall)");
     case S::ok: break;
   }
-  return millions(l, *c.ratio, 2) + " (95 %: " + number(l, *c.low / 1e6, 2) + l.t(" to ", " till ") +
-         number(l, *c.high / 1e6, 2) + ")";
+  return kronor(l, *c.ratio) + " (95 %: " + kronor(l, *c.low) + l.t(" to ", " till ") + kronor(l, *c.high) + ")";
 }
 
 std::string cost_effect_label(const Lang& l, const Comparison& c, const std::string& effect) {

@@ -34,7 +34,7 @@ std::string with_interval(const Lang& l, const PairedStat& d, int decimals, doub
 // "17 months (2026-05), 100 % of 10 replications by 2030", or "after 2030 (…)", or why none.
 std::string payback_text(const Lang& l, const Payback& p);
 
-// "1.23 MSEK (95 %: 1.00 to 1.50)", or why it is not given.
+// "1,230,000 SEK (95 %: 1,000,000 to 1,500,000)" (rounded to the thousand), or why it is not given.
 std::string cost_text(const Lang& l, const CostPerEffect& c);
 // What the effect of a cost per effect is: "net extra person in work or studies at the end of 2030", …
 std::string cost_effect_label(const Lang& l, const Comparison& c, const std::string& effect);
