@@ -191,9 +191,12 @@ void print_forbund_payback(std::ostream& out, const Lang& l, const Comparison& c
     if (!p.median_months) return std::string(l.t("after ", "efter ")) + std::to_string(p.last_year);
     return std::to_string(*p.median_months) + l.t(" months (", " månader (") + *p.median_month + ")";
   };
-  for (std::size_t i = 0; i + 1 < c.payback_by_forbund.size(); i += 2) {
-    const Payback& spent = c.payback_by_forbund[i];
-    const Payback& paid = c.payback_by_forbund[i + 1];
+  std::vector<std::string> areas;
+  for (const auto& p : c.payback_by_forbund)
+    if (areas.empty() || areas.back() != p.area) areas.push_back(p.area);
+  for (const auto& area : areas) {
+    const Payback& spent = *find_payback(c, "spent", "all", area);
+    const Payback& paid = *find_payback(c, "paid", "all", area);
     out << "  " << pad(spent.area, width) << "  " << pad(brief(spent), 24) << "  " << pad(brief(paid), 24) << "  "
         << pad_left(number(l, paid.extra_money / 1e6, 2, true), 14) << "  " << pad_left(number(l, paid.net_gain / 1e6, 2, true), 14)
         << "\n";
@@ -299,7 +302,7 @@ void print_csv(std::ostream& out, const Lang& l, const Comparison& c) {
         << (r.difference.has_interval() ? exact(r.difference.high) : "") << "," << exact(r.difference.sd) << ","
         << r.difference.n << "," << tail;
   }
-  // Payback: national rows, then per förbund (level forbund) with --by-forbund; the median is
+  // Payback: national rows, then per förbund (level forbund, every payer) with --by-forbund; the median is
   // empty when it lies after the last year (note says so).
   for (const auto* list : {&c.payback, &c.payback_by_forbund})
     for (const auto& p : *list) {

@@ -276,7 +276,9 @@ Comparison compare_runs(const RunData& base, const RunData& scenario, CompareOpt
     for (int p = -1; p < static_cast<int>(runs.payers()); ++p) c.payback.push_back(payback(runs, basis, p, -1));
   if (options.by_forbund)
     for (std::size_t a = 0; a < runs.areas(); ++a)
-      for (const char* basis : {"spent", "paid"}) c.payback_by_forbund.push_back(payback(runs, basis, -1, static_cast<int>(a)));
+      for (const char* basis : {"spent", "paid"})
+        for (int p = -1; p < static_cast<int>(runs.payers()); ++p)
+          c.payback_by_forbund.push_back(payback(runs, basis, p, static_cast<int>(a)));
   if (runs.years() > 0) {
     const std::size_t y0 = policy_first.value_or(0);
     c.cost_per_effect = costs_per_effect(national, y0);
@@ -302,9 +304,11 @@ const ComparisonRow* find_row(const Comparison& c, const std::string& metric, co
   return nullptr;
 }
 
-const Payback* find_payback(const Comparison& c, const std::string& basis, const std::string& payer) {
-  for (const auto& p : c.payback)
-    if (p.basis == basis && p.payer == payer) return &p;
+const Payback* find_payback(const Comparison& c, const std::string& basis, const std::string& payer,
+                            const std::string& area) {
+  for (const auto* list : {&c.payback, &c.payback_by_forbund})
+    for (const auto& p : *list)
+      if (p.basis == basis && p.payer == payer && p.area == area) return &p;
   return nullptr;
 }
 

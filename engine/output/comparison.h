@@ -53,7 +53,8 @@ struct Comparison {
   std::vector<ComparisonRow> rows;
   // National: on money spent (all, state, region, kommun), then on money paid (the same four).
   std::vector<Payback> payback;
-  // With by_forbund only: all payers, per förbund in label order, spent then paid for each.
+  // With by_forbund only: per förbund in label order, spent then paid, each for all payers, then
+  // the state, the regions and the kommuner.
   std::vector<Payback> payback_by_forbund;
   // Extra Finsam money ÷ effect over the policy years (docs/output.md "Cost per effect").
   std::vector<CostPerEffect> cost_per_effect;
@@ -77,7 +78,8 @@ const ComparisonRow* find_row(const Comparison& c, const std::string& metric, co
                               ComparisonRow::Period period, std::int64_t year = 0, const std::string& area = "",
                               const std::string& level = "");
 // The national payback of one payer on one basis ("spent" or "paid"); nullptr if none.
-const Payback* find_payback(const Comparison& c, const std::string& basis, const std::string& payer);
+const Payback* find_payback(const Comparison& c, const std::string& basis, const std::string& payer,
+                            const std::string& area = "");
 const CostPerEffect* find_cost(const Comparison& c, const std::string& effect);
 
 }  // namespace finsim

@@ -122,8 +122,9 @@ for metric in ("payback_spent_median_months", "payback_spent_share", "payback_pa
     national = [r for r in rows if r["metric"] == metric and r["area"] == ""]
     assert [r["payer"] for r in national] == ["all", "state", "region", "kommun"], national
     local = [r for r in rows if r["metric"] == metric and r["area"] != ""]
-    assert {r["area"] for r in local} == areas and len(local) == len(areas), (len(local), len(areas))
-    assert all(r["payer"] == "all" and r["period"] == "horizon" and r["n"] in ("0", "1", "2", "3") for r in local), local[:2]
+    assert {r["area"] for r in local} == areas and len(local) == 4 * len(areas), (len(local), len(areas))
+    assert [r["payer"] for r in local[:4]] == ["all", "state", "region", "kommun"], local[:4]
+    assert all(r["period"] == "horizon" and r["n"] in ("0", "1", "2", "3") for r in local), local[:2]
 share = [float(r["difference_mean"]) for r in rows if r["metric"] == "payback_share" and r["area"]]
 assert all(0 <= s <= 1 for s in share), share
 print(f"ok: payback rows for {len(areas)} förbund")

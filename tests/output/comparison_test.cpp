@@ -134,8 +134,8 @@ TEST_CASE("output: payback per förbund uses each förbund's own spending and ga
     if (m >= 6) scen.finsam_contribution.values[at(m, 2, 2)] = 10;
   }
   const auto c = compare_runs(base, scen, {.by_forbund = true});
-  REQUIRE(c.payback_by_forbund.size() == 6);  // per förbund: spent, then paid
-  const auto& a = c.payback_by_forbund[1];
+  REQUIRE(c.payback_by_forbund.size() == 24);  // per förbund: spent, then paid, for all and each payer
+  const auto& a = *find_payback(c, "paid", "all", "Förbund A");
   CHECK(a.basis == "paid");
   CHECK(a.area == "Förbund A");
   CHECK(a.payer == "all");
@@ -145,13 +145,13 @@ TEST_CASE("output: payback per förbund uses each förbund's own spending and ga
   CHECK(a.median_month == "2020-06");
   CHECK(a.extra_money == 1440);
   CHECK(a.net_gain == 7000);
-  const auto& b = c.payback_by_forbund[3];
+  const auto& b = *find_payback(c, "paid", "all", "Förbund B");
   CHECK(b.area == "Förbund B");
   CHECK(b.n == 0);  // no extra contributions: payback not defined
   CHECK(!b.median_months);
   CHECK(b.extra_money == 0);
   CHECK(b.net_gain == 1800);
-  const auto& cc = c.payback_by_forbund[5];
+  const auto& cc = *find_payback(c, "paid", "all", "Förbund C");
   CHECK(cc.area == "Förbund C");
   CHECK(cc.n == 1);
   CHECK(cc.paid_back == 0);
@@ -170,7 +170,7 @@ TEST_CASE("output: payback per förbund uses each förbund's own spending and ga
   // The areas partition the nation: their extra contributions and gains add up to the national ones.
   double extra = 0, gain = 0;
   for (const auto& p : c.payback_by_forbund) {
-    if (p.basis != "paid") continue;
+    if (p.basis != "paid" || p.payer != "all") continue;
     extra += p.extra_money;
     gain += p.net_gain;
   }

@@ -105,7 +105,7 @@ TEST_CASE("payback: compare_runs lists both bases nationally and per förbund, a
   const ThreeForbund f;
   const auto c = compare_runs(f.base, f.scen, {.by_forbund = true});
   REQUIRE(c.payback.size() == 8);
-  REQUIRE(c.payback_by_forbund.size() == 6);
+  REQUIRE(c.payback_by_forbund.size() == 24);
   for (const char* basis : {"spent", "paid"}) {
     double extra = 0, gain = 0;
     for (const char* area : {"Förbund A", "Förbund B", "Förbund C"}) {
@@ -115,8 +115,15 @@ TEST_CASE("payback: compare_runs lists both bases nationally and per förbund, a
     CHECK(extra == Approx(pick(c.payback, basis, "all", "").extra_money));
     CHECK(gain == pick(c.payback, basis, "all", "").net_gain);
     double payers = 0;
-    for (const char* p : {"state", "region", "kommun"}) payers += pick(c.payback, basis, p, "").extra_money;
+    for (const char* p : {"state", "region", "kommun"}) {
+      payers += pick(c.payback, basis, p, "").extra_money;
+      double local = 0;
+      for (const char* area : {"Förbund A", "Förbund B", "Förbund C"}) local += pick(c.payback_by_forbund, basis, p, area).extra_money;
+      CHECK(local == Approx(pick(c.payback, basis, p, "").extra_money));
+    }
     CHECK(payers == Approx(pick(c.payback, basis, "all", "").extra_money));
+    // Förbund A's state: spent 50 a month against 150 (month 1); paid in 100 a month (month 1).
+    CHECK(pick(c.payback_by_forbund, basis, "state", "Förbund A").median_months == 1);
   }
 }
 
