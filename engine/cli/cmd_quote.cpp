@@ -16,7 +16,7 @@ std::string digests_text(const Lang& l, const Comparison& c) {
     return r.path + " (" + r.scenario + ", sha256 " + short_sha(r.scenario_sha256) + ", finsim " + r.finsim_version +
            " commit " + r.git_commit + ")";
   };
-  return std::string(l.t("Runs: base ", "Körningar: bas ")) + run(c.base) + "; scenario " + run(c.scenario);
+  return std::string(l.t("Runs: baseline ", "Körningar: jämförelsealternativ ")) + run(c.base) + "; scenario " + run(c.scenario);
 }
 
 }  // namespace
@@ -34,7 +34,7 @@ int cmd_quote(const Args& args) {
   const RunData b = read_run(runs.base);
   const RunData s = read_run(runs.scenario);
   // The quote is national: the per-förbund rows would only cost time.
-  const Comparison c = compare_runs(b, s, false);
+  const Comparison c = compare_runs(b, s);
   std::cout << quote(l, c) << "\n" << digests_text(l, c) << "\n";
   return 0;
 }

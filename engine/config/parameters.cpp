@@ -270,7 +270,10 @@ std::vector<ParamSpec> build_specs() {
   add("costs.wage_sek_per_month", T::Integer, "22000", "SEK/month", "gross wage on entry to work", "", "18 000–28 000");
   add("costs.tax_kommun", T::Number, "0.207", "share of wage", "kommunal income tax", "", "SCB average kommunalskatt 2019 about 20.7 %");
   add("costs.tax_region", T::Number, "0.1149", "share of wage", "regional income tax", "", "SCB average regionskatt 2019 about 11.5 %");
-  add("costs.tax_state", T::Number, "0.3142", "share of wage", "employer fees counted as state revenue", "", "arbetsgivaravgift 31.42 % (2019)");
+  add("costs.tax_state", T::Number, "0.3142", "share of wage", "employer fees (arbetsgivaravgifter): state revenue except their pension part", "", "arbetsgivaravgift 31.42 % (2019)");
+  add("costs.employer_fee_pension_share", T::Number, "0.344", "share of costs.tax_state",
+      "part of the employer fees that is pension contributions: shown apart, not counted as state revenue",
+      "Socialavgiftslagen (2000:980) 2 kap. 26 §, rates 2019: ålderspensionsavgift 10.21 % + efterlevandepensionsavgift 0.60 % of 31.42 %");
   add("costs.study_support_sek_per_month", T::Integer, "3000", "SEK/month", "net state cost of study support (CSN)", "", "2 000–5 000");
   return s;
 }

@@ -367,6 +367,7 @@ void read_costs(ScenarioReader& r, CostConfig& c) {
   c.tax_kommun = share(r, "costs.tax_kommun");
   c.tax_region = share(r, "costs.tax_region");
   c.tax_state = share(r, "costs.tax_state");
+  c.employer_fee_pension_share = share(r, "costs.employer_fee_pension_share");
   c.study_support_per_month = sek(r, "costs.study_support_sek_per_month");
 }
 

@@ -244,7 +244,8 @@ struct CostConfig {
   Sek wage_per_month = 22'000;              // gross monthly wage on entry to work
   double tax_kommun = 0.207;
   double tax_region = 0.1149;
-  double tax_state = 0.3142;                // employer fees counted as state revenue (assumption)
+  double tax_state = 0.3142;                // employer fees (arbetsgivaravgifter), share of the wage
+  double employer_fee_pension_share = 0.344;  // of the employer fees: pension, not state revenue
   Sek study_support_per_month = 3'000;      // state (CSN) while studying
 };
 

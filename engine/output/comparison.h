@@ -1,5 +1,6 @@
 // Paired differences between two runs of the same seed and replications (scenario − base, per
-// replication), summarised as mean and 95 % t-interval, plus the payback month (DESIGN §5, §7b).
+// replication), summarised as mean and 95 % t-interval over replications, net effects on stocks,
+// where the extra money went, cost per effect and the payback month on two bases (docs/output.md).
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -7,52 +8,32 @@
 #include <string>
 #include <vector>
 
+#include "output/cost_per_effect.h"
+#include "output/paired_stat.h"
+#include "output/payback.h"
 #include "output/results_reader.h"
 
 namespace finsim {
 
-struct PairedStat {
-  int n = 0;
-  double mean = 0;
-  double sd = 0;    // sample standard deviation of the differences (0 when n = 1)
-  double low = 0;   // mean − t(0.975, n−1)·sd/√n; equal to mean when n = 1 (no interval)
-  double high = 0;
-  bool has_interval() const { return n > 1; }
-};
-
-// Two-sided 95 % quantile of Student's t with `df` degrees of freedom (df ≥ 1).
-double t_quantile_975(int df);
-PairedStat paired_stat(std::span<const double> differences);
-
-// One line of the comparison: a metric for one payer (or all), one area (or the nation) and one
-// period (a year, the whole horizon, or the policy years per year).
+// One line of the comparison: a metric for one payer (or all), one area (nation, förbund or län)
+// and one period (a year, the whole horizon, or the policy years per year).
 struct ComparisonRow {
-  std::string metric;  // unique_participants, exits_work_studies, finsam_budget, public_cost, public_revenue, public_net_gain
-  std::string unit;    // "persons" or "SEK"
+  // Effects: unique_participants, exits_work_studies (gross), person_years_work, person_years_studies,
+  // person_years_work_studies, person_years_target_group, work_studies_december, work_december,
+  // studies_december. Money: finsam_budget, money_individual, money_structural, money_admin,
+  // money_equity_change, money_unused_offer, public_cost, public_revenue, public_net_gain,
+  // pension_contributions.
+  std::string metric;
+  std::string unit;    // "persons", "person-years" or "SEK"
   std::string payer;   // "" (not by payer), "all", "state", "region", "kommun"
-  std::string area;    // "" = national, else a forbund label
+  std::string level = "nation";  // "nation", "forbund" or "lan"
+  std::string area;    // "" = national, else a förbund label or a län name
+  bool synthetic = false;  // the area is (or includes) a synthetic förbund
   enum class Period { year, total, policy_per_year } period = Period::year;
   std::int64_t year = 0;        // for Period::year
   double base_mean = 0;         // mean over replications
   double scenario_mean = 0;
   PairedStat difference;        // scenario − base
-};
-
-// Payback of the extra Finsam contributions for one payer ("all" sums the three), nationally or
-// in one förbund (its contributions against the gain from its own participants).
-struct Payback {
-  std::string payer;
-  std::string area;          // "" = national, else a forbund label
-  int n = 0;                 // replications with extra contributions (> 0 over the horizon)
-  int paid_back = 0;         // of those, how many paid back within the horizon
-  // Upper median over the n replications of the months from the first month of extra spending
-  // (month 1) to the payback month; a replication without payback counts as beyond the horizon,
-  // so the median is empty when at least half did not pay back.
-  std::optional<int> median_months;
-  std::optional<std::string> median_month;  // the calendar month of that replication's payback
-  double extra_contribution = 0;  // mean over all replications, cumulative over the horizon, SEK
-  double net_gain = 0;            // mean cumulative Δrevenue − Δcost over the horizon, SEK
-  double share() const { return n > 0 ? static_cast<double>(paid_back) / n : 0.0; }
 };
 
 struct RunIdentity {
@@ -70,20 +51,35 @@ struct Comparison {
   std::optional<std::int64_t> policy_first_year;
   std::int64_t policy_last_year = 0;
   std::vector<ComparisonRow> rows;
-  std::vector<Payback> payback;  // national: "all", then each payer
-  // With by_forbund only: payer "all", one per förbund in the order of the file's förbund labels.
+  // National: on money spent (all, state, region, kommun), then on money paid (the same four).
+  std::vector<Payback> payback;
+  // With by_forbund only: per förbund in label order, spent then paid, each for all payers, then
+  // the state, the regions and the kommuner.
   std::vector<Payback> payback_by_forbund;
+  // Extra Finsam money ÷ effect over the policy years (docs/output.md "Cost per effect").
+  std::vector<CostPerEffect> cost_per_effect;
   // State allocation offered (Σ state_offer), mean per policy year (or per year of the horizon).
   double base_state_offer_per_year = 0;
   double scenario_state_offer_per_year = 0;
+  // Areas present in one run only (compared with zeros), by label.
+  std::vector<std::string> only_in_base, only_in_scenario;
 };
 
-// Throws InputError naming the mismatch when the runs cannot be paired: different seed,
-// replication indices, months, förbund labels or population scale.
-Comparison compare_runs(const RunData& base, const RunData& scenario, bool by_forbund);
+struct CompareOptions {
+  bool by_forbund = false;
+  bool by_lan = false;
+};
+
+// Throws InputError naming the mismatch when the runs cannot be paired (see PairedRuns).
+Comparison compare_runs(const RunData& base, const RunData& scenario, CompareOptions options = {});
 
 // Finds a row (national when area is empty); nullptr if none.
 const ComparisonRow* find_row(const Comparison& c, const std::string& metric, const std::string& payer,
-                              ComparisonRow::Period period, std::int64_t year = 0, const std::string& area = "");
+                              ComparisonRow::Period period, std::int64_t year = 0, const std::string& area = "",
+                              const std::string& level = "");
+// The national payback of one payer on one basis ("spent" or "paid"); nullptr if none.
+const Payback* find_payback(const Comparison& c, const std::string& basis, const std::string& payer,
+                            const std::string& area = "");
+const CostPerEffect* find_cost(const Comparison& c, const std::string& effect);
 
 }  // namespace finsim

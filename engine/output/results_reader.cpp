@@ -73,7 +73,8 @@ RunData read_run(const std::filesystem::path& path) {
 
   for (const char* name : {"replication", "month", "year", "forbund", "forbund_kind", "payer", "unique_participants",
                            "state_offer", "state_paid", "region_paid", "kommuner_paid", "exit_work", "exit_studies",
-                           "public_cost_by_forbund", "public_revenue_by_forbund", "finsam_contribution_by_forbund"})
+                           "public_cost_by_forbund", "public_revenue_by_forbund", "finsam_contribution_by_forbund", "forbund_region", "forbund_region_name", "state", "stock",
+                           "admin", "structural", "individual_spent", "spent", "equity_open", "equity_close", "unused_offer"})
     require(f, name);
   d.replications = h5::read_int64(g, "replication").values;
   d.months = h5::read_strings(g, "month");
@@ -81,15 +82,33 @@ RunData read_run(const std::filesystem::path& path) {
   d.forbund = h5::read_strings(g, "forbund");
   d.forbund_kind = h5::read_strings(g, "forbund_kind");
   d.payers = h5::read_strings(g, "payer");
+  d.forbund_region = h5::read_strings(g, "forbund_region");
+  d.forbund_region_name = h5::read_strings(g, "forbund_region_name");
+  d.states = h5::read_strings(g, "state");
   const std::size_t R = d.replications.size(), M = d.months.size(), Y = d.years.size(), A = d.forbund.size(),
                     P = d.payers.size();
-  if (d.forbund_kind.size() != A) throw InputError(f.path + ": forbund_kind does not match the forbund coordinate");
+  if (d.forbund_kind.size() != A || d.forbund_region.size() != A || d.forbund_region_name.size() != A)
+    throw InputError(f.path + ": forbund_kind or forbund_region does not match the forbund coordinate");
+  const std::size_t S = d.states.size();
 
   d.unique_participants = checked(f, h5::read_double(g, "unique_participants"), "unique_participants", {R, Y, A});
   d.state_offer = checked(f, h5::read_int64(g, "state_offer"), "state_offer", {R, Y, A});
   d.state_paid = checked(f, h5::read_int64(g, "state_paid"), "state_paid", {R, Y, A});
   d.region_paid = checked(f, h5::read_int64(g, "region_paid"), "region_paid", {R, Y, A});
   d.kommuner_paid = checked(f, h5::read_int64(g, "kommuner_paid"), "kommuner_paid", {R, Y, A});
+  d.admin = checked(f, h5::read_int64(g, "admin"), "admin", {R, Y, A});
+  d.structural = checked(f, h5::read_int64(g, "structural"), "structural", {R, Y, A});
+  d.individual_spent = checked(f, h5::read_int64(g, "individual_spent"), "individual_spent", {R, Y, A});
+  d.spent = checked(f, h5::read_int64(g, "spent"), "spent", {R, Y, A});
+  d.equity_open = checked(f, h5::read_int64(g, "equity_open"), "equity_open", {R, Y, A});
+  d.equity_close = checked(f, h5::read_int64(g, "equity_close"), "equity_close", {R, Y, A});
+  d.unused_offer = checked(f, h5::read_int64(g, "unused_offer"), "unused_offer", {R, Y, A});
+  d.stock = checked(f, h5::read_double(g, "stock"), "stock", {R, M, A, S});
+  if (g.has("pension_contribution_by_forbund"))
+    d.pension_contribution =
+        checked(f, h5::read_int64(g, "pension_contribution_by_forbund"), "pension_contribution_by_forbund", {R, M, A});
+  else
+    d.pension_contribution = {std::vector<std::int64_t>(R * M * A, 0), {R, M, A}};
   d.exit_work = checked(f, h5::read_double(g, "exit_work"), "exit_work", {R, M, A});
   d.exit_studies = checked(f, h5::read_double(g, "exit_studies"), "exit_studies", {R, M, A});
   d.public_cost = checked(f, h5::read_int64(g, "public_cost_by_forbund"), "public_cost_by_forbund", {R, M, A, P});

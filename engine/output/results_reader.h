@@ -37,13 +37,23 @@ struct RunData {
   std::vector<std::string> months;  // "2019-01", ...
   std::vector<std::int64_t> years;
   std::vector<std::string> forbund;
-  std::vector<std::string> forbund_kind;
+  std::vector<std::string> forbund_kind;    // documented, synthetic or no_forbund
+  std::vector<std::string> forbund_region;  // län code of each area ("" when unknown)
+  std::vector<std::string> forbund_region_name;
   std::vector<std::string> payers;
+  std::vector<std::string> states;  // labels of the state coordinate ("work", "studies", ...)
   // [replication, year, forbund]
   h5::Array<double> unique_participants;
   h5::Array<std::int64_t> state_offer, state_paid, region_paid, kommuner_paid;
+  // The förbund's yearly money record: budget split, spending, equity, the offer not taken up.
+  h5::Array<std::int64_t> admin, structural, individual_spent, spent, equity_open, equity_close, unused_offer;
   // [replication, month, forbund]
   h5::Array<double> exit_work, exit_studies;
+  // [replication, month, forbund, state]: people by state at month end
+  h5::Array<double> stock;
+  // [replication, month, forbund]: the pension part of employer fees (not state revenue); zeros
+  // in files written before it was recorded
+  h5::Array<std::int64_t> pension_contribution;
   // [replication, month, forbund, payer]
   h5::Array<std::int64_t> public_cost, public_revenue, finsam_contribution;
 };

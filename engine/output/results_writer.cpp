@@ -349,7 +349,7 @@ class Writer {
 
   void ledger() {
     const std::size_t n = l_.reps * l_.months * l_.areas * kPayers;
-    std::vector<std::int64_t> cost(n), revenue(n), contribution(n, 0);
+    std::vector<std::int64_t> cost(n), revenue(n), contribution(n, 0), pension(n / kPayers);
     for (std::size_t ri = 0; ri < l_.reps; ++ri) {
       const auto& r = results_[ri];
       for (std::size_t m = 0; m < l_.months; ++m) {
@@ -358,6 +358,7 @@ class Writer {
         for (std::size_t a = 0; a < l_.areas; ++a) {
           const auto& c = r.at(static_cast<int>(m), a);
           const std::size_t base = ((ri * l_.months + m) * l_.areas + a) * kPayers;
+          pension[base / kPayers] = to_sek(c.pension_contribution, l_.scale);
           for (int p = 0; p < kPayers; ++p) {
             cost[base + p] = to_sek(c.public_cost[p], l_.scale);
             revenue[base + p] = to_sek(c.public_revenue[p], l_.scale);
@@ -375,7 +376,10 @@ class Writer {
     h5::write_array(g_, "public_cost_by_forbund", std::span<const std::int64_t>(cost), shape4, dims4,
                     described("SEK", "public cost of the target group and exits (benefits, health care) by payer"));
     h5::write_array(g_, "public_revenue_by_forbund", std::span<const std::int64_t>(revenue), shape4, dims4,
-                    described("SEK", "taxes from work by payer"));
+                    described("SEK", "taxes from work by payer (employer fees without their pension part)"));
+    h5::write_array(g_, "pension_contribution_by_forbund", std::span<const std::int64_t>(pension),
+                    {l_.reps, l_.months, l_.areas}, rmf_,
+                    described("SEK", "pension part of the employer fees from work: not public revenue, shown apart"));
     h5::write_array(g_, "finsam_contribution_by_forbund", std::span<const std::int64_t>(contribution), shape4, dims4,
                     described("SEK", "Finsam contribution paid by the payer: yearly amount / 12, remainder in December"));
 

@@ -38,6 +38,7 @@ struct MonthCounters {
   Sek insats_spending = 0;                   // participant-months × cost (agent units)
   std::array<Sek, kPayers> public_cost{};    // benefits and health care paid (agent units)
   std::array<Sek, kPayers> public_revenue{};  // taxes from work (agent units)
+  Sek pension_contribution = 0;  // pension part of the employer fees from work (agent units): not revenue
 
   void reset(std::size_t insats_types) {
     *this = MonthCounters{};

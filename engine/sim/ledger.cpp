@@ -1,5 +1,7 @@
-// The payer ledger (DESIGN §5): what each person-month costs the state, the region and the
+// The payer ledger (docs/model.md): what each person-month costs the state, the region and the
 // kommun in support and health care, and what work brings back in taxes. Also counts stocks.
+// The pension part of the employer fees is kept apart: it funds the worker's own pension, so it is
+// not revenue the state can spend (costs.employer_fee_pension_share).
 #include <cmath>
 
 #include "sim/events.h"
@@ -15,7 +17,9 @@ void ledger(Area& area, const StepContext& ctx) {
   const auto wage = static_cast<double>(c.wage_per_month);
   const Sek tax_k = std::llround(wage * c.tax_kommun);
   const Sek tax_r = std::llround(wage * c.tax_region);
-  const Sek tax_s = std::llround(wage * c.tax_state);
+  const Sek fees = std::llround(wage * c.tax_state);
+  const Sek pension = std::llround(static_cast<double>(fees) * c.employer_fee_pension_share);
+  const Sek tax_s = fees - pension;
   const int js_source = static_cast<int>(SupportSource::ActivitySupport);
   for (int st = 0; st < kStates; ++st) {
     if (st == static_cast<int>(State::Gone)) continue;
@@ -34,6 +38,7 @@ void ledger(Area& area, const StepContext& ctx) {
           m.public_revenue[kommun] += n * tax_k;
           m.public_revenue[region] += n * tax_r;
           m.public_revenue[state] += n * tax_s;
+          m.pension_contribution += n * pension;
           break;
         case State::Studies:
           m.public_cost[state] += n * c.study_support_per_month;

@@ -197,7 +197,7 @@ TEST_CASE("results: yearly money and the payer ledger equal the in-memory record
 TEST_CASE("results: a run compared with itself differs by exactly zero", "[output][results][compare]") {
   const auto& t = tiny();
   const auto d = read_run(t.file);
-  const auto c = compare_runs(d, d, true);
+  const auto c = compare_runs(d, d, {.by_forbund = true, .by_lan = true});
   CHECK(c.n == 2);
   CHECK(!c.policy_first_year);
   REQUIRE(!c.rows.empty());
