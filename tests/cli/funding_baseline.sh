@@ -46,8 +46,8 @@ expected=$(printf '2019 %d 339000000\n2020 %d 339000000\n2021 %d 339000000\n2022
 [[ $per_year == "$expected" ]] || fail "per-year rows and sums: $per_year"
 
 # Usage errors: exit 2 with one line that says what is wrong.
-expect_error "--year 1990: outside the scenario's years 2019-2030" -- funding scenarios/baseline.toml --year 1990
-expect_error "--year 2031: outside the scenario's years 2019-2030" -- funding scenarios/baseline.toml --year 2031
+expect_error "--year 1990: outside the scenario's years 2019-2040" -- funding scenarios/baseline.toml --year 1990
+expect_error "--year 2041: outside the scenario's years 2019-2040" -- funding scenarios/baseline.toml --year 2041
 expect_error "--format: expected table or csv, got 'json'" -- funding scenarios/baseline.toml --format json
 expect_error "the option '--scenario' is required" -- funding
 expect_error "funding.distribution.max_decrease: expected a share between 0 and 1" -- \

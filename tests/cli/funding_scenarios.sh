@@ -104,7 +104,7 @@ for key, r in frz.items():
         fail.append(f"region-freeze {key}: unused offer is not offer - paid")
     unused[year] = unused.get(year, 0) + int(r["unused_offer_sek"])
 stockholm = {k[1] for k, r in frz.items() if r["region_code"] == "01"}
-if len(stockholm) != 8 or sorted(unused) != list(range(2025, 2031)) or len(capped_by_state) > 1:
+if len(stockholm) != 8 or sorted(unused) != list(range(2025, 2041)) or len(capped_by_state) > 1:
     fail.append(f"region-freeze: {len(stockholm)} Stockholm förbund, unused years {sorted(unused)}, capped by the state: {capped_by_state}")
 else:
     print(f"ok: region-freeze equals the baseline 2019-2024; from 2025 {8 - len(capped_by_state)} of 8 Stockholm förbund "
