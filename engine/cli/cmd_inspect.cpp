@@ -7,6 +7,7 @@
 
 #include "cli/options.h"
 #include "output/hdf5_file.h"
+#include "output/results_reader.h"
 #include "util/error.h"
 
 namespace finsim::cli {
@@ -56,6 +57,7 @@ int cmd_inspect(const Args& args) {
   if (!parse(args, opts, pos, vm, "finsim inspect FILE [--resolved]", "finsim inspect baseline.h5")) return 0;
 
   const auto file = h5::File::open_read(path);
+  check_result_file(file, path);  // another HDF5 file or schema would be listed as if it were a result
   std::vector<h5::Entry> entries;
   h5::visit(file, [&](const h5::Entry& e) { entries.push_back(e); });
 

@@ -17,7 +17,13 @@ struct ResolvedParameter {
   std::string source;  // registry source, or "assumption (range …)"
   bool assumption = false;
   std::string origin;  // "default", or where the scenario set it ("file:line:col", "--set")
+  bool changed = false;  // differs from the registry default (set by the scenario to another value)
 };
+
+// Bounds on every scenario number, before each key's own check: no parameter is meaningfully larger,
+// and beyond them money in whole SEK (int64) could overflow. nan and inf are never accepted.
+inline constexpr double kMaxNumber = 1e9;
+inline constexpr long long kMaxInteger = 1'000'000'000'000LL;
 
 class ScenarioReader {
  public:

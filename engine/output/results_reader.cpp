@@ -26,17 +26,19 @@ void require(const ResultsFile& f, const std::string& name) {
 
 }  // namespace
 
+void check_result_file(const h5::File& file, const std::string& name) {
+  const auto root = file.root();
+  if (!root.has_attribute(".", "schema_version") || !root.has_attribute(".", "finsim_version") || !root.has("scenarios"))
+    throw InputError(name + ": not a finsim result file (no schema_version, finsim_version or scenarios group)");
+  const std::string schema = h5::string_attribute(root, ".", "schema_version");
+  if (schema != kSchemaVersion)
+    throw InputError(name + ": schema_version " + schema + " is not supported (this finsim reads " + kSchemaVersion + ")");
+}
+
 ResultsFile open_results(const std::filesystem::path& path, const std::string& scenario) {
   const std::string name = path.string();
   auto file = h5::File::open_read(path);
-  {
-    const auto root = file.root();
-    if (!root.has_attribute(".", "schema_version") || !root.has_attribute(".", "finsim_version") || !root.has("scenarios"))
-      throw InputError(name + ": not a finsim result file (no schema_version, finsim_version or scenarios group)");
-    const std::string schema = h5::string_attribute(root, ".", "schema_version");
-    if (schema != kSchemaVersion)
-      throw InputError(name + ": schema_version " + schema + " is not supported (this finsim reads " + kSchemaVersion + ")");
-  }
+  check_result_file(file, name);
   const auto scenarios = file.open_group("scenarios");
   std::vector<std::string> groups;
   for (const auto& c : scenarios.children())
