@@ -11,16 +11,10 @@
 #include "output/hdf5_file.h"
 #include "output/results_reader.h"
 #include "util/error.h"
+#include "util/text.h"
 
 namespace finsim::cli {
 namespace {
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char ch : s) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return out + "\"";
-}
 
 // Shortest text that reads back as the same double.
 std::string shortest(double v) {
