@@ -18,12 +18,14 @@ int cmd_export(const Args& args) {
   po::positional_options_description pos;
   pos.add("file", 1);
   po::variables_map vm;
-  if (!parse(args, opts, pos, vm, "finsim export FILE --csv DIR", "finsim export baseline.h5 --csv baseline-csv")) return 0;
+  if (!parse(args, opts, pos, vm, "finsim export FILE --csv DIR", "finsim export baseline.h5 --csv baseline-csv"))
+    return 0;
 
   const ResultsFile f = open_results(path);
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (!std::filesystem::is_directory(dir)) throw InputError(dir + ": cannot create the directory" + (ec ? ": " + ec.message() : ""));
+  if (!std::filesystem::is_directory(dir))
+    throw InputError(dir + ": cannot create the directory" + (ec ? ": " + ec.message() : ""));
 
   const std::size_t written = export_csv(f, dir);
   std::cout << "wrote " << written << " CSV files and attributes.csv to " << dir << "\n";

@@ -15,9 +15,12 @@ namespace {
 
 std::string human_bytes(std::uint64_t bytes) {
   char buf[32];
-  if (bytes < 1024) std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(bytes));
-  else if (bytes < 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f KiB", static_cast<double>(bytes) / 1024);
-  else std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  if (bytes < 1024)
+    std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(bytes));
+  else if (bytes < 1024 * 1024)
+    std::snprintf(buf, sizeof buf, "%.1f KiB", static_cast<double>(bytes) / 1024);
+  else
+    std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
   return buf;
 }
 
@@ -96,8 +99,9 @@ int cmd_inspect(const Args& args) {
       continue;
     }
     const auto* units = text_attribute(e, "units");
-    std::printf("%-*s  %-16s  %-7s  %10s  %s\n", static_cast<int>(width), e.path.c_str(), shape_text(e.info.shape).c_str(),
-                e.info.dtype.c_str(), human_bytes(e.info.bytes).c_str(), units ? units->c_str() : "");
+    std::printf("%-*s  %-16s  %-7s  %10s  %s\n", static_cast<int>(width), e.path.c_str(),
+                shape_text(e.info.shape).c_str(), e.info.dtype.c_str(), human_bytes(e.info.bytes).c_str(),
+                units ? units->c_str() : "");
   }
   return 0;
 }

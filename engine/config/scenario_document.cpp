@@ -77,8 +77,7 @@ toml::table load_chain(const fs::path& path, std::vector<std::string>& chain) {
     auto parent = inh->value<std::string>();
     if (!parent) fail_at(*inh, "inherits", "expected a string (path of the parent scenario)");
     const fs::path parent_path = path.parent_path() / *parent;
-    if (!fs::exists(parent_path))
-      fail_at(*inh, "inherits", "parent scenario '" + parent_path.string() + "' not found");
+    if (!fs::exists(parent_path)) fail_at(*inh, "inherits", "parent scenario '" + parent_path.string() + "' not found");
     toml::table merged = load_chain(parent_path, chain);
     own.erase("inherits");
     merge_into(merged, own);
@@ -113,10 +112,12 @@ bool is_year_key(const std::string& y) {
   return year >= kFirstSeriesYear && year <= kLastSeriesYear;
 }
 
-const std::string kYearKeyExpected = "expected a year from " + std::to_string(kFirstSeriesYear) + " to " +
+const std::string kYearKeyExpected = "expected a four-digit year from " + std::to_string(kFirstSeriesYear) + " to " +
                                      std::to_string(kLastSeriesYear) + " as key";
 
-std::size_t segments(std::string_view key) { return static_cast<std::size_t>(std::count(key.begin(), key.end(), '.')) + 1; }
+std::size_t segments(std::string_view key) {
+  return static_cast<std::size_t>(std::count(key.begin(), key.end(), '.')) + 1;
+}
 
 std::string first_segments(const std::string& key, std::size_t n) {
   std::size_t pos = 0;
@@ -262,9 +263,12 @@ void apply_override(toml::table& doc, const std::string& assignment) {
         break;
       }
       case ParamType::Boolean:
-        if (text == "true") target->insert_or_assign(leaf, true);
-        else if (text == "false") target->insert_or_assign(leaf, false);
-        else bad("true or false");
+        if (text == "true")
+          target->insert_or_assign(leaf, true);
+        else if (text == "false")
+          target->insert_or_assign(leaf, false);
+        else
+          bad("true or false");
         break;
       case ParamType::String: {
         std::string v = text;
@@ -282,8 +286,7 @@ void apply_override(toml::table& doc, const std::string& assignment) {
         break;
       }
       case ParamType::YearSeries:
-      case ParamType::TableArray:
-        bad("a single value; set one element, e.g. funding.state.allocation_msek.2025=500");
+      case ParamType::TableArray: bad("a single value; set one element, e.g. funding.state.allocation_msek.2025=500");
     }
   } catch (const std::invalid_argument&) {
     bad(type == ParamType::Integer ? "an integer" : "a number");

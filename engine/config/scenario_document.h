@@ -18,7 +18,7 @@ struct ScenarioDocument {
   toml::table table;               // merged document with overrides applied
   std::vector<std::string> chain;  // files read, the top scenario first
   std::string top_file;
-  std::string directory;           // of the top file: data paths are relative to it
+  std::string directory;               // of the top file: data paths are relative to it
   std::vector<std::string> overrides;  // "key=value" as given
 };
 

@@ -71,9 +71,7 @@ void set_path(toml::table& root, const std::string& key, const toml::node& value
 
 }  // namespace
 
-const toml::node* ScenarioReader::find(const std::string& key) const {
-  return doc_.at_path(key).node();
-}
+const toml::node* ScenarioReader::find(const std::string& key) const { return doc_.at_path(key).node(); }
 
 void ScenarioReader::fail(const std::string& key, const std::string& what) const {
   if (const auto* n = find(key)) throw InputError(where(*n) + ": " + key + ": " + what);
@@ -95,8 +93,9 @@ void ScenarioReader::record(const std::string& key, const toml::node& value, con
   p.value = toml_literal(value);
   p.unit = spec ? spec->unit : "";
   p.assumption = !spec || spec->assumption();
-  p.source = p.assumption ? "assumption" + (spec && !spec->range.empty() ? " (range " + spec->range + ")" : std::string())
-                          : spec->source;
+  p.source = p.assumption
+                 ? "assumption" + (spec && !spec->range.empty() ? " (range " + spec->range + ")" : std::string())
+                 : spec->source;
   p.origin = from_doc ? where(*from_doc) : "default";
   // A year series merges over its parent year by year: name where each year was set when it is
   // not all one place (a child's 2025 over the parent's table).

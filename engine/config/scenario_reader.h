@@ -12,11 +12,11 @@ namespace finsim {
 // One resolved parameter as it is written to docs and HDF5 provenance.
 struct ResolvedParameter {
   std::string key;
-  std::string value;   // TOML literal text
+  std::string value;  // TOML literal text
   std::string unit;
   std::string source;  // registry source, or "assumption (range …)"
   bool assumption = false;
-  std::string origin;  // "default", or where the scenario set it ("file:line:col", "--set")
+  std::string origin;    // "default", or where the scenario set it ("file:line:col", "--set")
   bool changed = false;  // differs from the registry default (set by the scenario to another value)
 };
 

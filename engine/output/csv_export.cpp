@@ -103,13 +103,16 @@ std::size_t export_csv(const ResultsFile& results, const std::filesystem::path& 
   std::ofstream attrs(dir / "attributes.csv");
   attrs << "object,attribute,value\n";
   const auto root = results.file.root();
-  for (const auto& a : root.attributes()) attrs << "/," << csv_field(a.name) << "," << csv_field(h5::to_string(a.value)) << "\n";
+  for (const auto& a : root.attributes())
+    attrs << "/," << csv_field(a.name) << "," << csv_field(h5::to_string(a.value)) << "\n";
   for (const auto& a : results.group.attributes())
-    attrs << csv_field(results.group.path()) << "," << csv_field(a.name) << "," << csv_field(h5::to_string(a.value)) << "\n";
+    attrs << csv_field(results.group.path()) << "," << csv_field(a.name) << "," << csv_field(h5::to_string(a.value))
+          << "\n";
   for (const auto& child : results.group.children()) {
     if (child.kind != h5::Kind::dataset) continue;
     for (const auto& a : results.group.attributes(child.name))
-      attrs << csv_field(results.group.path_of(child.name)) << "," << csv_field(a.name) << "," << csv_field(h5::to_string(a.value)) << "\n";
+      attrs << csv_field(results.group.path_of(child.name)) << "," << csv_field(a.name) << ","
+            << csv_field(h5::to_string(a.value)) << "\n";
   }
   attrs.close();
   if (!attrs) throw std::runtime_error((dir / "attributes.csv").string() + ": write failed");

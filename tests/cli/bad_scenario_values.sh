@@ -36,9 +36,9 @@ expect_error "costs.wage_sek_per_month: expected an integer from -1e12 to 1e12" 
   -- validate "$baseline" --set costs.wage_sek_per_month=9000000000000000000
 
 # Year keys within 2000-2100, in files and in --set.
-expect_error "$fixtures/year_out_of_range.toml:5:" "funding.state.allocation_msek.1850: expected a year from 2000 to 2100 as key" \
+expect_error "$fixtures/year_out_of_range.toml:5:" "funding.state.allocation_msek.1850: expected a four-digit year from 2000 to 2100 as key" \
   -- validate "$fixtures/year_out_of_range.toml"
-expect_error "--set funding.state.allocation_msek.1850=500: funding.state.allocation_msek.1850: expected a year from 2000 to 2100" \
+expect_error "--set funding.state.allocation_msek.1850=500: funding.state.allocation_msek.1850: expected a four-digit year from 2000 to 2100" \
   -- validate "$baseline" --set funding.state.allocation_msek.1850=500
 
 # Months strictly YYYY-MM.

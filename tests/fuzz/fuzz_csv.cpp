@@ -20,7 +20,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       (void)finsim::load_geography(shipped + "kommuner.csv", path.string());
     else
       (void)finsim::load_geography(path.string(), shipped + "forbund.csv");
-  } catch (const finsim::InputError&) {
-  }
+  } catch (const finsim::InputError&) {}
   return 0;
 }

@@ -11,7 +11,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto path = finsim::fuzz::write("result.h5", data, size);
   try {
     (void)finsim::read_run(path);
-  } catch (const finsim::InputError&) {
-  }
+  } catch (const finsim::InputError&) {}
   return 0;
 }

@@ -28,10 +28,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::istringstream rest(input.substr(marker + 8));
     for (std::string line; std::getline(rest, line);) sets.push_back(line);
   }
-  const auto path = finsim::fuzz::write("scenario.toml", reinterpret_cast<const std::uint8_t*>(toml.data()), toml.size());
+  const auto path =
+      finsim::fuzz::write("scenario.toml", reinterpret_cast<const std::uint8_t*>(toml.data()), toml.size());
   try {
     (void)finsim::load_scenario(path.string(), sets);
-  } catch (const finsim::InputError&) {
-  }
+  } catch (const finsim::InputError&) {}
   return 0;
 }

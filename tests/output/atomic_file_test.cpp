@@ -1,7 +1,7 @@
 #include "output/atomic_file.h"
 
-#include <sys/wait.h>
 #include <unistd.h>
+#include <sys/wait.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -19,8 +19,7 @@ namespace {
 struct TempDir {
   fs::path path;
   explicit TempDir(const std::string& name)
-      : path(fs::temp_directory_path() /
-             ("finsim-atomic-" + name + "-" + std::to_string(::getpid()))) {
+      : path(fs::temp_directory_path() / ("finsim-atomic-" + name + "-" + std::to_string(::getpid()))) {
     fs::remove_all(path);
     fs::create_directories(path);
   }
@@ -86,8 +85,8 @@ TEST_CASE("PartialFile commit without a partial file names the file", "[hdf5][at
   TempDir dir("nofile");
   PartialFile partial(dir.path / "run.h5");
   CHECK_THROWS_AS(partial.commit(), std::runtime_error);
-  CHECK_THROWS_WITH(partial.commit(), Catch::Contains((dir.path / "run.h5").string()) &&
-                                          Catch::Contains("No such file or directory"));
+  CHECK_THROWS_WITH(partial.commit(),
+                    Catch::Contains((dir.path / "run.h5").string()) && Catch::Contains("No such file or directory"));
   CHECK_FALSE(partial.committed());
 }
 
@@ -108,7 +107,7 @@ TEST_CASE("PartialFile create removes only the temporaries of processes that are
   PartialFile partial(final_path);
   partial.create();
   CHECK(fs::exists(partial.partial_path()));
-  CHECK(fs::exists(alive));          // another run still writing: never touched
-  CHECK_FALSE(fs::exists(dead));     // left by a killed run: cleaned up
-  CHECK(fs::exists(other_name));     // another result file's temporary: not ours to judge
+  CHECK(fs::exists(alive));       // another run still writing: never touched
+  CHECK_FALSE(fs::exists(dead));  // left by a killed run: cleaned up
+  CHECK(fs::exists(other_name));  // another result file's temporary: not ours to judge
 }
