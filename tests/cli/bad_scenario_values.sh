@@ -70,7 +70,7 @@ if [[ $(id -u) -ne 0 ]]; then
   expect_error "$tmp/unreadable.toml: cannot read the scenario file: Permission denied" -- validate "$tmp/unreadable.toml"
 fi
 
-# inherits chains: 64 files are fine, 65 are an error (not a stack overflow), 3000 too.
+# inherits chains: 64 files are fine, 65 are an error (not a stack overflow), 500 too.
 make_chain() {  # make_chain N: level1.toml inherits level2.toml ... levelN.toml = the baseline
   local n=$1 i
   mkdir -p "$tmp/chain$n"
@@ -82,8 +82,8 @@ make_chain 64
 "$finsim" validate "$tmp/chain64/level1.toml" >/dev/null || fail "a chain of 64 files should validate"
 make_chain 65
 expect_error "level65.toml: inherits: chain of more than 64 scenario files (from " -- validate "$tmp/chain65/level1.toml"
-make_chain 3000  # 20 000 crashed by recursion before the limit; any length beyond 64 takes the same path
-expect_error "inherits: chain of more than 64 scenario files" -- validate "$tmp/chain3000/level1.toml"
+make_chain 500  # 20 000 crashed by recursion before the limit; any length beyond 64 takes the same path
+expect_error "inherits: chain of more than 64 scenario files" -- validate "$tmp/chain500/level1.toml"
 
 if [[ $failures -ne 0 ]]; then
   echo "$failures check(s) failed" >&2
