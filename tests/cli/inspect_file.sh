@@ -45,5 +45,9 @@ expect_error "other.h5: not a finsim result file" -- inspect "$tmp/other.h5"
 expect_error "other.h5: not a finsim result file" -- inspect "$tmp/other.h5" --resolved
 expect_error "future.h5: schema_version 999 is not supported" -- inspect "$tmp/future.h5"
 
+# Found by fuzzing: a file whose root group cannot be opened is bad input too (was exit 1).
+expect_error "damaged_root_group.h5: cannot open the root group" -- inspect "$src/tests/data/results/damaged_root_group.h5"
+expect_error "damaged_root_group.h5: cannot open the root group" -- export "$src/tests/data/results/damaged_root_group.h5" --csv "$tmp/x"
+
 [[ $failures -eq 0 ]] || { echo "$failures failure(s)" >&2; exit 1; }
 echo "all inspect checks passed"
