@@ -9,6 +9,7 @@
 #include "cli/options.h"
 #include "config/read_scenario.h"
 #include "funding/funding_cycle.h"
+#include "util/text.h"
 #include "world/world.h"
 
 namespace finsim::cli {
@@ -41,17 +42,6 @@ std::string pad_right(const std::string& s, std::size_t width) {
 std::string pad_left(const std::string& s, std::size_t width) {
   const std::size_t w = columns(s);
   return w >= width ? s : std::string(width - w, ' ') + s;
-}
-
-// RFC 4180: some förbund names contain commas ("Huddinge, Botkyrka och Salem").
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 int slot_sum(const ForbundYear& r) {

@@ -7,6 +7,7 @@
 
 #include "cli/options.h"
 #include "output/hdf5_file.h"
+#include "output/results_reader.h"
 #include "util/error.h"
 
 namespace finsim::cli {
@@ -14,9 +15,12 @@ namespace {
 
 std::string human_bytes(std::uint64_t bytes) {
   char buf[32];
-  if (bytes < 1024) std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(bytes));
-  else if (bytes < 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f KiB", static_cast<double>(bytes) / 1024);
-  else std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  if (bytes < 1024)
+    std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(bytes));
+  else if (bytes < 1024 * 1024)
+    std::snprintf(buf, sizeof buf, "%.1f KiB", static_cast<double>(bytes) / 1024);
+  else
+    std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
   return buf;
 }
 
@@ -56,6 +60,7 @@ int cmd_inspect(const Args& args) {
   if (!parse(args, opts, pos, vm, "finsim inspect FILE [--resolved]", "finsim inspect baseline.h5")) return 0;
 
   const auto file = h5::File::open_read(path);
+  check_result_file(file, path);  // another HDF5 file or schema would be listed as if it were a result
   std::vector<h5::Entry> entries;
   h5::visit(file, [&](const h5::Entry& e) { entries.push_back(e); });
 
@@ -94,8 +99,9 @@ int cmd_inspect(const Args& args) {
       continue;
     }
     const auto* units = text_attribute(e, "units");
-    std::printf("%-*s  %-16s  %-7s  %10s  %s\n", static_cast<int>(width), e.path.c_str(), shape_text(e.info.shape).c_str(),
-                e.info.dtype.c_str(), human_bytes(e.info.bytes).c_str(), units ? units->c_str() : "");
+    std::printf("%-*s  %-16s  %-7s  %10s  %s\n", static_cast<int>(width), e.path.c_str(),
+                shape_text(e.info.shape).c_str(), e.info.dtype.c_str(), human_bytes(e.info.bytes).c_str(),
+                units ? units->c_str() : "");
   }
   return 0;
 }

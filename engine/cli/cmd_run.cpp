@@ -49,21 +49,21 @@ std::string command_line(const Args& args) {
   return out;
 }
 
-// Creates NAME.partial now, so that an unwritable place fails before hours of simulation.
-void claim(const PartialFile& partial) {
+// Creates NAME.partial.PID now, so that an unwritable place fails before hours of simulation.
+void claim(PartialFile& partial) {
   std::error_code ec;
   if (std::filesystem::is_directory(partial.final_path(), ec))
     throw InputError(partial.final_path().string() + ": is a directory; give a file name with -o");
-  const int fd = ::open(partial.partial_path().c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) {
-    const int error = errno;
+  try {
+    partial.create();
+  } catch (const std::system_error& e) {
+    const int error = e.code().value();
     const auto dir = partial.final_path().parent_path();
     std::string why = std::strerror(error);
     if (error == ENOENT) why = "directory '" + (dir.empty() ? std::string(".") : dir.string()) + "' does not exist";
     if (error == ENOTDIR) why = "'" + dir.string() + "' is not a directory";
     throw InputError(partial.final_path().string() + ": cannot write the result file: " + why);
   }
-  ::close(fd);
 }
 
 // A one-line progress bar on stderr, redrawn by its own thread so workers only bump a counter.
@@ -149,6 +149,11 @@ int cmd_run(const Args& args) {
              "finsim run SCENARIO [-o out.h5] [-r N] [--seed S] [--threads T] [--set key=value]... [--events] [--quiet]",
              "finsim run scenarios/baseline.toml -o baseline.h5 -r 4 --set population.scale=0.1"))
     return 0;
+  // Checked here, so that the error names the flag rather than the key it overrides.
+  if (vm.count("replications") && (replications < 1 || replications > 100000))
+    throw UsageError{"--replications (-r): expected an integer from 1 to 100000, got " + std::to_string(replications)};
+  if (vm.count("seed") && (seed < 0 || seed > 4294967295LL))
+    throw UsageError{"--seed: expected an integer from 0 to 4294967295, got " + std::to_string(seed)};
   if (vm.count("replications")) sets.push_back("scenario.replications=" + std::to_string(replications));
   if (vm.count("seed")) sets.push_back("scenario.seed=" + std::to_string(seed));
   if (vm.count("threads") && (threads < 1 || threads > 1024)) throw UsageError{"--threads: expected 1 to 1024"};

@@ -1,4 +1,5 @@
 // finsim validate: load a scenario, build its world, and print what it resolves to.
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 
@@ -63,8 +64,22 @@ int cmd_validate(const Args& args) {
             << " %), not covered " << pop_total - pop_covered << "\n"
             << "  insats types     " << scenario.config.insatser.size() << "; pathway graph " << boost::num_vertices(world.pathway.graph())
             << " states, " << boost::num_edges(world.pathway.graph()) << " transitions (every state reaches an exit)\n"
-            << "  state pot        " << static_cast<double>(scenario.config.funding.state.allocation_sek.begin()->second) / 1e6
-            << " MSEK from " << scenario.config.funding.state.allocation_sek.begin()->first << "\n";
+            << "  state pot        ";
+  // The whole series: a change in a later year (e.g. 2025 in state-double.toml) must be visible.
+  const char* sep = "";
+  for (const auto& [year, sek] : scenario.config.funding.state.allocation_sek) {
+    std::cout << sep << static_cast<double>(sek) / 1e6 << " MSEK from " << year;
+    sep = ", ";
+  }
+  std::cout << "\n";
+  std::vector<const ResolvedParameter*> changed;
+  for (const auto& p : scenario.parameters)
+    if (p.changed) changed.push_back(&p);
+  std::cout << "  changed keys     " << changed.size() << " differ from their defaults (finsim params)" << (changed.empty() ? "" : ":") << "\n";
+  std::size_t width = 0;
+  for (const auto* p : changed) width = std::max(width, p->key.size());
+  for (const auto* p : changed)
+    std::cout << "    " << p->key << std::string(width - p->key.size(), ' ') << " = " << p->value << "  (" << p->origin << ")\n";
   return 0;
 }
 

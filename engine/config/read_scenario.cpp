@@ -38,13 +38,16 @@ const char* payer_key(Payer p) {
 
 namespace {
 
+// Strictly "YYYY-MM": "2019-1" or "2019-01-15" would be ambiguous in provenance and labels.
 YearMonth parse_month(ScenarioReader& r, const std::string& key) {
   const std::string text = r.string(key);
-  int y = 0;
-  int m = 0;
-  char dash = 0;
-  std::istringstream is(text);
-  if (!(is >> y >> dash >> m) || dash != '-' || m < 1 || m > 12 || y < 2004 || y > 2100 || !is.eof())
+  auto digits = [&](std::size_t from, std::size_t n) {
+    return text.substr(from, n).find_first_not_of("0123456789") == std::string::npos;
+  };
+  const bool shaped = text.size() == 7 && text[4] == '-' && digits(0, 4) && digits(5, 2);
+  const int y = shaped ? std::stoi(text.substr(0, 4)) : 0;
+  const int m = shaped ? std::stoi(text.substr(5, 2)) : 0;
+  if (!shaped || m < 1 || m > 12 || y < 2004 || y > 2100)
     r.fail(key, "expected a month as \"YYYY-MM\" between 2004-01 and 2100-12, got \"" + text + "\"");
   return {y, m};
 }

@@ -1,7 +1,12 @@
 #include "config/scenario_document.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <set>
 #include <sstream>
 
 #include "config/parameters.h"
@@ -24,7 +29,13 @@ namespace {
 }
 
 toml::table parse_file(const fs::path& path) {
-  if (!fs::exists(path)) throw InputError(path.string() + ": scenario file not found");
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw InputError(path.string() + ": scenario file not found");
+  if (fs::is_directory(path, ec)) throw InputError(path.string() + ": is a directory, expected a scenario TOML file");
+  if (!std::ifstream(path)) {
+    const int error = errno;
+    throw InputError(path.string() + ": cannot read the scenario file: " + std::strerror(error));
+  }
   try {
     return toml::parse_file(path.string());
   } catch (const toml::parse_error& e) {
@@ -35,18 +46,23 @@ toml::table parse_file(const fs::path& path) {
 }
 
 // Child wins key by key; tables merge recursively, anything else (arrays too) is replaced whole.
-void merge_into(toml::table& base, const toml::table& child) {
+// The child's nodes are moved, not copied: a toml++ copy drops the source position, and errors in
+// the child must name the child's file, line and column.
+void merge_into(toml::table& base, toml::table& child) {
   for (auto&& [k, v] : child) {
     auto* existing = base.get(k);
     if (existing && existing->is_table() && v.is_table()) {
       merge_into(*existing->as_table(), *v.as_table());
     } else {
-      base.insert_or_assign(k, v);
+      base.insert_or_assign(k, std::move(v));
     }
   }
 }
 
 toml::table load_chain(const fs::path& path, std::vector<std::string>& chain) {
+  if (chain.size() >= kMaxInheritsDepth)
+    throw InputError(path.string() + ": inherits: chain of more than " + std::to_string(kMaxInheritsDepth) +
+                     " scenario files (from " + chain.front() + ")");
   const fs::path canonical = fs::weakly_canonical(path);
   for (const auto& seen : chain) {
     if (seen == canonical.string()) {
@@ -61,8 +77,7 @@ toml::table load_chain(const fs::path& path, std::vector<std::string>& chain) {
     auto parent = inh->value<std::string>();
     if (!parent) fail_at(*inh, "inherits", "expected a string (path of the parent scenario)");
     const fs::path parent_path = path.parent_path() / *parent;
-    if (!fs::exists(parent_path))
-      fail_at(*inh, "inherits", "parent scenario '" + parent_path.string() + "' not found");
+    if (!fs::exists(parent_path)) fail_at(*inh, "inherits", "parent scenario '" + parent_path.string() + "' not found");
     toml::table merged = load_chain(parent_path, chain);
     own.erase("inherits");
     merge_into(merged, own);
@@ -71,7 +86,38 @@ toml::table load_chain(const fs::path& path, std::vector<std::string>& chain) {
   return own;
 }
 
-std::size_t segments(std::string_view key) { return static_cast<std::size_t>(std::count(key.begin(), key.end(), '.')) + 1; }
+// Known keys and every table above them ("funding", "funding.state"), for "did you mean".
+const std::vector<std::string>& known_paths() {
+  static const std::vector<std::string> paths = [] {
+    std::set<std::string> all;
+    for (const auto& k : known_keys()) {
+      all.insert(k);
+      for (auto dot = k.find('.'); dot != std::string::npos; dot = k.find('.', dot + 1)) all.insert(k.substr(0, dot));
+    }
+    return std::vector<std::string>(all.begin(), all.end());
+  }();
+  return paths;
+}
+
+std::string unknown_key_message(const std::string& path) {
+  std::string msg = "unknown key";
+  const std::string guess = closest_match(normalise_key(path), known_paths());
+  if (!guess.empty()) msg += " (did you mean '" + guess + "'?)";
+  return msg;
+}
+
+bool is_year_key(const std::string& y) {
+  if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos) return false;
+  const int year = std::stoi(y);
+  return year >= kFirstSeriesYear && year <= kLastSeriesYear;
+}
+
+const std::string kYearKeyExpected = "expected a four-digit year from " + std::to_string(kFirstSeriesYear) + " to " +
+                                     std::to_string(kLastSeriesYear) + " as key";
+
+std::size_t segments(std::string_view key) {
+  return static_cast<std::size_t>(std::count(key.begin(), key.end(), '.')) + 1;
+}
 
 std::string first_segments(const std::string& key, std::size_t n) {
   std::size_t pos = 0;
@@ -127,21 +173,21 @@ void check_table(const toml::table& tbl, const std::string& prefix) {
         check_table(*v.as_table(), path);
         continue;
       }
-      std::string msg = "unknown key";
-      const std::string guess = closest_match(normalise_key(path), known_keys());
-      if (!guess.empty()) msg += " (did you mean '" + guess + "'?)";
-      fail_at(v, path, msg);
+      fail_at(v, path, unknown_key_message(path));
     }
     if (!type_ok(v, spec->type)) fail_at(v, path, std::string("expected ") + type_name(spec->type));
+    if (const auto* f = v.as_floating_point(); f && !std::isfinite(f->get()))
+      fail_at(v, path, "expected a finite number, got " + std::string(std::isnan(f->get()) ? "nan" : "inf"));
     if (spec->type == ParamType::TableArray) {
       std::size_t i = 0;
       for (const auto& item : *v.as_array()) check_table(*item.as_table(), path + "[" + std::to_string(i++) + "]");
     } else if (spec->type == ParamType::YearSeries) {
       for (auto&& [year, value] : *v.as_table()) {
         const std::string y(year.str());
-        const bool digits = !y.empty() && y.size() == 4 && y.find_first_not_of("0123456789") == std::string::npos;
-        if (!digits) fail_at(value, path + "." + y, "expected a four-digit year as key");
+        if (!is_year_key(y)) fail_at(value, path + "." + y, kYearKeyExpected);
         if (!value.is_number()) fail_at(value, path + "." + y, "expected a number");
+        if (const auto* f = value.as_floating_point(); f && !std::isfinite(f->get()))
+          fail_at(value, path + "." + y, "expected a finite number");
       }
     }
   }
@@ -187,12 +233,10 @@ void apply_override(toml::table& doc, const std::string& assignment) {
   if (spec) {
     type = spec->type;
   } else if (parent_spec && parent_spec->type == ParamType::YearSeries) {
+    if (!is_year_key(parts.back())) throw InputError("--set " + assignment + ": " + key + ": " + kYearKeyExpected);
     type = ParamType::Number;
   } else {
-    std::string msg = "unknown key";
-    const std::string guess = closest_match(normalise_key(key), known_keys());
-    if (!guess.empty()) msg += " (did you mean '" + guess + "'?)";
-    throw InputError("--set " + assignment + ": " + key + ": " + msg);
+    throw InputError("--set " + assignment + ": " + key + ": " + unknown_key_message(key));
   }
   if (existing && existing->is_integer() && type == ParamType::Number) type = ParamType::Number;
 
@@ -214,13 +258,17 @@ void apply_override(toml::table& doc, const std::string& assignment) {
         std::size_t used = 0;
         const double v = std::stod(text, &used);
         if (used != text.size()) bad("a number");
+        if (!std::isfinite(v)) bad("a finite number");
         target->insert_or_assign(leaf, v);
         break;
       }
       case ParamType::Boolean:
-        if (text == "true") target->insert_or_assign(leaf, true);
-        else if (text == "false") target->insert_or_assign(leaf, false);
-        else bad("true or false");
+        if (text == "true")
+          target->insert_or_assign(leaf, true);
+        else if (text == "false")
+          target->insert_or_assign(leaf, false);
+        else
+          bad("true or false");
         break;
       case ParamType::String: {
         std::string v = text;
@@ -238,8 +286,7 @@ void apply_override(toml::table& doc, const std::string& assignment) {
         break;
       }
       case ParamType::YearSeries:
-      case ParamType::TableArray:
-        bad("a single value; set one element, e.g. funding.state.allocation_msek.2025=500");
+      case ParamType::TableArray: bad("a single value; set one element, e.g. funding.state.allocation_msek.2025=500");
     }
   } catch (const std::invalid_argument&) {
     bad(type == ParamType::Integer ? "an integer" : "a number");

@@ -8,11 +8,17 @@
 
 namespace finsim {
 
+// Longest `inherits` chain, the top file included: a deeper chain is an error, not a stack overflow.
+inline constexpr std::size_t kMaxInheritsDepth = 64;
+// Keys of a year series ("{ 2016 = 339.0 }") are years in this range.
+inline constexpr int kFirstSeriesYear = 2000;
+inline constexpr int kLastSeriesYear = 2100;
+
 struct ScenarioDocument {
   toml::table table;               // merged document with overrides applied
   std::vector<std::string> chain;  // files read, the top scenario first
   std::string top_file;
-  std::string directory;           // of the top file: data paths are relative to it
+  std::string directory;               // of the top file: data paths are relative to it
   std::vector<std::string> overrides;  // "key=value" as given
 };
 

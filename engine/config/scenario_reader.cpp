@@ -1,5 +1,6 @@
 #include "config/scenario_reader.h"
 
+#include <cmath>
 #include <sstream>
 
 #include "config/parameters.h"
@@ -9,6 +10,9 @@
 
 namespace finsim {
 namespace {
+
+const std::string kNumberExpected = "expected a finite number from -1e9 to 1e9";
+const std::string kIntegerExpected = "expected an integer from -1e12 to 1e12";
 
 std::string toml_literal(const toml::node& n) {
   std::ostringstream os;
@@ -25,6 +29,28 @@ std::string toml_literal(const toml::node& n) {
   for (auto& c : s)
     if (c == '\n') c = ' ';
   return s;
+}
+
+// Same value, numbers compared as numbers (2 == 2.0) and tables key by key, as the reader sees them.
+bool same_value(const toml::node& a, const toml::node& b) {
+  if (a.is_number() && b.is_number()) return *a.value<double>() == *b.value<double>();
+  if (const auto* ta = a.as_table()) {
+    const auto* tb = b.as_table();
+    if (!tb || ta->size() != tb->size()) return false;
+    for (auto&& [k, v] : *ta) {
+      const auto* other = tb->get(k);
+      if (!other || !same_value(v, *other)) return false;
+    }
+    return true;
+  }
+  if (const auto* aa = a.as_array()) {
+    const auto* ab = b.as_array();
+    if (!ab || aa->size() != ab->size()) return false;
+    for (std::size_t i = 0; i < aa->size(); ++i)
+      if (!same_value(*aa->get(i), *ab->get(i))) return false;
+    return true;
+  }
+  return toml_literal(a) == toml_literal(b);
 }
 
 void set_path(toml::table& root, const std::string& key, const toml::node& value) {
@@ -45,9 +71,7 @@ void set_path(toml::table& root, const std::string& key, const toml::node& value
 
 }  // namespace
 
-const toml::node* ScenarioReader::find(const std::string& key) const {
-  return doc_.at_path(key).node();
-}
+const toml::node* ScenarioReader::find(const std::string& key) const { return doc_.at_path(key).node(); }
 
 void ScenarioReader::fail(const std::string& key, const std::string& what) const {
   if (const auto* n = find(key)) throw InputError(where(*n) + ": " + key + ": " + what);
@@ -69,9 +93,30 @@ void ScenarioReader::record(const std::string& key, const toml::node& value, con
   p.value = toml_literal(value);
   p.unit = spec ? spec->unit : "";
   p.assumption = !spec || spec->assumption();
-  p.source = p.assumption ? "assumption" + (spec && !spec->range.empty() ? " (range " + spec->range + ")" : std::string())
-                          : spec->source;
+  p.source = p.assumption
+                 ? "assumption" + (spec && !spec->range.empty() ? " (range " + spec->range + ")" : std::string())
+                 : spec->source;
   p.origin = from_doc ? where(*from_doc) : "default";
+  // A year series merges over its parent year by year: name where each year was set when it is
+  // not all one place (a child's 2025 over the parent's table).
+  if (const auto* t = from_doc ? from_doc->as_table() : nullptr) {
+    std::string years;
+    bool elsewhere = false;
+    for (auto&& [year, v] : *t) {
+      const std::string w = where(v);
+      elsewhere = elsewhere || w.substr(0, w.find(':')) != p.origin.substr(0, p.origin.find(':'));
+      years += (years.empty() ? "" : ", ") + std::string(year.str()) + " at " + w;
+    }
+    if (elsewhere) p.origin = years;
+  }
+  if (from_doc) {
+    if (!spec || spec->default_toml.empty()) {
+      p.changed = true;
+    } else {
+      const toml::table def = toml::parse("v = " + spec->default_toml);
+      p.changed = !same_value(value, *def.get("v"));
+    }
+  }
   params_.push_back(std::move(p));
   if (key.find('[') == std::string::npos) set_path(resolved_, key, value);
 }
@@ -81,6 +126,7 @@ double ScenarioReader::number(const std::string& key) {
   const auto& n = value_or_default(key, scratch);
   const auto v = n.value<double>();
   if (!v || !n.is_number()) fail(key, "expected a number");
+  if (!std::isfinite(*v) || std::abs(*v) > kMaxNumber) fail(key, kNumberExpected);
   // Store as float so the resolved text re-reads as the same type.
   record(key, toml::value<double>(*v), find(key));
   return *v;
@@ -90,6 +136,7 @@ long long ScenarioReader::integer(const std::string& key) {
   toml::table scratch;
   const auto& n = value_or_default(key, scratch);
   if (!n.is_integer()) fail(key, "expected an integer");
+  if (std::llabs(*n.value<long long>()) > kMaxInteger) fail(key, kIntegerExpected);
   record(key, n, find(key));
   return *n.value<long long>();
 }
@@ -133,6 +180,9 @@ std::map<int, double> ScenarioReader::year_series(const std::string& key) {
     for (auto&& [year, value] : t) {
       const auto v = value.value<double>();
       if (!v) fail(key + "." + std::string(year.str()), "expected a number");
+      // Every series is an amount or a growth share: never negative, never absurd.
+      if (!std::isfinite(*v) || *v < 0 || *v > kMaxNumber)
+        fail(key + "." + std::string(year.str()), "expected a number from 0 to 1e9");
       out[std::stoi(std::string(year.str()))] = *v;
     }
   };

@@ -12,12 +12,18 @@ namespace finsim {
 // One resolved parameter as it is written to docs and HDF5 provenance.
 struct ResolvedParameter {
   std::string key;
-  std::string value;   // TOML literal text
+  std::string value;  // TOML literal text
   std::string unit;
   std::string source;  // registry source, or "assumption (range …)"
   bool assumption = false;
-  std::string origin;  // "default", or where the scenario set it ("file:line:col", "--set")
+  std::string origin;    // "default", or where the scenario set it ("file:line:col", "--set")
+  bool changed = false;  // differs from the registry default (set by the scenario to another value)
 };
+
+// Bounds on every scenario number, before each key's own check: no parameter is meaningfully larger,
+// and beyond them money in whole SEK (int64) could overflow. nan and inf are never accepted.
+inline constexpr double kMaxNumber = 1e9;
+inline constexpr long long kMaxInteger = 1'000'000'000'000LL;
 
 class ScenarioReader {
  public:

@@ -4,9 +4,11 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <stdexcept>
 #include <string>
+#include <system_error>
 #include <utility>
 
 namespace finsim {
@@ -30,10 +32,39 @@ void sync(const std::filesystem::path& path, int flags, const std::filesystem::p
   if (result != 0) fail(named, "sync " + path.string(), error);
 }
 
+// Temporaries of NAME whose process is gone. Only this machine's processes can be asked; a PID that
+// exists (or that we may not signal) is left alone.
+void remove_stale_partials(const std::filesystem::path& final_path) {
+  const std::string prefix = final_path.filename().string() + ".partial.";
+  const std::filesystem::path dir = final_path.parent_path().empty() ? "." : final_path.parent_path();
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const std::string digits = name.substr(prefix.size());
+    if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+    const long pid = std::stol(digits);
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) ::unlink(entry.path().c_str());
+  }
+}
+
 }  // namespace
 
+std::filesystem::path partial_path_for(const std::filesystem::path& final_path, long pid) {
+  return final_path.string() + ".partial." + std::to_string(pid);
+}
+
 PartialFile::PartialFile(std::filesystem::path final_path)
-    : final_(std::move(final_path)), partial_(final_.string() + ".partial") {}
+    : final_(std::move(final_path)), partial_(partial_path_for(final_, static_cast<long>(::getpid()))) {}
+
+void PartialFile::create() {
+  remove_stale_partials(final_);
+  // A leftover of an earlier process that had our PID is ours to replace: that process is gone.
+  ::unlink(partial_.c_str());
+  const int fd = ::open(partial_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) throw std::system_error(errno, std::generic_category(), partial_.string());
+  ::close(fd);
+}
 
 PartialFile::PartialFile(PartialFile&& other) noexcept
     : final_(std::move(other.final_)),

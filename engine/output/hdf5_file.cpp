@@ -806,7 +806,11 @@ File File::open_read(const std::filesystem::path& path) {
 Group File::root() const {
   hid_t id = H5Gopen2(id_.get(), "/", H5P_DEFAULT);
   if (id < 0) {
-    throw std::runtime_error(name_ + ": cannot open the root group: " + reason(current_stack()));
+    // A damaged file opened for reading is bad input (exit 2), like any other reading failure;
+    // found by fuzzing (tests/fuzz/fuzz_results).
+    const std::string what = name_ + ": cannot open the root group: " + reason(current_stack());
+    if (!writable_) throw InputError(what);
+    throw std::runtime_error(what);
   }
   return Group(Handle(id, H5Gclose), name_, "/");
 }

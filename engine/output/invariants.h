@@ -29,7 +29,7 @@ class InvariantError : public std::runtime_error {
   std::vector<Violation> violations_;
 };
 
-// Checks one replication (DESIGN §7; docs/output.md lists the identities). `start` is the first
+// Checks one replication (docs/output.md, "Invariants checked before writing", lists the identities). `start` is the first
 // simulated month, used for the labels; `limit` caps how many violations are collected.
 std::vector<Violation> find_violations(const ReplicationResult& result, YearMonth start, std::size_t limit = 50);
 

@@ -21,22 +21,27 @@ A checked(const ResultsFile& f, A array, const std::string& name, const h5::Shap
 }
 
 void require(const ResultsFile& f, const std::string& name) {
-  if (!f.group.has(name)) throw InputError(f.path + ": " + f.group.path_of(name) + ": missing (not a complete finsim result file)");
+  if (!f.group.has(name))
+    throw InputError(f.path + ": " + f.group.path_of(name) + ": missing (not a complete finsim result file)");
 }
 
 }  // namespace
 
+void check_result_file(const h5::File& file, const std::string& name) {
+  const auto root = file.root();
+  if (!root.has_attribute(".", "schema_version") || !root.has_attribute(".", "finsim_version") ||
+      !root.has("scenarios"))
+    throw InputError(name + ": not a finsim result file (no schema_version, finsim_version or scenarios group)");
+  const std::string schema = h5::string_attribute(root, ".", "schema_version");
+  if (schema != kSchemaVersion)
+    throw InputError(name + ": schema_version " + schema + " is not supported (this finsim reads " + kSchemaVersion +
+                     ")");
+}
+
 ResultsFile open_results(const std::filesystem::path& path, const std::string& scenario) {
   const std::string name = path.string();
   auto file = h5::File::open_read(path);
-  {
-    const auto root = file.root();
-    if (!root.has_attribute(".", "schema_version") || !root.has_attribute(".", "finsim_version") || !root.has("scenarios"))
-      throw InputError(name + ": not a finsim result file (no schema_version, finsim_version or scenarios group)");
-    const std::string schema = h5::string_attribute(root, ".", "schema_version");
-    if (schema != kSchemaVersion)
-      throw InputError(name + ": schema_version " + schema + " is not supported (this finsim reads " + kSchemaVersion + ")");
-  }
+  check_result_file(file, name);
   const auto scenarios = file.open_group("scenarios");
   std::vector<std::string> groups;
   for (const auto& c : scenarios.children())
@@ -112,7 +117,8 @@ RunData read_run(const std::filesystem::path& path) {
   d.exit_work = checked(f, h5::read_double(g, "exit_work"), "exit_work", {R, M, A});
   d.exit_studies = checked(f, h5::read_double(g, "exit_studies"), "exit_studies", {R, M, A});
   d.public_cost = checked(f, h5::read_int64(g, "public_cost_by_forbund"), "public_cost_by_forbund", {R, M, A, P});
-  d.public_revenue = checked(f, h5::read_int64(g, "public_revenue_by_forbund"), "public_revenue_by_forbund", {R, M, A, P});
+  d.public_revenue =
+      checked(f, h5::read_int64(g, "public_revenue_by_forbund"), "public_revenue_by_forbund", {R, M, A, P});
   d.finsam_contribution =
       checked(f, h5::read_int64(g, "finsam_contribution_by_forbund"), "finsam_contribution_by_forbund", {R, M, A, P});
   return d;

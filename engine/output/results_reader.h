@@ -18,6 +18,10 @@ struct ResultsFile {
   std::string scenario;  // group name under scenarios/
 };
 
+// Throws InputError naming the file when an open HDF5 file is not a finsim result file or has a
+// schema_version this finsim does not read.
+void check_result_file(const h5::File& file, const std::string& name);
+
 // Throws InputError (one line, naming the file) if the file is not HDF5, not a finsim result file,
 // of an unknown schema_version, or holds no scenario. With several scenarios, `scenario` picks one;
 // empty means "the only one".

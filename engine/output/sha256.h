@@ -1,31 +1,32 @@
-// SHA-256 (FIPS 180-4) for the provenance digests of scenario text and input files, written here
-// so the result files can name their inputs without another dependency.
+// SHA-256 for the provenance digests of scenario text and input files: a thin wrapper over
+// OpenSSL's libcrypto (EVP), so the result files name their inputs with a maintained implementation.
 #pragma once
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 
 namespace finsim {
 
-// Incremental hashing, for files read in blocks.
+// Incremental hashing, for files read in blocks. Throws std::runtime_error if libcrypto fails.
 class Sha256 {
  public:
   Sha256();
+  ~Sha256();
+  Sha256(Sha256&&) noexcept;
+  Sha256& operator=(Sha256&&) noexcept;
   void update(std::span<const std::uint8_t> data);
   void update(std::string_view text);
   // The 32-byte digest; the object must not be updated afterwards.
   std::array<std::uint8_t, 32> finish();
 
  private:
-  void block(const std::uint8_t* p);
-  std::array<std::uint32_t, 8> h_;
-  std::array<std::uint8_t, 64> buffer_{};
-  std::size_t buffered_ = 0;
-  std::uint64_t length_ = 0;  // bytes hashed so far
+  struct Context;  // EVP_MD_CTX, kept out of this header
+  std::unique_ptr<Context> ctx_;
   bool finished_ = false;
 };
 

@@ -2,8 +2,7 @@
 
 namespace finsim {
 
-std::string located(const std::string& file, long line, long col, const std::string& key,
-                    const std::string& what) {
+std::string located(const std::string& file, long line, long col, const std::string& key, const std::string& what) {
   std::string out;
   if (!file.empty()) {
     out += file;

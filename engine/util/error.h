@@ -14,7 +14,6 @@ class InputError : public std::runtime_error {
 };
 
 // Builds the one-line message in the project's format.
-std::string located(const std::string& file, long line, long col, const std::string& key,
-                    const std::string& what);
+std::string located(const std::string& file, long line, long col, const std::string& key, const std::string& what);
 
 }  // namespace finsim

@@ -1,4 +1,5 @@
-// Small text helpers shared by loaders and the CLI: edit distance for "did you mean", trimming.
+// Small text helpers shared by loaders and the CLI: edit distance for "did you mean", trimming,
+// CSV field quoting.
 // Kept here so each loader does not grow its own copy.
 #pragma once
 #include <string>
@@ -15,5 +16,10 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 std::string_view trim(std::string_view s);
 
 std::vector<std::string> split(std::string_view s, char sep);
+
+// One CSV field as RFC 4180 writes it: quoted (with "" for ") when it holds a comma, a quote, CR
+// or LF — förbund names contain commas ("Huddinge, Botkyrka och Salem") — and unchanged otherwise.
+// Every CSV Finsim writes uses this one helper, and "\n" line ends.
+std::string csv_field(std::string_view s);
 
 }  // namespace finsim

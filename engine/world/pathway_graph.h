@@ -1,4 +1,4 @@
-// The pathway graph (DESIGN §3.3): states a person can be in and the transitions between them,
+// The pathway graph (docs/model.md §7.9): states a person can be in and the transitions between them,
 // built from the insats catalogue and [[pathway.edge]] and checked with Boost.Graph.
 #pragma once
 #include <array>

@@ -30,5 +30,24 @@ expect_error "no such file" -- inspect "$tmp/none.h5"
 head -c 3000 "$tmp/r.h5" >"$tmp/truncated.h5"
 expect_error "truncated.h5" -- inspect "$tmp/truncated.h5"
 
+# A readable HDF5 file that is not a finsim result, or of another schema_version, is refused too.
+/usr/bin/python3 - "$tmp" <<'PY'
+import shutil, sys
+import h5py
+tmp = sys.argv[1]
+with h5py.File(f"{tmp}/other.h5", "w") as f:
+    f.create_dataset("x", data=[1, 2, 3])
+shutil.copy(f"{tmp}/r.h5", f"{tmp}/future.h5")
+with h5py.File(f"{tmp}/future.h5", "r+") as f:
+    f.attrs["schema_version"] = "999"
+PY
+expect_error "other.h5: not a finsim result file" -- inspect "$tmp/other.h5"
+expect_error "other.h5: not a finsim result file" -- inspect "$tmp/other.h5" --resolved
+expect_error "future.h5: schema_version 999 is not supported" -- inspect "$tmp/future.h5"
+
+# Found by fuzzing: a file whose root group cannot be opened is bad input too (was exit 1).
+expect_error "damaged_root_group.h5: cannot open the root group" -- inspect "$src/tests/data/results/damaged_root_group.h5"
+expect_error "damaged_root_group.h5: cannot open the root group" -- export "$src/tests/data/results/damaged_root_group.h5" --csv "$tmp/x"
+
 [[ $failures -eq 0 ]] || { echo "$failures failure(s)" >&2; exit 1; }
 echo "all inspect checks passed"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# CLI: a run killed with SIGKILL half-way leaves no file under the final name (only NAME.partial);
-# running again writes a file whose every dataset equals an uninterrupted run's.
+# CLI: a run killed with SIGKILL half-way leaves no file under the final name (only NAME.partial.PID);
+# running again removes that dead run's temporary and writes a file whose every dataset equals an
+# uninterrupted run's.
 set -uo pipefail
 finsim=$1
 src=$2
@@ -14,13 +15,13 @@ fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 out=$tmp/killed.h5
 "$finsim" run "$baseline" -o "$out" "${long[@]}" >/dev/null 2>&1 &
 pid=$!
-for _ in $(seq 100); do [[ -e $out.partial ]] && break; sleep 0.05; done
-[[ -e $out.partial ]] || fail "no $out.partial while running"
+for _ in $(seq 100); do [[ -e $out.partial.$pid ]] && break; sleep 0.05; done
+[[ -e $out.partial.$pid ]] || fail "no $out.partial.$pid while running"
 sleep 0.7
 if kill -KILL "$pid" 2>/dev/null; then
   wait "$pid" 2>/dev/null
   [[ ! -e $out ]] || fail "$out exists after SIGKILL"
-  echo "ok: killed half-way; final name absent (partial present: $([[ -e $out.partial ]] && echo yes || echo no))"
+  echo "ok: killed half-way; final name absent (partial present: $([[ -e $out.partial.$pid ]] && echo yes || echo no))"
 else
   wait "$pid"
   echo "skip: the run finished before SIGKILL; checking the rerun only"
@@ -29,7 +30,8 @@ fi
 
 # Rerun over the leftover partial, and an uninterrupted reference run.
 "$finsim" run "$baseline" -o "$out" "${long[@]}" >/dev/null || fail "rerun failed"
-[[ ! -e $out.partial ]] || fail "$out.partial left after the rerun"
+leftovers=$(compgen -G "$out.partial*")
+[[ -z $leftovers ]] || fail "temporaries left after the rerun: $leftovers"
 "$finsim" run "$baseline" -o "$tmp/reference.h5" "${long[@]}" >/dev/null || fail "reference run failed"
 
 /usr/bin/python3 - "$out" "$tmp/reference.h5" <<'PY' || fail "datasets differ from the uninterrupted run"

@@ -286,3 +286,23 @@ TEST_CASE("config: state-plus-50 equals the baseline before 2025", "[config]") {
   CHECK(p.members.region_growth(2025) == 0.5);
   CHECK(p.members.kommun_growth(2030) == 0.5);
 }
+
+TEST_CASE("config: each parameter knows whether the scenario changed it from its default", "[config]") {
+  // state-double.toml sets 2025 of the allocation over the baseline's 2016 = 339.0 (the default).
+  const auto s = finsim::load_scenario(std::string(FINSIM_SOURCE_DIR) + "/scenarios/state-double.toml",
+                                       {"population.scale=1.0", "referral.max_wait_months=11"});
+  std::map<std::string, const finsim::ResolvedParameter*> by_key;
+  for (const auto& p : s.parameters) by_key[p.key] = &p;
+  REQUIRE(by_key.count("funding.state.allocation_msek"));
+  const auto& alloc = *by_key["funding.state.allocation_msek"];
+  CHECK(alloc.changed);
+  // The series merges two files: each year names where it was set.
+  CHECK(alloc.origin.find("2016 at ") != std::string::npos);
+  CHECK(alloc.origin.find("baseline.toml:") != std::string::npos);
+  CHECK(alloc.origin.find("2025 at ") != std::string::npos);
+  CHECK(alloc.origin.find("state-double.toml:") != std::string::npos);
+  CHECK(by_key["scenario.name"]->changed);                // "state-double" against ""
+  CHECK_FALSE(by_key["population.scale"]->changed);       // set with --set, but to its default 1.0
+  CHECK(by_key["referral.max_wait_months"]->changed);     // --set to another value
+  CHECK_FALSE(by_key["referral.cooldown_months"]->changed);  // not set at all
+}

@@ -1,6 +1,7 @@
 #include "output/atomic_file.h"
 
 #include <unistd.h>
+#include <sys/wait.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -8,6 +9,7 @@
 #include <iterator>
 #include <stdexcept>
 #include <string>
+#include <system_error>
 
 namespace fs = std::filesystem;
 using finsim::PartialFile;
@@ -17,8 +19,7 @@ namespace {
 struct TempDir {
   fs::path path;
   explicit TempDir(const std::string& name)
-      : path(fs::temp_directory_path() /
-             ("finsim-atomic-" + name + "-" + std::to_string(::getpid()))) {
+      : path(fs::temp_directory_path() / ("finsim-atomic-" + name + "-" + std::to_string(::getpid()))) {
     fs::remove_all(path);
     fs::create_directories(path);
   }
@@ -41,7 +42,7 @@ TEST_CASE("PartialFile commit renames the partial file over the final one", "[hd
   std::ofstream(final_path) << "old";
   {
     PartialFile partial(final_path);
-    CHECK(partial.partial_path() == dir.path / "run.h5.partial");
+    CHECK(partial.partial_path() == dir.path / ("run.h5.partial." + std::to_string(::getpid())));
     std::ofstream(partial.partial_path()) << "new";
     CHECK(contents(final_path) == "old");
     partial.commit();
@@ -49,7 +50,7 @@ TEST_CASE("PartialFile commit renames the partial file over the final one", "[hd
     partial.commit();  // a second commit is a no-op
   }
   CHECK(contents(final_path) == "new");
-  CHECK_FALSE(fs::exists(dir.path / "run.h5.partial"));
+  CHECK_FALSE(fs::exists(finsim::partial_path_for(final_path, ::getpid())));
 }
 
 TEST_CASE("PartialFile without commit leaves neither file", "[hdf5][atomic]") {
@@ -63,7 +64,7 @@ TEST_CASE("PartialFile without commit leaves neither file", "[hdf5][atomic]") {
     std::ofstream(partial.partial_path()) << "half again";
   }
   CHECK_FALSE(fs::exists(final_path));
-  CHECK_FALSE(fs::exists(dir.path / "run.h5.partial"));
+  CHECK_FALSE(fs::exists(finsim::partial_path_for(final_path, ::getpid())));
 }
 
 TEST_CASE("PartialFile moves hand over the partial file", "[hdf5][atomic]") {
@@ -84,7 +85,29 @@ TEST_CASE("PartialFile commit without a partial file names the file", "[hdf5][at
   TempDir dir("nofile");
   PartialFile partial(dir.path / "run.h5");
   CHECK_THROWS_AS(partial.commit(), std::runtime_error);
-  CHECK_THROWS_WITH(partial.commit(), Catch::Contains((dir.path / "run.h5").string()) &&
-                                          Catch::Contains("No such file or directory"));
+  CHECK_THROWS_WITH(partial.commit(),
+                    Catch::Contains((dir.path / "run.h5").string()) && Catch::Contains("No such file or directory"));
   CHECK_FALSE(partial.committed());
+}
+
+TEST_CASE("PartialFile create removes only the temporaries of processes that are gone", "[hdf5][atomic]") {
+  TempDir dir("stale");
+  const auto final_path = dir.path / "run.h5";
+  // A live process's temporary (our parent's PID: alive while we run) and a dead one's.
+  const auto alive = finsim::partial_path_for(final_path, ::getppid());
+  pid_t dead_pid = ::fork();
+  if (dead_pid == 0) ::_exit(0);
+  REQUIRE(dead_pid > 0);
+  int status = 0;
+  ::waitpid(dead_pid, &status, 0);  // reaped: the PID no longer exists
+  const auto dead = finsim::partial_path_for(final_path, dead_pid);
+  const auto other_name = finsim::partial_path_for(dir.path / "other.h5", dead_pid);
+  for (const auto& p : {alive, dead, other_name}) std::ofstream(p) << "x";
+
+  PartialFile partial(final_path);
+  partial.create();
+  CHECK(fs::exists(partial.partial_path()));
+  CHECK(fs::exists(alive));       // another run still writing: never touched
+  CHECK_FALSE(fs::exists(dead));  // left by a killed run: cleaned up
+  CHECK(fs::exists(other_name));  // another result file's temporary: not ours to judge
 }
