@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the DESIGN §8 targets (P1–P6) and the scaling table; see benchmarks/README.md.
+# Measures the benchmarks/README.md (targets P1–P6) targets (P1–P6) and the scaling table; see benchmarks/README.md.
 #
 #   benchmarks/run.sh [--no-build] [--reps N] [--no-micro] [--no-scaling] [--wait-idle] [--profile]
 #

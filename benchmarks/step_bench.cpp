@@ -1,7 +1,7 @@
 // Micro-benchmarks of the monthly step's phases on the national area set (scenarios/baseline.toml,
 // all förbund and regions), one thread unless the name says otherwise. Items are agent-months:
 // the live agents of the month being stepped, so items_per_second is directly comparable with
-// DESIGN §8 P1. Environment: FINSIM_BENCH_SCALE (population.scale, default 1), FINSIM_BENCH_TMP
+// benchmarks/README.md (target P1). Environment: FINSIM_BENCH_SCALE (population.scale, default 1), FINSIM_BENCH_TMP
 // (folder for the HDF5 benchmark, default /tmp).
 //
 // The world is brought to a realistic state once — synthesis, the first year's plan, initial
@@ -36,7 +36,7 @@
 #include "sim/simulation.h"
 #include "world/world.h"
 
-// The engine schedules each person's next event (sim/schedule.h) since DESIGN §8 P1; before that
+// The engine schedules each person's next event (sim/schedule.h) since benchmarks/README.md (target P1); before that
 // every event drew for every agent every month. The harness follows whichever is built.
 #if __has_include("sim/schedule.h")
 #include "sim/schedule.h"
@@ -198,7 +198,7 @@ void BM_Event(benchmark::State& st) {
   });
 }
 
-// The reference of DESIGN §8 P1: one Philox4x32-10 block per live agent and month, nothing else.
+// The reference of benchmarks/README.md (target P1): one Philox4x32-10 block per live agent and month, nothing else.
 void BM_PhiloxBare(benchmark::State& st) {
   const National& n = national();
   std::uint32_t sink = 0;

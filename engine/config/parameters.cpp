@@ -33,7 +33,7 @@ struct Insats {
   const char* what;           // what the sources say the insats is
 };
 
-// The default catalogue: the insats types the sources name (finsam-facts §4b). Costs, durations and
+// The default catalogue: the insats types the sources name (docs/sources.md#insats-types). Costs, durations and
 // dropout are not published nationally: all assumptions, calibrated jointly (docs/model.md §7).
 const Insats kCatalogue[] = {
     {"coordination_team", "Samordningsteam", "individual", "2250", "12", "0.02", "0.50", "0.19", "0.32",
@@ -81,13 +81,13 @@ std::vector<ParamSpec> build_specs() {
   add("organisation.forbund_csv", T::String, "\"data/forbund.csv\"", "path", "förbund file, relative to the scenario file's folder", "scenarios/data/README.md");
   add("organisation.unknown_membership", T::String, "\"regional\"", "regional|none",
       "kommuner whose membership is unknown: one synthetic förbund per region (regional) or non-members (none)",
-      "DESIGN §3.1; finsam.se 2019 (260 of 290 members), SKR 2024 (274)");
+      "docs/model.md §2.2; finsam.se 2019 (260 of 290 members), SKR 2024 (274)");
   add("organisation.full_coverage", T::Boolean, "false", "",
       "every non-member kommun joins the förbund of its region with most members (a new synthetic förbund if none)", "seed 003 (all kommuner)");
   add("organisation.join", T::TableArray, "", "", "a kommun joins an existing förbund (leaving any other)", "Finsim convention");
   add("organisation.join[].kommun", T::String, "\"\"", "SCB code", "kommun that joins", "");
   add("organisation.join[].forbund", T::String, "\"\"", "name", "förbund it joins", "");
-  add("organisation.merge", T::TableArray, "", "", "förbund that merge into one", "finsam-facts §3b (mergers)");
+  add("organisation.merge", T::TableArray, "", "", "förbund that merge into one", "docs/sources.md#forbund-and-members (mergers)");
   add("organisation.merge[].forbund", T::StringList, "[]", "names", "förbund that merge", "");
   add("organisation.merge[].name", T::String, "\"\"", "name", "name of the merged förbund", "");
 
@@ -144,13 +144,13 @@ std::vector<ParamSpec> build_specs() {
   // [funding.budget]
   add("funding.budget.admin_share", T::Number, "0.12", "share of budget", "förbund office and administration", "", "0.10–0.15");
   add("funding.budget.structural_share", T::Number, "0.25", "share of budget",
-      "structural insatser (about half of insatser by count are structural: finsam-facts §4a)", "", "0.15–0.35");
+      "structural insatser (about half of insatser by count are structural: docs/sources.md#participants-and-insatser)", "", "0.15–0.35");
   add("funding.budget.equity_spend_max_share", T::Number, "0.5", "share/year", "largest share of equity above the reserve (equity_reasonable_share of the budget) spent in a year", "", "0.2–1.0");
   add("funding.budget.initial_equity_share", T::Number, "0.22", "share of contributions", "opening equity in the first year",
-      "finsam-facts §2: VG 2017 equity 36.2 / contributions 165.5 MSEK [D]");
+      "docs/sources.md#state-distribution-model: VG 2017 equity 36.2 / contributions 165.5 MSEK [D]");
 
   // [population]
-  add("population.mode", T::String, "\"target\"", "target", "agents are the target group (general mode is not implemented yet)", "DESIGN §4");
+  add("population.mode", T::String, "\"target\"", "target", "agents are the target group (general mode is not implemented yet)", "docs/model.md §3");
   add("population.target_group_size", T::Number, "300000.0", "persons", "people in need of coordinated rehabilitation",
       "prop. 2002/03:132 via seed 001 (300 000); ISF 2023: 280 000–500 000", "280 000–500 000");
   add("population.scale", T::Number, "1.0", "agents/person", "agents per person; outputs are scaled back", "Finsim convention");
@@ -216,16 +216,16 @@ std::vector<ParamSpec> build_specs() {
 
   // [insats.<name>] — pattern rows for any insats a scenario adds, then the default catalogue.
   add("insats.*.label_sv", T::String, "\"\"", "", "Swedish name", "");
-  add("insats.*.kind", T::String, "\"individual\"", "individual|structural", "individual insatser have participants; structural ones do not", "finsam-facts §4b");
+  add("insats.*.kind", T::String, "\"individual\"", "individual|structural", "individual insatser have participants; structural ones do not", "docs/sources.md#insats-types");
   add("insats.*.enabled", T::Boolean, "true", "", "whether förbund fund this insats", "");
   add("insats.*.cost_sek_per_month", T::Integer, "3000", "SEK/participant-month", "cost per participant-month", "", "1 500–6 000");
-  add("insats.*.mean_duration_months", T::Number, "9.0", "months", "mean time to completion", "", "3–24 (finsam-facts §9: placeholder 9)");
+  add("insats.*.mean_duration_months", T::Number, "9.0", "months", "mean time to completion", "", "3–24 (docs/sources.md#assumptions: placeholder 9)");
   add("insats.*.dropout_per_month", T::Number, "0.03", "probability/month", "dropout while in the insats", "", "0.01–0.05");
   add("insats.*.p_work_studies", T::Number, "0.31", "probability", "work or studies at completion (average person)", "", "");
   add("insats.*.p_job_seeking", T::Number, "0.15", "probability", "active job seeker at completion", "", "");
   add("insats.*.budget_share", T::Number, "0.1", "share", "share of the individual (or structural) budget", "", "");
-  add("insats.*.min_age", T::Integer, "16", "years", "youngest eligible", "finsam-facts §1: 16–64");
-  add("insats.*.max_age", T::Integer, "64", "years", "oldest eligible", "finsam-facts §1: 16–64");
+  add("insats.*.min_age", T::Integer, "16", "years", "youngest eligible", "docs/sources.md#legal-frame: 16–64");
+  add("insats.*.max_age", T::Integer, "64", "years", "oldest eligible", "docs/sources.md#legal-frame: 16–64");
   add("insats.*.needs", T::StringList, "[]", "mental|somatic|substance|social|language", "eligible if any of these needs (empty = all)", "");
   add("insats.*.support", T::StringList, "[]", "support sources", "eligible if on one of these (empty = all)", "");
   add("insats.*.project_years", T::Integer, "0", "years", "a project ends after this many years unless a party takes it over (0 = permanent)",
@@ -233,29 +233,29 @@ std::vector<ParamSpec> build_specs() {
   add("insats.*.takeover_probability", T::Number, "0.5", "probability", "chance a party takes a project over", "", "0.2–0.8");
   for (const auto& c : kCatalogue) {
     const std::string p = std::string("insats.") + c.name + ".";
-    add(p + "label_sv", T::String, std::string("\"") + c.label_sv + "\"", "", c.what, "finsam-facts §4b");
-    add(p + "kind", T::String, std::string("\"") + c.kind + "\"", "", "individual or structural", "finsam-facts §4b");
+    add(p + "label_sv", T::String, std::string("\"") + c.label_sv + "\"", "", c.what, "docs/sources.md#insats-types");
+    add(p + "kind", T::String, std::string("\"") + c.kind + "\"", "", "individual or structural", "docs/sources.md#insats-types");
     add(p + "enabled", T::Boolean, "true", "", "funded in the baseline", "");
     add(p + "cost_sek_per_month", T::Integer, c.cost, "SEK/participant-month", "cost per participant-month", "", "±40 %");
     add(p + "mean_duration_months", T::Number, std::string(c.duration) + ".0", "months", "mean time to completion",
         std::string(c.name) == "ips" ? "Bejerholm 2015 (18-month follow-up)" : "", "3–24");
     add(p + "dropout_per_month", T::Number, c.dropout, "probability/month", "dropout while in the insats", "", "0.01–0.05");
     add(p + "p_work_studies", T::Number, c.p_ws, "probability", "work or studies at completion (average person)", c.effect_source,
-        "calibrated to 31 % of exits (finsam-facts §5)");
-    add(p + "p_job_seeking", T::Number, c.p_js, "probability", "job seeker at completion", "", "calibrated to 15 % of exits (finsam-facts §5)");
+        "calibrated to 31 % of exits (docs/sources.md#outcomes)");
+    add(p + "p_job_seeking", T::Number, c.p_js, "probability", "job seeker at completion", "", "calibrated to 15 % of exits (docs/sources.md#outcomes)");
     add(p + "budget_share", T::Number, c.share, "share", "share of the individual (structural) budget", "", "");
-    add(p + "min_age", T::Integer, c.min_age, "years", "youngest eligible", "finsam-facts §1");
-    add(p + "max_age", T::Integer, c.max_age, "years", "oldest eligible", "finsam-facts §1");
+    add(p + "min_age", T::Integer, c.min_age, "years", "youngest eligible", "docs/sources.md#legal-frame");
+    add(p + "max_age", T::Integer, c.max_age, "years", "oldest eligible", "docs/sources.md#legal-frame");
     add(p + "needs", T::StringList, c.needs, "", "eligible needs (empty = all)", "");
   }
 
   // [[pathway.edge]]
-  add("pathway.edge", T::TableArray, "", "", "on completion without work, referral on to another insats", "DESIGN §3.3");
+  add("pathway.edge", T::TableArray, "", "", "on completion without work, referral on to another insats", "docs/model.md §7.9");
   add("pathway.edge[].from", T::String, "\"\"", "insats", "insats completed", "");
   add("pathway.edge[].to", T::String, "\"\"", "insats", "insats referred to", "");
   add("pathway.edge[].probability", T::Number, "0.0", "probability", "chance of that referral", "", "");
 
-  // [costs] — payer ledger (DESIGN §5). The split of costs across payers is not published.
+  // [costs] — payer ledger (docs/model.md §7.10). The split of costs across payers is not published.
   add("costs.support.sickness_benefit.sek_per_month", T::Integer, "15000", "SEK/month", "sjukpenning paid", "", "12 000–20 000");
   add("costs.support.sickness_benefit.payer", T::String, "\"state\"", "payer", "who pays it", "FK pays sjukpenning (state)");
   add("costs.support.activity_compensation.sek_per_month", T::Integer, "10000", "SEK/month", "aktivitetsersättning paid", "", "9 000–12 000");

@@ -7,7 +7,7 @@
 
 namespace finsim {
 
-// Where a person is in the pathway graph (DESIGN §3.3). Work, Studies and JobSeeking are exit
+// Where a person is in the pathway graph (docs/model.md §7.9). Work, Studies and JobSeeking are exit
 // states of the pathway but people stay tracked there (taxes, relapse); Gone leaves the model.
 enum class State : std::uint8_t { Target = 0, Waiting, InInsats, Work, Studies, JobSeeking, Gone, Count };
 inline constexpr int kStates = static_cast<int>(State::Count);
@@ -18,7 +18,7 @@ inline constexpr std::array<const char*, kStates> kStateLabels = {"target",  "wa
 enum class GoneReason : std::uint8_t { None = 0, AgedOut, Death, Emigration, Sjukersattning, Count };
 inline constexpr int kGoneReasons = static_cast<int>(GoneReason::Count);
 
-// The next scheduled event of a person (DESIGN §8 P1: schedule, don't draw every month). Drawn
+// The next scheduled event of a person (benchmarks/README.md (target P1): schedule, don't draw every month). Drawn
 // whenever the person enters a state, from that state's constant monthly hazards.
 enum class NextEvent : std::uint8_t {
   None = 0, AgeOut, Death, Emigration, Sjukersattning,   // demographic exits

@@ -1,4 +1,4 @@
-// The monthly events of DESIGN §4, one function each, in the order step_month() calls them.
+// The monthly events of docs/model.md §3, one function each, in the order step_month() calls them.
 // Each reads the context, changes one area, and records what happened in area.month.
 #pragma once
 #include <vector>

@@ -1,4 +1,4 @@
-// The monthly timetable (DESIGN §4), after OpenABM's one_time_step(): one line per event, in the
+// The monthly timetable (docs/model.md §3), after OpenABM's one_time_step(): one line per event, in the
 // order the model defines. Reading this function is reading the model's schedule.
 #include "sim/events.h"
 #include "sim/schedule.h"
