@@ -6,7 +6,8 @@ set -uo pipefail
 finsim=$1
 src=$2
 baseline=$src/scenarios/baseline.toml
-long=(--set population.scale=1 --set scenario.end=2020-12 -r 6 -q)
+# A short burn-in keeps the three runs quick; the run still lasts well past the kill at 0.7 s.
+long=(--set population.scale=1 --set scenario.end=2020-12 --set scenario.burn_in_years=3 -r 6 -q)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failures=0
