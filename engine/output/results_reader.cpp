@@ -76,10 +76,33 @@ RunData read_run(const std::filesystem::path& path) {
   d.seed = h5::int_attribute(g, ".", "seed");
   d.population_scale = h5::double_attribute(g, ".", "population_scale");
 
-  for (const char* name : {"replication", "month", "year", "forbund", "forbund_kind", "payer", "unique_participants",
-                           "state_offer", "state_paid", "region_paid", "kommuner_paid", "exit_work", "exit_studies",
-                           "public_cost_by_forbund", "public_revenue_by_forbund", "finsam_contribution_by_forbund", "forbund_region", "forbund_region_name", "state", "stock",
-                           "admin", "structural", "individual_spent", "spent", "equity_open", "equity_close", "unused_offer"})
+  for (const char* name : {"replication",
+                           "month",
+                           "year",
+                           "forbund",
+                           "forbund_kind",
+                           "payer",
+                           "unique_participants",
+                           "state_offer",
+                           "state_paid",
+                           "region_paid",
+                           "kommuner_paid",
+                           "exit_work",
+                           "exit_studies",
+                           "public_cost_by_forbund",
+                           "public_revenue_by_forbund",
+                           "finsam_contribution_by_forbund",
+                           "forbund_region",
+                           "forbund_region_name",
+                           "state",
+                           "stock",
+                           "admin",
+                           "structural",
+                           "individual_spent",
+                           "spent",
+                           "equity_open",
+                           "equity_close",
+                           "unused_offer"})
     require(f, name);
   d.replications = h5::read_int64(g, "replication").values;
   d.months = h5::read_strings(g, "month");

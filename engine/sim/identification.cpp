@@ -33,7 +33,8 @@ void identification(Area& area, const StepContext& ctx) {
       return area.agents.state_of(e.person) == State::Target && area.agents.identified[e.person] == e.identified;
     });
   area.identification_hazard = identification_hazard(area, ctx);
-  const double accept = ctx.rates.identification_bound > 0 ? area.identification_hazard / ctx.rates.identification_bound : 0.0;
+  const double accept =
+      ctx.rates.identification_bound > 0 ? area.identification_hazard / ctx.rates.identification_bound : 0.0;
   Agents& a = area.agents;
   for (const std::uint32_t i : area.due) {
     if (!due(a, i, ctx.month, NextEvent::Identify)) continue;

@@ -15,7 +15,7 @@ inline void add_type(TypeSet& s, std::size_t t) { s[t / 64] |= std::uint64_t{1} 
 inline bool intersects(const TypeSet& a, const TypeSet& b) { return (a[0] & b[0]) || (a[1] & b[1]); }
 
 struct PoolEntry {
-  std::uint32_t person;    // local index in Area::agents
+  std::uint32_t person;     // local index in Area::agents
   std::int16_t identified;  // month identified: the entry is stale once the person's stamp differs
   std::uint32_t order;      // first identified, first offered
 };

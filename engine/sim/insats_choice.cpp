@@ -20,7 +20,9 @@ TypeSet fitting_types(const std::vector<InsatsType>& insatser, const Agents& a, 
   return s;
 }
 
-bool targeted(const InsatsType& t) { return t.needs_any != 0 || t.support_any != 0 || t.min_age > 16 || t.max_age < 64; }
+bool targeted(const InsatsType& t) {
+  return t.needs_any != 0 || t.support_any != 0 || t.min_age > 16 || t.max_age < 64;
+}
 
 std::vector<std::int64_t> open_places(const Area& area, const StepContext& ctx) {
   const auto& insatser = ctx.config.insatser;
@@ -31,8 +33,8 @@ std::vector<std::int64_t> open_places(const Area& area, const StepContext& ctx) 
     if (responsive) {
       // A list is acceptable while its expected wait — its length over the monthly turnover of
       // the slots (completion and dropout) — is shorter than referral.acceptable_wait_months.
-      const double turnover = static_cast<double>(area.capacity[t]) *
-                              (ctx.rates.completion[t] + insatser[t].dropout_per_month);
+      const double turnover =
+          static_cast<double>(area.capacity[t]) * (ctx.rates.completion[t] + insatser[t].dropout_per_month);
       places += static_cast<std::int64_t>(std::floor(turnover * ctx.config.referral.acceptable_wait_months));
     }
     open[t] = std::max<std::int64_t>(0, places);

@@ -15,6 +15,12 @@ export LSAN_OPTIONS="suppressions=$PWD/tests/fuzz/lsan.supp:print_suppressions=0
 # libhdf5 mallocs sizes read from a corrupt file and handles a NULL (finsim then says "memory
 # allocation failed", exit 2); ASan's allocator would abort on such a size instead.
 export ASAN_OPTIONS="allocator_may_return_null=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+# Whether the first stack frame of the report past ASan's own interceptor lies in libhdf5.
+in_libhdf5() {
+  grep -E '^ +#[0-9]+ ' "$1" | grep -v '__interceptor_\|__asan_\|in malloc\|in calloc\|in realloc' | head -1 |
+    grep -q 'libhdf5'
+}
+
 status=0
 for t in "${targets[@]}"; do
   work=$build/fuzz-corpus/$t
@@ -29,9 +35,16 @@ for t in "${targets[@]}"; do
   [[ $t == fuzz_results ]] && max_len=262144 && extra=(-timeout_exitcode=0)
   if ! "$build/tests/fuzz/$t" "$work" -max_total_time="$seconds" -max_len="$max_len" -timeout=20 "${extra[@]}" \
       -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$build/fuzz-artifacts/$t-" 2>"$build/fuzz-$t.log"; then
-    status=1
-    echo "FAIL: $t found a crash; see $build/fuzz-$t.log and $build/fuzz-artifacts/"
-    grep -E "ERROR|SUMMARY|Test unit written" "$build/fuzz-$t.log" | head -5
+    if [[ $t == fuzz_results ]] && in_libhdf5 "$build/fuzz-$t.log"; then
+      # A corrupt file that breaks libhdf5 1.10.8's own parser (tests/fuzz/known_libhdf5): not code of
+      # ours and not fixable here, so it is reported but does not fail the run.
+      echo "note: $t stopped at a fault inside libhdf5 (see tests/fuzz/known_libhdf5/README.md):"
+      grep -E "SUMMARY|Test unit written" "$build/fuzz-$t.log" | head -2
+    else
+      status=1
+      echo "FAIL: $t found a crash; see $build/fuzz-$t.log and $build/fuzz-artifacts/"
+      grep -E "ERROR|SUMMARY|Test unit written" "$build/fuzz-$t.log" | head -5
+    fi
   fi
   grep -q "libFuzzer: timeout" "$build/fuzz-$t.log" && echo "note: $t stopped at a timeout (see tests/fuzz/known_hangs/README.md)"
   grep -E "^stat::number_of_executed_units|^stat::new_units_added|^#[0-9]+ *DONE" "$build/fuzz-$t.log" | tr '\n' ' '

@@ -44,8 +44,8 @@ struct AreaFixture {
   }
   // A person in the target group aged `age` (years and a half) at month 0, job chance 1.
   std::size_t person(int age, std::uint8_t needs = 0, std::uint8_t support = 0) {
-    const std::size_t i = area.agents.add(agent_id(0, serial++), 0, static_cast<std::int16_t>(-age * 12 - 6), 0, needs,
-                                          support, 1.0f, 0);
+    const std::size_t i =
+        area.agents.add(agent_id(0, serial++), 0, static_cast<std::int16_t>(-age * 12 - 6), 0, needs, support, 1.0f, 0);
     area.count(State::Target, support, +1);
     return i;
   }

@@ -17,7 +17,8 @@ namespace {
 const std::string kScenarios = std::string(FINSIM_SOURCE_DIR) + "/scenarios/";
 
 // The state allocation from 2025 as a multiple of 339 MSEK, members free to match it.
-Scenario funded(double factor, double scale = 0.05, const std::string& end = "2027-12", std::vector<std::string> sets = {}) {
+Scenario funded(double factor, double scale = 0.05, const std::string& end = "2027-12",
+                std::vector<std::string> sets = {}) {
   sets.insert(sets.end(), {"population.scale=" + std::to_string(scale), "scenario.end=" + end,
                            "funding.state.allocation_msek.2025=" + std::to_string(339.0 * factor),
                            "funding.members.region_max_growth.2025=2.0", "funding.members.kommun_max_growth.2025=2.0"});
@@ -78,7 +79,8 @@ TEST_CASE("a flat-funding baseline is flat from 2019 to 2040", "[sim][dynamics]"
   REQUIRE(years.size() == 22);
   for (std::size_t y = 1; y < years.size(); ++y) {
     INFO(years[y].year << ": target group " << years[y - 1].target_group << " -> " << years[y].target_group
-                       << ", participants " << years[y - 1].unique_participants << " -> " << years[y].unique_participants);
+                       << ", participants " << years[y - 1].unique_participants << " -> "
+                       << years[y].unique_participants);
     CHECK(std::abs(years[y].target_group / years[y - 1].target_group - 1.0) <= 0.03);
     CHECK(std::abs(years[y].unique_participants / years[y - 1].unique_participants - 1.0) <= 0.03);
   }

@@ -16,17 +16,17 @@ TypeSet types(std::initializer_list<std::size_t> ts) {
 
 TEST_CASE("entries leave in identification order among the groups that fit", "[sim][identified_pool]") {
   IdentifiedPool pool;
-  pool.add(10, 0, types({0}));      // order 0
-  pool.add(11, 0, types({1}));      // order 1
-  pool.add(12, 1, types({0, 1}));   // order 2
-  pool.add(13, 1, types({100}));    // order 3, a type beyond the first 64
+  pool.add(10, 0, types({0}));     // order 0
+  pool.add(11, 0, types({1}));     // order 1
+  pool.add(12, 1, types({0, 1}));  // order 2
+  pool.add(13, 1, types({100}));   // order 3, a type beyond the first 64
   const auto all_live = [](const PoolEntry&) { return true; };
   PoolEntry e{};
   REQUIRE(pool.take_first(types({1}), all_live, e));
   CHECK(e.person == 11);  // person 10 fits type 0 only
   REQUIRE(pool.take_first(types({0, 1}), all_live, e));
   CHECK(e.person == 10);
-  CHECK(pool.unsuited(types({0})) == 1);  // person 13
+  CHECK(pool.unsuited(types({0})) == 1);    // person 13
   CHECK(pool.unsuited(types({100})) == 1);  // person 12
   REQUIRE(pool.take_first(types({100}), all_live, e));
   CHECK(e.person == 13);
@@ -41,7 +41,7 @@ TEST_CASE("stale entries are skipped and compacted away", "[sim][identified_pool
   const auto odd_gone = [](const PoolEntry& e) { return e.person % 2 == 0; };
   PoolEntry e{};
   REQUIRE(pool.take_first(types({1}), odd_gone, e) == false);  // all of group {1} are odd: gone
-  CHECK(pool.unsuited(types({0})) == 0);                         // the stale ones were dropped on the way
+  CHECK(pool.unsuited(types({0})) == 0);                       // the stale ones were dropped on the way
   pool.compact(odd_gone);
   CHECK(pool.unsuited(types({5})) == 3);
   REQUIRE(pool.take_first(types({0}), odd_gone, e));

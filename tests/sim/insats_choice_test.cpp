@@ -10,13 +10,13 @@ using finsim::test::AreaFixture;
 
 TEST_CASE("eligibility follows age band, needs and support source", "[sim][insats_choice]") {
   AreaFixture f;
-  const auto& ips = f.insatser()[f.type("ips")];            // 18–64, mental ill-health
-  const auto& young = f.insatser()[f.type("young_neet")];   // 16–29, any need
+  const auto& ips = f.insatser()[f.type("ips")];           // 18–64, mental ill-health
+  const auto& young = f.insatser()[f.type("young_neet")];  // 16–29, any need
   const std::size_t teen_mental = f.person(17, NeedMental);
   const std::size_t adult_mental = f.person(40, NeedMental);
   const std::size_t adult_language = f.person(40, NeedLanguage);
-  CHECK_FALSE(eligible(ips, f.area.agents, teen_mental, 0));   // 17½: below IPS's 18
-  CHECK(eligible(ips, f.area.agents, teen_mental, 12));        // 18½ a year later
+  CHECK_FALSE(eligible(ips, f.area.agents, teen_mental, 0));  // 17½: below IPS's 18
+  CHECK(eligible(ips, f.area.agents, teen_mental, 12));       // 18½ a year later
   CHECK(eligible(ips, f.area.agents, adult_mental, 0));
   CHECK_FALSE(eligible(ips, f.area.agents, adult_language, 0));  // no mental need
   CHECK(eligible(young, f.area.agents, teen_mental, 0));
@@ -26,7 +26,7 @@ TEST_CASE("eligibility follows age band, needs and support source", "[sim][insat
 TEST_CASE("insatser made for a group are the targeted ones", "[sim][insats_choice]") {
   AreaFixture f;
   CHECK(targeted(f.insatser()[f.type("ips")]));
-  CHECK(targeted(f.insatser()[f.type("young_neet")]));   // by age band alone
+  CHECK(targeted(f.insatser()[f.type("young_neet")]));  // by age band alone
   CHECK(targeted(f.insatser()[f.type("sfi_support")]));
   CHECK_FALSE(targeted(f.insatser()[f.type("coordination_team")]));
   CHECK_FALSE(targeted(f.insatser()[f.type("work_training")]));
@@ -58,19 +58,24 @@ TEST_CASE("the offer: targeted insatser the person fits first, then general ones
   std::vector<double> all(n, 1.0);
   all[f.type("structural")] = 0;
   // A 20-year-old with language needs fits young_neet and sfi_support (targeted) before any general insats.
-  CHECK(choose_insats(f.insatser(), f.area.agents, young_language, 0, all, 0.0) == static_cast<int>(f.type("young_neet")));
-  CHECK(choose_insats(f.insatser(), f.area.agents, young_language, 0, all, 0.99) == static_cast<int>(f.type("sfi_support")));
+  CHECK(choose_insats(f.insatser(), f.area.agents, young_language, 0, all, 0.0) ==
+        static_cast<int>(f.type("young_neet")));
+  CHECK(choose_insats(f.insatser(), f.area.agents, young_language, 0, all, 0.99) ==
+        static_cast<int>(f.type("sfi_support")));
   // In proportion to the weights: 3 places in young_neet, 1 in sfi_support → u < 0.75 picks young_neet.
   std::vector<double> w(n, 0.0);
   w[f.type("young_neet")] = 3;
   w[f.type("sfi_support")] = 1;
   w[f.type("coordination_team")] = 100;
-  CHECK(choose_insats(f.insatser(), f.area.agents, young_language, 0, w, 0.74) == static_cast<int>(f.type("young_neet")));
-  CHECK(choose_insats(f.insatser(), f.area.agents, young_language, 0, w, 0.76) == static_cast<int>(f.type("sfi_support")));
+  CHECK(choose_insats(f.insatser(), f.area.agents, young_language, 0, w, 0.74) ==
+        static_cast<int>(f.type("young_neet")));
+  CHECK(choose_insats(f.insatser(), f.area.agents, young_language, 0, w, 0.76) ==
+        static_cast<int>(f.type("sfi_support")));
   // With no targeted place open, a general one.
   w[f.type("young_neet")] = 0;
   w[f.type("sfi_support")] = 0;
-  CHECK(choose_insats(f.insatser(), f.area.agents, young_language, 0, w, 0.5) == static_cast<int>(f.type("coordination_team")));
+  CHECK(choose_insats(f.insatser(), f.area.agents, young_language, 0, w, 0.5) ==
+        static_cast<int>(f.type("coordination_team")));
   // A 40-year-old without needs fits general insatser only; none open → none.
   std::vector<double> targeted_only(n, 0.0);
   targeted_only[f.type("ips")] = 5;

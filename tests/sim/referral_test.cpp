@@ -22,7 +22,7 @@ TEST_CASE("open places go to identified people in the order they were identified
   const std::size_t ips = f.type("ips");
   f.area.capacity[ips] = 2;  // two free IPS places, nothing else open
   const std::size_t a = f.person(40, NeedMental);
-  const std::size_t b = f.person(40, 0);           // fits no IPS
+  const std::size_t b = f.person(40, 0);  // fits no IPS
   const std::size_t c = f.person(40, NeedMental);
   const std::size_t d = f.person(40, NeedMental);
   identify(f, a, 0);
@@ -32,15 +32,15 @@ TEST_CASE("open places go to identified people in the order they were identified
   referral(f.area, f.ctx(3));
   CHECK(f.area.month.referrals == 2);
   CHECK(f.area.agents.state_of(a) == State::Waiting);
-  CHECK(f.area.agents.state_of(b) == State::Target);   // stays identified for a place that fits
+  CHECK(f.area.agents.state_of(b) == State::Target);  // stays identified for a place that fits
   CHECK(f.area.agents.state_of(c) == State::Waiting);
-  CHECK(f.area.agents.state_of(d) == State::Target);   // no place left
+  CHECK(f.area.agents.state_of(d) == State::Target);  // no place left
   CHECK(f.area.waiting[ips] == 2);
   CHECK(f.area.queues[ips].size() == 2);
-  CHECK(f.area.identified_count == 2);                  // b and d
-  CHECK(f.area.agents.identified[a] == kNotIdentified); // known only while in the target group
+  CHECK(f.area.identified_count == 2);                   // b and d
+  CHECK(f.area.agents.identified[a] == kNotIdentified);  // known only while in the target group
   CHECK(f.area.month.identified_pool == 2);
-  CHECK(f.area.identified_unsuited == 0);               // no place was left over
+  CHECK(f.area.identified_unsuited == 0);  // no place was left over
 }
 
 TEST_CASE("people who fit no open place leave them open and are counted as unsuited", "[sim][referral]") {

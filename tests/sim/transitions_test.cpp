@@ -36,7 +36,8 @@ TEST_CASE("job seekers find work or studies, students move on to work", "[sim][t
 }
 
 TEST_CASE("job seekers and students are at risk of the new routes", "[sim][transitions]") {
-  AreaFixture f({"population.relapse_per_month=0", "population.mortality_per_year=0", "population.emigration_per_year=0"});
+  AreaFixture f(
+      {"population.relapse_per_month=0", "population.mortality_per_year=0", "population.emigration_per_year=0"});
   const std::size_t s = f.person(35);
   move_to(f.area, s, State::Studies, LogEvent::WorkStudies, f.ctx(0));
   CHECK(f.area.agents.next[s] == static_cast<std::uint8_t>(NextEvent::FindWork));  // the only hazard left
