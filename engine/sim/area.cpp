@@ -2,6 +2,16 @@
 
 namespace finsim {
 
+void Area::size_for(std::size_t insats_types) {
+  queues.assign(insats_types, {});
+  participants.assign(insats_types, 0);
+  waiting.assign(insats_types, 0);
+  capacity.assign(insats_types, 0);
+  capacity_goal.assign(insats_types, 0);
+  capacity_from.assign(insats_types, 0);
+  month.reset(insats_types);
+}
+
 std::int64_t Area::live() const {
   std::int64_t n = 0;
   for (auto s : agents.state) n += s != static_cast<std::uint8_t>(State::Gone);
@@ -31,13 +41,7 @@ std::vector<Area> make_areas(const World& world, std::size_t insats_types) {
   }
   for (auto& a : areas) {
     a.next_serial.assign(a.kommuner.size(), 0);
-    a.queues.assign(insats_types, {});
-    a.participants.assign(insats_types, 0);
-    a.waiting.assign(insats_types, 0);
-    a.capacity.assign(insats_types, 0);
-    a.capacity_goal.assign(insats_types, 0);
-    a.capacity_from.assign(insats_types, 0);
-    a.month.reset(insats_types);
+    a.size_for(insats_types);
   }
   return areas;
 }

@@ -60,6 +60,7 @@ struct Area {
     census[static_cast<int>(s)][support] += delta;
   }
   std::int64_t live() const;                  // people not Gone
+  void size_for(std::size_t insats_types);    // empty per-type lists and counts for the catalogue
 };
 
 // One area per förbund (in förbund order), then one per region for kommuner without a förbund.

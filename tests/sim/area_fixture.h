@@ -27,13 +27,7 @@ struct AreaFixture {
     area.name = "test";
     area.kommuner = {0};
     area.next_serial = {0};
-    area.queues.assign(n, {});
-    area.participants.assign(n, 0);
-    area.waiting.assign(n, 0);
-    area.capacity.assign(n, 0);
-    area.capacity_goal.assign(n, 0);
-    area.capacity_from.assign(n, 0);
-    area.month.reset(n);
+    area.size_for(n);
   }
   StepContext ctx(int month) const { return {scenario.config, rates, RunKey{7, 0}, month, 2019 + month / 12}; }
   const std::vector<InsatsType>& insatser() const { return scenario.config.insatser; }
