@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "config/scenario_config.h"
-#include "sim/rng.h"
+#include "util/rng.h"
 #include "util/money.h"
 
 namespace finsim {

@@ -7,7 +7,7 @@
 
 #include "config/scenario_config.h"
 #include "funding/funding_world.h"
-#include "sim/rng.h"
+#include "util/rng.h"
 #include "util/money.h"
 
 namespace finsim {

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "output/hdf5_file.h"
-#include "sim/simulation.h"
+#include "sim/replication_result.h"
 
 namespace finsim {
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "config/scenario_config.h"
-#include "sim/simulation.h"
+#include "sim/replication_result.h"
 
 namespace finsim {
 

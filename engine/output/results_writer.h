@@ -8,7 +8,7 @@
 
 #include "config/read_scenario.h"
 #include "output/provenance.h"
-#include "sim/simulation.h"
+#include "sim/replication_result.h"
 #include "world/world.h"
 
 namespace finsim {

@@ -6,7 +6,7 @@
 
 #include "config/scenario_config.h"
 #include "population/agents.h"
-#include "sim/rng.h"
+#include "util/rng.h"
 #include "world/geography.h"
 
 namespace finsim {

@@ -6,7 +6,7 @@
 #include "config/scenario_config.h"
 #include "funding/funding_cycle.h"
 #include "sim/area.h"
-#include "sim/rng.h"
+#include "util/rng.h"
 
 namespace finsim {
 

@@ -4,7 +4,7 @@
 #include <array>
 #include <cstdint>
 
-#include "sim/rng.h"
+#include "util/rng.h"
 
 namespace finsim {
 
