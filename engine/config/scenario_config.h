@@ -20,6 +20,7 @@ struct YearMonth {
   static YearMonth from_index(int i) { return {i / 12, i % 12 + 1}; }
   // "2019-01": the label used in files, outputs and messages.
   std::string label() const { return std::to_string(year) + (month < 10 ? "-0" : "-") + std::to_string(month); }
+  bool operator==(const YearMonth&) const = default;
 };
 
 struct ScenarioMeta {
@@ -35,16 +36,19 @@ struct ScenarioMeta {
   int months() const { return end.index() - start.index() + 1; }
   int first_year() const { return start.year; }
   int last_year() const { return end.year; }
+  bool operator==(const ScenarioMeta&) const = default;
 };
 
 // --- Organisation -------------------------------------------------------------------------
 struct KommunJoin {
   std::string kommun_code;   // SCB code, e.g. "0180"
   std::string forbund_name;  // an existing förbund
+  bool operator==(const KommunJoin&) const = default;
 };
 struct ForbundMerge {
   std::vector<std::string> forbund;  // names of the förbund that merge
   std::string name;                  // name of the merged förbund
+  bool operator==(const ForbundMerge&) const = default;
 };
 struct OrganisationConfig {
   std::string kommuner_csv = "data/kommuner.csv";  // relative to the scenario directory
@@ -53,6 +57,7 @@ struct OrganisationConfig {
   bool full_coverage = false;
   std::vector<KommunJoin> joins;
   std::vector<ForbundMerge> merges;
+  bool operator==(const OrganisationConfig&) const = default;
 };
 
 // --- Funding ------------------------------------------------------------------------------
@@ -61,6 +66,7 @@ struct StatePot {
   std::map<int, Sek> allocation_sek;  // year -> pot from that year on
   double growth_per_year = 0.0;       // applied on top, compounding from the last listed year
   Sek pot_for(int year) const;
+  bool operator==(const StatePot&) const = default;
 };
 
 struct DistributionParams {
@@ -80,6 +86,7 @@ struct DistributionParams {
   std::string need_indicator = "sa_ae_2018";
   std::string need_by_lan_csv = "data/need_by_lan.csv";             // relative to the scenario's folder
   std::string state_allocations_csv = "data/state_allocations.csv";  // "" = no allocation history
+  bool operator==(const DistributionParams&) const = default;
 };
 
 // The state offers only `factor` of the model's offer to every förbund of a region from a year on
@@ -88,6 +95,7 @@ struct OfferFactor {
   std::string region;  // län code, "20"
   int from_year = 0;
   double factor = 1.0;
+  bool operator==(const OfferFactor&) const = default;
 };
 
 // A party that stops raising its contribution: "region:01", "kommun:0180".
@@ -95,18 +103,21 @@ struct Freeze {
   std::string party;
   int from_year = 0;
   int level_of_year = 0;
+  bool operator==(const Freeze&) const = default;
 };
 // An upper bound on a förbund's total budget in SEK from a year on.
 struct BudgetCeiling {
   std::string forbund;
   int from_year = 0;
   Sek max_budget = 0;
+  bool operator==(const BudgetCeiling&) const = default;
 };
 // Explicit split of a förbund's kommun quarter (otherwise by population 16–64).
 struct KommunShare {
   std::string forbund;
   std::string kommun_code;
   double share = 0.0;
+  bool operator==(const KommunShare&) const = default;
 };
 struct MemberWillingness {
   // Largest yearly rise of a contribution, piecewise constant from each listed year, so a scenario
@@ -122,6 +133,7 @@ struct MemberWillingness {
   std::vector<Freeze> freezes;
   std::vector<BudgetCeiling> ceilings;
   std::vector<KommunShare> kommun_shares;
+  bool operator==(const MemberWillingness&) const = default;
 };
 
 struct BudgetUse {
@@ -129,6 +141,7 @@ struct BudgetUse {
   double structural_share = 0.25;
   double equity_spend_max_share = 0.5;   // at most this share of opening equity spent in a year
   double initial_equity_share = 0.22;    // opening equity as share of first-year contributions
+  bool operator==(const BudgetUse&) const = default;
 };
 
 struct FundingConfig {
@@ -137,6 +150,7 @@ struct FundingConfig {
   std::vector<OfferFactor> offer_factors;
   MemberWillingness members;
   BudgetUse budget;
+  bool operator==(const FundingConfig&) const = default;
 };
 
 // --- Population ---------------------------------------------------------------------------
@@ -180,6 +194,7 @@ struct PopulationConfig {
   double support_change_per_month = 0.02;
   double job_seeking_to_work_per_month = 0.02;  // job seeker finds work or studies (× job chance)
   double studies_to_work_per_month = 0.04;      // studies lead on to work
+  bool operator==(const PopulationConfig&) const = default;
 };
 
 // How people reach a förbund. "capacity_responsive": partners identify people from the target
@@ -197,6 +212,7 @@ struct ReferralConfig {
   double agency_presence = 1.0;   // FK/AF staff presence index: scales referral and identification
   int max_wait_months = 6;
   int cooldown_months = 6;        // after leaving an insats, no new referral for this long
+  bool operator==(const ReferralConfig&) const = default;
 };
 
 // Staffing new places and what structural insatser buy (docs/model.md §7).
@@ -204,6 +220,7 @@ struct CapacityConfig {
   int ramp_up_months = 6;                        // months until a year's extra places are all staffed
   double structural_identification_elasticity = 0.3;  // identification ∝ (structural money / first year's)^e
   double structural_outcome_elasticity = 0.1;          // work-or-studies chance at completion, likewise
+  bool operator==(const CapacityConfig&) const = default;
 };
 
 // --- Insatser -----------------------------------------------------------------------------
@@ -224,12 +241,14 @@ struct InsatsType {
   std::uint8_t support_any = 0;      // bitmask over SupportSource (0 = all)
   int project_years = 0;             // 0 = permanent; else ends unless a party takes it over
   double takeover_probability = 0.5;
+  bool operator==(const InsatsType&) const = default;
 };
 
 struct PathwayEdge {
   std::string from;   // insats name
   std::string to;     // insats name the person is referred to on completion without work
   double probability = 0.0;
+  bool operator==(const PathwayEdge&) const = default;
 };
 
 // --- Economics: payer ledger --------------------------------------------------------------
@@ -247,6 +266,7 @@ struct CostConfig {
   double tax_state = 0.3142;                // employer fees (arbetsgivaravgifter), share of the wage
   double employer_fee_pension_share = 0.344;  // of the employer fees: pension, not state revenue
   Sek study_support_per_month = 3'000;      // state (CSN) while studying
+  bool operator==(const CostConfig&) const = default;
 };
 
 struct ScenarioConfig {
@@ -260,6 +280,7 @@ struct ScenarioConfig {
   std::vector<InsatsType> insatser;  // catalogue order = index used everywhere
   std::vector<PathwayEdge> pathway;
   CostConfig costs;
+  bool operator==(const ScenarioConfig&) const = default;
 };
 
 }  // namespace finsim

@@ -34,115 +34,160 @@ void populate_areas(std::vector<Area>& areas, const ScenarioConfig& config, cons
 }
 
 
-ReplicationResult run_replication(const ScenarioConfig& config, const World& world, int replication, const RunControl& control) {
+ReplicationState start_replication(const ScenarioConfig& config, const World& world, int replication, bool record_events) {
   const RunKey key{config.meta.seed, static_cast<std::uint32_t>(replication)};
-  const Rates rates = derive_rates(config);
-  std::vector<Area> areas = make_areas(world, config.insatser.size());
-  populate_areas(areas, config, world, key);
-
-  ReplicationResult result;
+  ReplicationState s{key,
+                     derive_rates(config),
+                     make_areas(world, config.insatser.size()),
+                     {},
+                     FundingCycle(config.funding, world.org, world.geography, config.insatser, key, config.meta.first_year()),
+                     {},
+                     {},
+                     std::vector<Sek>(static_cast<std::size_t>(world.org.forbund_count()), 0),
+                     {},
+                     -config.meta.burn_in_years * 12,
+                     record_events};
+  populate_areas(s.areas, config, world, key);
+  ReplicationResult& result = s.result;
   result.replication = replication;
   result.months = config.meta.months();
-  result.events_recorded = control.record_events;
-  for (const auto& a : areas) {
+  result.events_recorded = record_events;
+  for (const auto& a : s.areas) {
     AreaInfo info{a.name, a.forbund, a.region, a.forbund >= 0 && world.org.forbund()[a.forbund].synthetic, 0};
     for (int k : a.kommuner) info.population_16_64 += world.geography.kommuner[k].population_16_64;
     result.areas.push_back(info);
   }
-  result.monthly.reserve(static_cast<std::size_t>(result.months) * areas.size());
-
+  result.monthly.reserve(static_cast<std::size_t>(result.months) * s.areas.size());
   // Larger areas first so two threads finish together; results do not depend on the order.
-  std::vector<std::size_t> order(areas.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return areas[x].agents.size() > areas[y].agents.size(); });
+  s.order.resize(s.areas.size());
+  std::iota(s.order.begin(), s.order.end(), 0);
+  std::stable_sort(s.order.begin(), s.order.end(),
+                   [&](auto x, auto y) { return s.areas[x].agents.size() > s.areas[y].agents.size(); });
+  s.first_plan = s.funding.plan_year(config.meta.first_year());
+  return s;
+}
 
-  FundingCycle funding(config.funding, world.org, world.geography, config.insatser, key, config.meta.first_year());
-  const int nf = world.org.forbund_count();
-  const double scale = config.population.scale;  // agents per person
-  std::vector<Sek> spending_agent_units(static_cast<std::size_t>(nf), 0);
+bool finished(const ReplicationState& state) { return state.month >= state.result.months; }
 
-  // The burn-in: months −burn … −1 run with the first year's funding plan and are not reported,
-  // so month 0 starts from a settled population (docs/model.md §5).
+int plan_year_due(const ReplicationState& state, const ScenarioConfig& config) {
+  const YearMonth ym = YearMonth::from_index(config.meta.start.index() + state.month);
+  return state.month > 0 && ym.month == 1 ? ym.year : 0;
+}
+
+void prepare_plan(ReplicationState& state, const ScenarioConfig& config) {
+  if (const int year = plan_year_due(state, config); year != 0 && !state.next_plan)
+    state.next_plan = state.funding.plan_year(year);
+}
+
+bool same_for_model(const ForbundYear& a, const ForbundYear& b) {
+  // The fields apply_year_plan reads, and admin (spent as budgeted, so it sets next year's equity).
+  return a.individual == b.individual && a.equity_draw == b.equity_draw && a.structural == b.structural &&
+         a.admin == b.admin && a.monthly_slots == b.monthly_slots && a.structural_places == b.structural_places;
+}
+
+bool same_for_model(const std::vector<ForbundYear>& a, const std::vector<ForbundYear>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const ForbundYear& x, const ForbundYear& y) { return same_for_model(x, y); });
+}
+
+std::vector<Sek> spent_in_year(const FundingCycle& funding, int year, const std::vector<Sek>& individual) {
+  const auto& records = funding.year_record(year);
+  std::vector<Sek> spent(individual.size());
+  for (std::size_t f = 0; f < individual.size(); ++f) spent[f] = records[f].admin + records[f].structural + individual[f];
+  return spent;
+}
+
+void advance_month(ReplicationState& s, const ScenarioConfig& config, const RunControl& control) {
+  if (control.cancel && control.cancel->load()) throw Cancelled{};
+  ReplicationResult& result = s.result;
+  auto& areas = s.areas;
+  const int m = s.month;
   const int burn = config.meta.burn_in_years * 12;
-  const std::vector<ForbundYear> first_plan = funding.plan_year(config.meta.first_year());
-  for (int m = -burn; m < result.months; ++m) {
-    if (control.cancel && control.cancel->load()) throw Cancelled{};
-    const YearMonth ym = YearMonth::from_index(config.meta.start.index() + m);
-    const StepContext ctx{config, rates, key, m, ym.year};
-    const bool reported = m >= 0;
-    for (auto& area : areas) area.month.reset(config.insatser.size());
-    if (m == -burn) {  // the insatser running at the start are funded by the first year's plan
-      for (auto& area : areas)
-        if (area.forbund >= 0) apply_year_plan(area, first_plan[area.forbund], ctx, false);
-      // Everyone's first event is drawn as of the month before the start, so the first month has events.
-      const StepContext before{config, rates, key, m - 1, ym.year};
-      tbb::parallel_for(std::size_t{0}, areas.size(), [&](std::size_t i) {
-        fill_initial_participants(areas[i], ctx);
-        for (std::size_t p = 0; p < areas[i].agents.size(); ++p) schedule(areas[i], p, before);
-        use_calendar(areas[i], m, result.months - 1);
-      });
-    }
-    if (m == 0)
-      for (const auto& area : areas) {
-        std::array<std::int64_t, kStates> stock{};
-        for (auto st : area.agents.state) ++stock[st];
-        result.initial_stock.push_back(stock);
-        result.initial_participants.push_back(area.participants);
-      }
-    if (m == 0 || ym.month == 1) {
-      // The first reported year and every burn-in year run on the first year's plan.
-      const std::vector<ForbundYear> plan = m <= 0 ? first_plan : funding.plan_year(ym.year);
-      // After a burn-in, month 0 keeps the places of the last burn-in year (the same plan).
-      const bool apply = !(m == 0 && burn > 0);
-      tbb::parallel_for(std::size_t{0}, areas.size(), [&](std::size_t i) {
-        if (areas[i].forbund < 0) return;
-        if (apply) apply_year_plan(areas[i], plan[areas[i].forbund], ctx, m > 0);
-        count_running_participants(areas[i], ctx);
-      });
-      if (reported) {
-        result.funding.insert(result.funding.end(), plan.begin(), plan.end());
-        std::fill(spending_agent_units.begin(), spending_agent_units.end(), 0);
-      }
-    }
-    for (auto& area : areas) area.record_events = control.record_events && reported;
-
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, order.size(), 1),
-                      [&](const tbb::blocked_range<std::size_t>& r) {
-                        for (std::size_t i = r.begin(); i != r.end(); ++i) step_month(areas[order[i]], ctx);
-                      },
-                      tbb::simple_partitioner());
-    if (!reported) continue;
-    for (std::size_t ai = 0; ai < areas.size(); ++ai) {
-      Area& area = areas[ai];
-      result.monthly.push_back(area.month);
-      if (area.forbund >= 0) spending_agent_units[area.forbund] += area.month.insats_spending;
-      for (EventRecord e : area.events) {
-        e.area = static_cast<std::uint16_t>(ai);
-        result.events.push_back(e);
-      }
-      area.events.clear();
-    }
-
-    if (ym.month == 12 || m == result.months - 1) {
-      // The förbund pays for individual insatser as they happen; admin and structural money is
-      // assumed spent as budgeted (no source says otherwise).
-      auto& year_records = result.funding;
-      const std::size_t first = year_records.size() - static_cast<std::size_t>(nf);
-      std::vector<Sek> spent(static_cast<std::size_t>(nf));
-      for (int f = 0; f < nf; ++f) {
-        const Sek individual = std::llround(static_cast<double>(spending_agent_units[f]) / scale);
-        result.individual_spent.push_back(individual);
-        spent[f] = year_records[first + f].admin + year_records[first + f].structural + individual;
-      }
-      funding.close_year(ym.year, spent);
-      const auto& closed = funding.year_record(ym.year);
-      std::copy(closed.begin(), closed.end(), year_records.begin() + static_cast<std::ptrdiff_t>(first));
-    }
-    if (control.on_month) control.on_month(replication, m);
+  const YearMonth ym = YearMonth::from_index(config.meta.start.index() + m);
+  const StepContext ctx{config, s.rates, s.key, m, ym.year};
+  const bool reported = m >= 0;
+  for (auto& area : areas) area.month.reset(config.insatser.size());
+  if (m == -burn) {  // the insatser running at the start are funded by the first year's plan
+    for (auto& area : areas)
+      if (area.forbund >= 0) apply_year_plan(area, s.first_plan[area.forbund], ctx, false);
+    // Everyone's first event is drawn as of the month before the start, so the first month has events.
+    const StepContext before{config, s.rates, s.key, m - 1, ym.year};
+    tbb::parallel_for(std::size_t{0}, areas.size(), [&](std::size_t i) {
+      fill_initial_participants(areas[i], ctx);
+      for (std::size_t p = 0; p < areas[i].agents.size(); ++p) schedule(areas[i], p, before);
+      use_calendar(areas[i], m, result.months - 1);
+    });
   }
-  for (const auto& a : areas) result.peak_agents += a.agents.size();
-  result.bytes_per_agent = areas.empty() ? 0 : areas.front().agents.bytes_per_agent();
+  if (m == 0)
+    for (const auto& area : areas) {
+      std::array<std::int64_t, kStates> stock{};
+      for (auto st : area.agents.state) ++stock[st];
+      result.initial_stock.push_back(stock);
+      result.initial_participants.push_back(area.participants);
+    }
+  if (m == 0 || ym.month == 1) {
+    // The burn-in (the burn-in: months −burn … −1, not reported, so that month 0 starts from a
+    // settled population, docs/model.md §5) and the first reported year run on the first plan.
+    prepare_plan(s, config);
+    const std::vector<ForbundYear>& plan = m <= 0 ? s.first_plan : *s.next_plan;
+    // After a burn-in, month 0 keeps the places of the last burn-in year (the same plan).
+    const bool apply = !(m == 0 && burn > 0);
+    tbb::parallel_for(std::size_t{0}, areas.size(), [&](std::size_t i) {
+      if (areas[i].forbund < 0) return;
+      if (apply) apply_year_plan(areas[i], plan[areas[i].forbund], ctx, m > 0);
+      count_running_participants(areas[i], ctx);
+    });
+    if (reported) std::fill(s.spending_agent_units.begin(), s.spending_agent_units.end(), 0);
+    s.next_plan.reset();
+  }
+  for (auto& area : areas) area.record_events = s.record_events && reported;
+
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, s.order.size(), 1),
+                    [&](const tbb::blocked_range<std::size_t>& r) {
+                      for (std::size_t i = r.begin(); i != r.end(); ++i) step_month(areas[s.order[i]], ctx);
+                    },
+                    tbb::simple_partitioner());
+  ++s.month;
+  if (!reported) return;
+  for (std::size_t ai = 0; ai < areas.size(); ++ai) {
+    Area& area = areas[ai];
+    result.monthly.push_back(area.month);
+    if (area.forbund >= 0) s.spending_agent_units[area.forbund] += area.month.insats_spending;
+    for (EventRecord e : area.events) {
+      e.area = static_cast<std::uint16_t>(ai);
+      result.events.push_back(e);
+    }
+    area.events.clear();
+  }
+  if (ym.month == 12 || m == result.months - 1) {
+    // The förbund pays for individual insatser as they happen (scaled back from agent units).
+    std::vector<Sek> individual(s.spending_agent_units.size());
+    for (std::size_t f = 0; f < individual.size(); ++f)
+      individual[f] = std::llround(static_cast<double>(s.spending_agent_units[f]) / config.population.scale);
+    result.individual_spent.insert(result.individual_spent.end(), individual.begin(), individual.end());
+    s.funding.close_year(ym.year, spent_in_year(s.funding, ym.year, individual));
+  }
+  if (control.on_month) control.on_month(result.replication, m);
+}
+
+ReplicationResult finish_replication(const ReplicationState& state, const FundingCycle& funding) {
+  ReplicationResult result = state.result;
+  result.funding.clear();
+  const int first = funding.first_year();
+  const int years = static_cast<int>(result.individual_spent.size() / std::max<std::size_t>(1, state.spending_agent_units.size()));
+  for (int y = first; y < first + years; ++y) {
+    const auto& closed = funding.year_record(y);
+    result.funding.insert(result.funding.end(), closed.begin(), closed.end());
+  }
+  for (const auto& a : state.areas) result.peak_agents += a.agents.size();
+  result.bytes_per_agent = state.areas.empty() ? 0 : state.areas.front().agents.bytes_per_agent();
   return result;
+}
+
+ReplicationResult run_replication(const ScenarioConfig& config, const World& world, int replication, const RunControl& control) {
+  ReplicationState state = start_replication(config, world, replication, control.record_events);
+  while (!finished(state)) advance_month(state, config, control);
+  return finish_replication(state, state.funding);
 }
 
 }  // namespace finsim
