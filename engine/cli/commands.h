@@ -11,6 +11,7 @@ using Args = std::vector<std::string>;
 int cmd_validate(const Args& args);
 int cmd_params(const Args& args);
 int cmd_run(const Args& args);
+int cmd_sweep(const Args& args);
 int cmd_inspect(const Args& args);
 int cmd_compare(const Args& args);
 int cmd_quote(const Args& args);

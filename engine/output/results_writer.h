@@ -3,6 +3,7 @@
 #pragma once
 #include <array>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -30,5 +31,14 @@ std::string scenario_group_path(const std::string& scenario_name);
 // Throws std::runtime_error on write failures, std::invalid_argument on inconsistent results.
 void write_results(const std::filesystem::path& path, const Scenario& scenario, const World& world,
                    const std::vector<ReplicationResult>& results, const RunInfo& run);
+
+// One point of a sweep: its resolved scenario, the value of each varied key, its replications.
+struct PointResults {
+  const Scenario* scenario;
+  std::vector<std::string> values;
+  const std::vector<ReplicationResult>* replications;
+};
+void write_sweep(const std::filesystem::path& path, const Scenario& base, const World& world,
+                 const std::vector<std::string>& varied_keys, std::span<const PointResults> points, const RunInfo& run);
 
 }  // namespace finsim

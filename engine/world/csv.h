@@ -12,6 +12,7 @@ class CsvTable {
   static CsvTable read(const std::string& path);
 
   const std::string& path() const { return path_; }
+  const std::vector<std::string>& header() const { return header_; }
   std::size_t rows() const { return rows_.size(); }
   bool has_column(const std::string& name) const;
   // Index of a required column; InputError "file:1: missing column 'x'" if absent.

@@ -14,7 +14,7 @@
 #include "output/provenance.h"
 #include "output/results_reader.h"
 #include "output/results_writer.h"
-#include "parallel/replications.h"
+#include "run/execute.h"
 #include "sim/event_log.h"
 #include "util/error.h"
 
@@ -35,9 +35,7 @@ struct RunWithEvents {
         world(build_world(scenario.config)),
         file(fs::temp_directory_path() /
              ("finsim-eventlog-" + std::to_string(::getpid()) + (events ? "-with" : "-without") + ".h5")) {
-    RunControl control;
-    control.record_events = events;
-    results = run_replications(scenario.config, world, 0, scenario.config.meta.replications, control);
+    results = execute_all(prepare_run(scenario, std::make_shared<const World>(world), events)).front();
     write_results(file, scenario, world, results, describe_run("finsim run (test)", 1));
   }
   ~RunWithEvents() { fs::remove(file); }

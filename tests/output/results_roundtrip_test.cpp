@@ -14,7 +14,7 @@
 #include "output/results_reader.h"
 #include "output/results_writer.h"
 #include "output/sha256.h"
-#include "parallel/replications.h"
+#include "run/execute.h"
 #include "util/error.h"
 
 namespace fs = std::filesystem;
@@ -32,7 +32,7 @@ struct TinyRun {
       : scenario(load_scenario(std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml",
                                {"population.scale=0.01", "scenario.end=2020-12", "scenario.replications=2"})),
         world(build_world(scenario.config)),
-        results(run_replications(scenario.config, world, 0, scenario.config.meta.replications)),
+        results(execute_all(prepare_run(scenario, std::make_shared<const World>(world))).front()),
         file(fs::temp_directory_path() / ("finsim-roundtrip-" + std::to_string(::getpid()) + ".h5")) {
     check_invariants(results, scenario.config.meta.start);
     write_results(file, scenario, world, results, describe_run("finsim run (test)", 2));
@@ -225,9 +225,7 @@ TEST_CASE("results: the event log round-trips column by column, with its codes l
   const Scenario scenario = load_scenario(std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml",
                                           {"population.scale=0.01", "scenario.end=2019-12", "scenario.replications=2"});
   const World world = build_world(scenario.config);
-  RunControl control;
-  control.record_events = true;
-  const auto results = run_replications(scenario.config, world, 0, 2, control);
+  const auto results = execute_all(prepare_run(scenario, std::make_shared<const World>(world), true)).front();
   check_invariants(results, scenario.config.meta.start);
   const fs::path file = fs::temp_directory_path() / ("finsim-events-" + std::to_string(::getpid()) + ".h5");
   write_results(file, scenario, world, results, describe_run("finsim run --events (test)", 2));

@@ -8,7 +8,7 @@
 #include <numeric>
 
 #include "config/read_scenario.h"
-#include "parallel/replications.h"
+#include "run/execute.h"
 #include "sim/simulation.h"
 #include "sim/summary.h"
 #include "world/world.h"
@@ -130,7 +130,9 @@ TEST_CASE("same seed gives the same run; another seed or replication differs", "
 TEST_CASE("replications in parallel equal replications run one by one", "[sim][determinism]") {
   const Scenario s = small({}, "2019-06");
   const World world = build_world(s.config);
-  const auto together = run_replications(s.config, world, 0, 3);
+  Scenario three = s;
+  three.config.meta.replications = 3;
+  const auto together = execute_all(prepare_run(three, std::make_shared<const World>(world))).front();
   for (int rep = 0; rep < 3; ++rep) REQUIRE(together[rep].monthly == run_replication(s.config, world, rep).monthly);
 }
 

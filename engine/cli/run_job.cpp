@@ -1,0 +1,196 @@
+#include "cli/run_job.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+
+#include <tbb/global_control.h>
+#include <tbb/task_arena.h>
+
+#include "cli/progress.h"
+#include "cli/signals.h"
+#include "output/atomic_file.h"
+#include "output/invariants.h"
+#include "output/provenance.h"
+#include "output/results_writer.h"
+#include "run/execute.h"
+#include "sim/summary.h"
+#include "util/error.h"
+
+namespace finsim::cli {
+namespace {
+
+// Creates NAME.partial.PID now, so that an unwritable place fails before hours of simulation.
+void claim(PartialFile& partial) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(partial.final_path(), ec))
+    throw InputError(partial.final_path().string() + ": is a directory; give a file name with -o");
+  try {
+    partial.create();
+  } catch (const std::system_error& e) {
+    const int error = e.code().value();
+    const auto dir = partial.final_path().parent_path();
+    std::string why = std::strerror(error);
+    if (error == ENOENT) why = "directory '" + (dir.empty() ? std::string(".") : dir.string()) + "' does not exist";
+    if (error == ENOTDIR) why = "'" + dir.string() + "' is not a directory";
+    throw InputError(partial.final_path().string() + ": cannot write the result file: " + why);
+  }
+}
+
+void print_summary(const ReplicationResult& result, const ScenarioConfig& cfg) {
+  std::cout << "year  unique_part  part_dec  slots_dec  starts  exits  work_stud%  jobseek%  waiting  target_group  state_paid_MSEK  budget_MSEK  unused_MSEK\n";
+  for (const auto& y : summarise_years(result, cfg)) {
+    std::printf("%d  %10.0f  %8.0f  %9.0f  %6.0f  %5.0f  %9.1f  %8.1f  %7.0f  %12.0f  %15.1f  %11.1f  %11.1f\n", y.year,
+                y.unique_participants, y.participants_december, y.slots_december, y.starts, y.exits,
+                100 * y.share_work_studies(), 100 * y.share_job_seeking(), y.waiting, y.target_group, y.state_paid / 1e6,
+                y.budget / 1e6, y.unused_offer / 1e6);
+  }
+  std::fflush(stdout);
+}
+
+// A sweep's points, one line each: the varied values and the first replication's last year.
+void print_points(const PreparedRun& run, const std::vector<std::vector<ReplicationResult>>& results) {
+  std::cout << "point";
+  for (const auto& k : run.plan.varied_keys) std::cout << "  " << k;
+  std::cout << "  (first replication, last year:) unique_part  work_stud%  state_paid_MSEK\n";
+  for (std::size_t p = 0; p < results.size(); ++p) {
+    std::cout << std::setw(5) << p;
+    for (const auto& v : run.plan.points[p]) std::cout << "  " << v;
+    const auto years = summarise_years(results[p].front(), run.scenarios[p].config);
+    if (!years.empty())
+      std::printf("  %.0f  %.1f  %.1f", years.back().unique_participants, 100 * years.back().share_work_studies(),
+                  years.back().state_paid / 1e6);
+    std::cout << "\n";
+  }
+  std::cout.flush();
+}
+
+}  // namespace
+
+std::string command_line(const std::string& command, const Args& args) {
+  std::string out = "finsim " + command;
+  for (const auto& a : args) {
+    const bool plain = !a.empty() && a.find_first_of(" \t\"'\\$`*?;&|<>()") == std::string::npos;
+    if (plain) {
+      out += " " + a;
+      continue;
+    }
+    std::string q = " '";
+    for (char ch : a) q += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+    out += q + "'";
+  }
+  return out;
+}
+
+void add_job_options(po::options_description& opts, JobOptions& job, std::vector<std::string>& sets, int& replications,
+                     long long& seed) {
+  opts.add_options()("output,o", po::value(&job.output), "result file (default: <scenario name>.h5 in the current directory)")(
+      "set", po::value(&sets)->composing(), "override a key (repeatable)")(
+      "replications,r", po::value(&replications), "number of replications (default: scenario.replications)")(
+      "seed", po::value(&seed), "seed (default: scenario.seed)")(
+      "threads,t", po::value(&job.threads), "worker threads (default: all cores)")(
+      "resume", "continue an interrupted run from its journal NAME.partial (only the missing units are computed)")(
+      "quiet,q", "no progress line");
+}
+
+void read_job_options(const po::variables_map& vm, RunPlan& plan, JobOptions& job, int replications, long long seed) {
+  if (vm.count("replications")) {
+    if (replications < 1 || replications > 100000)
+      throw UsageError{"--replications (-r): expected an integer from 1 to 100000, got " + std::to_string(replications)};
+    plan.replications = replications;
+  }
+  if (vm.count("seed")) {
+    if (seed < 0 || seed > 4294967295LL)
+      throw UsageError{"--seed: expected an integer from 0 to 4294967295, got " + std::to_string(seed)};
+    plan.seed = static_cast<std::uint32_t>(seed);
+  }
+  if (vm.count("threads") && (job.threads < 1 || job.threads > 1024)) throw UsageError{"--threads: expected 1 to 1024"};
+  job.quiet = vm.count("quiet") > 0;
+  job.resume = vm.count("resume") > 0;
+}
+
+int run_job(const RunPlan& plan, const JobOptions& options) {
+  const PreparedRun run = prepare_run(plan);
+  const Scenario& base = run.scenarios.front();
+  const auto& cfg = base.config;
+  if (run.replications < 1) throw UsageError{"--replications: expected at least 1"};
+  if (plan.is_sweep() && plan.record_events) throw UsageError{"--events: not available for a sweep (run a point with finsim run --events)"};
+  const std::string output = !options.output.empty() ? options.output : cfg.meta.name + (plan.is_sweep() ? "-sweep.h5" : ".h5");
+
+  const int threads = options.threads > 0 ? options.threads : tbb::this_task_arena::max_concurrency();
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  const RunInfo info = describe_run(options.command_line, threads);
+
+  CancelOnSignal signals;
+  PartialFile partial(output);
+  claim(partial);
+  auto interrupted = [&] {
+    partial.discard();
+    std::cerr << "finsim: interrupted (" << signal_name(signals.signal()) << "); no result file written\n";
+    return 128 + signals.signal();
+  };
+  auto failed = [&](const std::exception& e) {
+    partial.discard();
+    if (signals.cancelled()) return interrupted();
+    std::cerr << "finsim: error: " << e.what() << "; no result file written\n";
+    return dynamic_cast<const InputError*>(&e) ? 2 : 1;
+  };
+
+  std::vector<std::vector<ReplicationResult>> results;
+  const auto t0 = std::chrono::steady_clock::now();
+  try {
+    Progress progress(isatty(STDERR_FILENO) && !options.quiet, cfg.meta.burn_in_years * 12L + cfg.meta.months());
+    ExecuteOptions exec{&signals.flag(), [&progress](long done, long total) { progress.update(done, total); }};
+    try {
+      results = execute_all(run, exec);
+    } catch (...) {
+      progress.stop();
+      throw;
+    }
+    progress.stop();
+  } catch (const Cancelled&) {
+    return interrupted();
+  } catch (const std::exception& e) {
+    return failed(e);
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+  const auto t1 = std::chrono::steady_clock::now();
+  try {
+    for (const auto& point : results) check_invariants(point, cfg.meta.start);
+    if (plan.is_sweep()) {
+      std::vector<PointResults> points;
+      for (std::size_t p = 0; p < results.size(); ++p) points.push_back({&run.scenarios[p], plan.points[p], &results[p]});
+      write_sweep(partial.partial_path(), base, *run.worlds.front(), plan.varied_keys, points, info);
+    } else {
+      write_results(partial.partial_path(), base, *run.worlds.front(), results.front(), info);
+    }
+    if (signals.cancelled()) return interrupted();
+    partial.commit();
+  } catch (const std::exception& e) {
+    return failed(e);
+  }
+  const double writing = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
+  const std::size_t units = results.size() * static_cast<std::size_t>(run.replications);
+  std::cout << (plan.is_sweep() ? "sweep " : "scenario ") << cfg.meta.name << ": ";
+  if (plan.is_sweep()) std::cout << results.size() << " point(s) x ";
+  std::cout << run.replications << " replication(s), " << std::fixed << std::setprecision(2) << seconds << " s ("
+            << static_cast<double>(units) / seconds << " units/s); wrote " << output << " (checks and output " << writing
+            << " s)\n";
+  std::cout.unsetf(std::ios::floatfield);
+  if (plan.is_sweep()) {
+    print_points(run, results);
+    std::cout << "dose-response table: finsim compare " << output << "\n";
+  } else {
+    print_summary(results.front().front(), cfg);
+  }
+  return 0;
+}
+
+}  // namespace finsim::cli

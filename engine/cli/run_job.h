@@ -1,0 +1,32 @@
+// What finsim run and finsim sweep share once their flags are parsed: resolve the plan, claim the
+// output, execute the units (with progress and signals), check the invariants, write the file.
+#pragma once
+#include <string>
+
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "run/run_plan.h"
+
+namespace finsim::cli {
+
+struct JobOptions {
+  std::string output;        // result file; "" = <scenario name>.h5 (a sweep: <name>-sweep.h5)
+  int threads = 0;           // 0 = all cores
+  bool quiet = false;        // no progress line
+  bool resume = false;       // continue from the journal NAME.partial
+  std::string command_line;  // as typed, for the file's provenance
+};
+
+// The flags finsim run and finsim sweep share (-o, --set, -r, --seed, -t, --resume, -q), and their
+// checks after parsing, so that an error names the flag rather than the key it overrides.
+void add_job_options(po::options_description& opts, JobOptions& job, std::vector<std::string>& sets, int& replications,
+                     long long& seed);
+void read_job_options(const po::variables_map& vm, RunPlan& plan, JobOptions& job, int replications, long long seed);
+
+// The command as typed ("finsim run …"), arguments with spaces or quotes quoted.
+std::string command_line(const std::string& command, const Args& args);
+
+// Returns the exit code (0, 1, 2, 128 + signal).
+int run_job(const RunPlan& plan, const JobOptions& options);
+
+}  // namespace finsim::cli

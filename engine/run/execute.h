@@ -1,0 +1,29 @@
+// The one run path: simulates the units a controller wants, in parallel (oneTBB tasks over units,
+// areas within a unit), and hands each finished unit to the controller. Results never depend on
+// the thread count or the order in which units run.
+#pragma once
+#include <atomic>
+#include <functional>
+
+#include "run/prepared_run.h"
+#include "run/run_controller.h"
+#include "sim/simulation.h"
+
+namespace finsim {
+
+struct ExecuteOptions {
+  const std::atomic<bool>* cancel = nullptr;  // stop between months (execute throws Cancelled)
+  // Progress in unit-months (a unit has burn-in + horizon months); called from worker threads.
+  std::function<void(long unit_months_done, long unit_months_total)> on_progress;
+  // Share the months in which points' funding plans are the same (docs/output.md "Sweeps"):
+  // off only to test that sharing changes nothing.
+  bool share_months = true;
+};
+
+// Throws Cancelled when cancelled; a unit's exception (a bug) after the other tasks stopped.
+void execute(const PreparedRun& run, RunController& controller, const ExecuteOptions& options = {});
+
+// Every unit of a prepared run, in memory: [point][replication − first].
+std::vector<std::vector<ReplicationResult>> execute_all(const PreparedRun& run, const ExecuteOptions& options = {});
+
+}  // namespace finsim

@@ -1,0 +1,37 @@
+// A run controller decides which units this process computes and takes each finished one (into
+// memory, a resume journal, or — later — another rank). execute() calls it; the model never does.
+#pragma once
+#include <mutex>
+#include <vector>
+
+#include "run/run_plan.h"
+#include "sim/replication_result.h"
+
+namespace finsim {
+
+class RunController {
+ public:
+  virtual ~RunController() = default;
+  // Whether this process computes the unit (not when it is done already or belongs to another shard).
+  virtual bool wants(const Unit& unit) const = 0;
+  // A finished unit; called from worker threads, in any order.
+  virtual void done(const Unit& unit, ReplicationResult&& result) = 0;
+};
+
+// Keeps every unit of a run in memory: results[point][replication − first].
+class CollectingController : public RunController {
+ public:
+  CollectingController(std::size_t points, int first_replication, int replications);
+  bool wants(const Unit& unit) const override { return !have(unit); }
+  void done(const Unit& unit, ReplicationResult&& result) override;
+  bool have(const Unit& unit) const;
+  std::vector<std::vector<ReplicationResult>>& results() { return results_; }
+
+ private:
+  int first_;
+  std::vector<std::vector<ReplicationResult>> results_;
+  std::vector<std::vector<char>> have_;
+  mutable std::mutex mutex_;
+};
+
+}  // namespace finsim

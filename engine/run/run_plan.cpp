@@ -1,0 +1,15 @@
+#include "run/run_plan.h"
+
+namespace finsim {
+
+std::vector<std::string> point_overrides(const RunPlan& plan, std::size_t point) {
+  std::vector<std::string> sets = plan.overrides;
+  if (plan.replications) sets.push_back("scenario.replications=" + std::to_string(*plan.replications));
+  if (plan.seed) sets.push_back("scenario.seed=" + std::to_string(*plan.seed));
+  if (!plan.points.empty())
+    for (std::size_t k = 0; k < plan.varied_keys.size(); ++k)
+      sets.push_back(plan.varied_keys[k] + "=" + plan.points[point][k]);
+  return sets;
+}
+
+}  // namespace finsim

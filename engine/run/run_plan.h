@@ -1,0 +1,35 @@
+// What to run, as plain data: a scenario file, overrides for every point, the points of a sweep,
+// the replications and options. The CLI, benchmarks and run controllers build one; the model never sees it.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace finsim {
+
+struct RunPlan {
+  std::filesystem::path scenario_file;
+  std::vector<std::string> overrides;            // "key=value" for every point (--set)
+  std::vector<std::string> varied_keys;          // a sweep's keys; empty for a plain run
+  std::vector<std::vector<std::string>> points;  // [point][key]: TOML value text; empty = one point
+  std::optional<int> replications;               // default: scenario.replications
+  std::optional<std::uint32_t> seed;             // default: scenario.seed
+  bool record_events = false;                    // keep every state change (ReplicationResult::events)
+  std::size_t point_count() const { return points.empty() ? 1 : points.size(); }
+  bool is_sweep() const { return !varied_keys.empty(); }
+};
+
+// The unit of work: one replication of one point. Every point uses the same replication indices
+// (the same random streams), so differences between points are paired.
+struct Unit {
+  std::size_t point = 0;
+  int replication = 0;
+  bool operator==(const Unit&) const = default;
+};
+
+// The --set strings of one point: the plan's overrides, -r/--seed, then the point's varied values.
+std::vector<std::string> point_overrides(const RunPlan& plan, std::size_t point);
+
+}  // namespace finsim

@@ -1,0 +1,156 @@
+// Specification of the run path: units of (point, replication) give the same results whatever the
+// thread count, the order units run in, and whether points share the months their plans agree on;
+// a sweep point equals a plain run of the same override.
+#include <tbb/global_control.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <random>
+
+#include "run/execute.h"
+#include "util/error.h"
+
+using namespace finsim;
+
+namespace {
+
+const std::string kBaseline = std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml";
+
+// 4 points: the base level in 2020, two higher ones (their plans part from 2020-01), and one that
+// differs from the first year (2019), which shares nothing. 3 replications, a 2-year burn-in.
+RunPlan sweep_plan() {
+  RunPlan plan;
+  plan.scenario_file = kBaseline;
+  plan.overrides = {"population.scale=0.02", "scenario.end=2021-12", "scenario.burn_in_years=2"};
+  plan.replications = 3;
+  plan.varied_keys = {"funding.state.allocation_msek.2020", "funding.state.allocation_msek.2019"};
+  plan.points = {{"339", "339"}, {"508.5", "339"}, {"678", "339"}, {"339", "678"}};
+  return plan;
+}
+
+using Results = std::vector<std::vector<ReplicationResult>>;
+
+void require_same(const ReplicationResult& a, const ReplicationResult& b) {
+  REQUIRE(a.replication == b.replication);
+  REQUIRE(a.monthly == b.monthly);
+  REQUIRE(a.initial_stock == b.initial_stock);
+  REQUIRE(a.initial_participants == b.initial_participants);
+  REQUIRE(a.funding == b.funding);
+  REQUIRE(a.individual_spent == b.individual_spent);
+  REQUIRE(a.peak_agents == b.peak_agents);
+}
+
+void require_same(const Results& a, const Results& b) {
+  REQUIRE(a.size() == b.size());
+  for (std::size_t p = 0; p < a.size(); ++p) {
+    REQUIRE(a[p].size() == b[p].size());
+    for (std::size_t r = 0; r < a[p].size(); ++r) require_same(a[p][r], b[p][r]);
+  }
+}
+
+Results with_threads(const PreparedRun& run, int threads, bool share = true) {
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  ExecuteOptions options;
+  options.share_months = share;
+  return execute_all(run, options);
+}
+
+// Runs one wanted unit at a time, in the given order.
+class OneUnit : public RunController {
+ public:
+  explicit OneUnit(Unit u) : unit_(u) {}
+  bool wants(const Unit& u) const override { return u == unit_; }
+  void done(const Unit& u, ReplicationResult&& r) override {
+    REQUIRE(u == unit_);
+    result = std::move(r);
+    ++calls;
+  }
+  ReplicationResult result;
+  int calls = 0;
+
+ private:
+  Unit unit_;
+};
+
+}  // namespace
+
+TEST_CASE("execute: shared months, thread counts and unit order change nothing", "[run][determinism]") {
+  const PreparedRun run = prepare_run(sweep_plan());
+  REQUIRE(run.units().size() == 12);
+  REQUIRE(run.may_share(0, 1));
+  const Results reference = with_threads(run, 1, false);  // every unit from scratch, one thread
+  SECTION("sharing, 1 thread") { require_same(with_threads(run, 1), reference); }
+  SECTION("sharing, 2 threads") { require_same(with_threads(run, 2), reference); }
+  SECTION("sharing, 4 threads") { require_same(with_threads(run, 4), reference); }
+  SECTION("units one by one in a shuffled order") {
+    auto units = run.units();
+    std::shuffle(units.begin(), units.end(), std::mt19937(42));
+    for (const Unit& u : units) {
+      OneUnit one(u);
+      execute(run, one);
+      REQUIRE(one.calls == 1);
+      require_same(one.result, reference[u.point][static_cast<std::size_t>(u.replication)]);
+    }
+  }
+  // The points really differ after they part, and the base point is untouched before.
+  REQUIRE_FALSE(reference[1][0].monthly == reference[0][0].monthly);
+  REQUIRE_FALSE(reference[1][0].funding == reference[0][0].funding);
+  REQUIRE_FALSE(reference[3][0].monthly == reference[0][0].monthly);
+}
+
+TEST_CASE("execute: a sweep point equals a plain run with the same override", "[run]") {
+  const PreparedRun sweep = prepare_run(sweep_plan());
+  const Results all = execute_all(sweep);
+  for (std::size_t p : {std::size_t{1}, std::size_t{3}}) {
+    RunPlan plain = sweep_plan();
+    plain.varied_keys.clear();
+    plain.points.clear();
+    plain.overrides.push_back("funding.state.allocation_msek.2020=" + sweep_plan().points[p][0]);
+    plain.overrides.push_back("funding.state.allocation_msek.2019=" + sweep_plan().points[p][1]);
+    const Results one = execute_all(prepare_run(plain));
+    REQUIRE(one.size() == 1);
+    for (std::size_t r = 0; r < 3; ++r) require_same(one[0][r], all[p][r]);
+    REQUIRE(prepare_run(plain).scenarios[0].resolved_toml == sweep.scenarios[p].resolved_toml);
+  }
+}
+
+TEST_CASE("execute: progress counts every unit-month once", "[run]") {
+  RunPlan plan = sweep_plan();
+  plan.replications = 1;
+  const PreparedRun run = prepare_run(plan);
+  std::atomic<long> last{0}, total{0};
+  ExecuteOptions options;
+  options.on_progress = [&](long done, long all) {
+    long seen = last.load();
+    while (done > seen && !last.compare_exchange_weak(seen, done)) {
+    }
+    total = all;
+  };
+  execute_all(run, options);
+  const long months = (2 * 12 + 36) * 4L;  // burn-in + horizon, 4 points
+  REQUIRE(total == months);
+  REQUIRE(last == months);
+}
+
+TEST_CASE("execute: points that differ beyond funding do not share, and still match their plain runs", "[run]") {
+  RunPlan plan = sweep_plan();
+  plan.varied_keys = {"referral.identification_response"};
+  plan.points = {{"0.5"}, {"0.8"}};
+  plan.replications = 1;
+  const PreparedRun run = prepare_run(plan);
+  REQUIRE_FALSE(run.may_share(0, 1));
+  require_same(execute_all(run), with_threads(run, 2, false));
+}
+
+TEST_CASE("prepare_run: a bad value names the sweep point and key", "[run]") {
+  RunPlan plan = sweep_plan();
+  plan.points[2][0] = "\"lots\"";
+  try {
+    prepare_run(plan);
+    FAIL("no error");
+  } catch (const InputError& e) {
+    const std::string what = e.what();
+    CHECK(what.find("sweep point 2") != std::string::npos);
+    CHECK(what.find("funding.state.allocation_msek") != std::string::npos);
+  }
+}
