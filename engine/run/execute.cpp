@@ -86,7 +86,8 @@ class Executor {
     while (!finished(b.state)) {
       if (const int year = plan_year_due(b.state, cfg); year != 0) {
         prepare_plan(b.state, cfg);
-        for (auto& c : b.companions) c.plan = c.funding.plan_year(year);
+        for (auto& c : b.companions)  // (companions that left together planned this year already)
+          if (c.funding.next_year() == year) c.plan = c.funding.plan_year(year);
         split(b);
       }
       const int m = b.state.month;

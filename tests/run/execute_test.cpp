@@ -16,15 +16,22 @@ namespace {
 
 const std::string kBaseline = std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml";
 
-// 4 points: the base level in 2020, two higher ones (their plans part from 2020-01), and one that
-// differs from the first year (2019), which shares nothing. 3 replications, a 2-year burn-in.
+// 5 points over the state pot of 2019, 2020 and 2021: the base; two higher levels from 2020 (their
+// plans part from the base's in 2020-01); one that differs from the first year, so shares nothing;
+// and one that leaves the base together with point 2 in 2020 and parts from it in 2021.
+// 3 replications, a 2-year burn-in.
 RunPlan sweep_plan() {
   RunPlan plan;
   plan.scenario_file = kBaseline;
   plan.overrides = {"population.scale=0.02", "scenario.end=2021-12", "scenario.burn_in_years=2"};
   plan.replications = 3;
-  plan.varied_keys = {"funding.state.allocation_msek.2020", "funding.state.allocation_msek.2019"};
-  plan.points = {{"339", "339"}, {"508.5", "339"}, {"678", "339"}, {"339", "678"}};
+  plan.varied_keys = {"funding.state.allocation_msek.2019", "funding.state.allocation_msek.2020",
+                      "funding.state.allocation_msek.2021"};
+  plan.points = {{"339", "339", "339"},
+                 {"339", "508.5", "508.5"},
+                 {"339", "678", "678"},
+                 {"678", "339", "339"},
+                 {"339", "678", "1017"}};
   return plan;
 }
 
@@ -76,7 +83,7 @@ class OneUnit : public RunController {
 
 TEST_CASE("execute: shared months, thread counts and unit order change nothing", "[run][determinism]") {
   const PreparedRun run = prepare_run(sweep_plan());
-  REQUIRE(run.units().size() == 12);
+  REQUIRE(run.units().size() == 15);
   REQUIRE(run.may_share(0, 1));
   const Results reference = with_threads(run, 1, false);  // every unit from scratch, one thread
   SECTION("sharing, 1 thread") { require_same(with_threads(run, 1), reference); }
@@ -96,17 +103,20 @@ TEST_CASE("execute: shared months, thread counts and unit order change nothing",
   REQUIRE_FALSE(reference[1][0].monthly == reference[0][0].monthly);
   REQUIRE_FALSE(reference[1][0].funding == reference[0][0].funding);
   REQUIRE_FALSE(reference[3][0].monthly == reference[0][0].monthly);
+  REQUIRE_FALSE(reference[4][0].monthly == reference[2][0].monthly);
+  REQUIRE(std::equal(reference[4][0].monthly.begin(), reference[4][0].monthly.begin() + 12 * reference[4][0].areas.size(),
+                     reference[2][0].monthly.begin()));  // the same in 2020 (2019 is the same for all but point 3)
 }
 
 TEST_CASE("execute: a sweep point equals a plain run with the same override", "[run]") {
   const PreparedRun sweep = prepare_run(sweep_plan());
   const Results all = execute_all(sweep);
-  for (std::size_t p : {std::size_t{1}, std::size_t{3}}) {
+  for (std::size_t p : {std::size_t{1}, std::size_t{3}, std::size_t{4}}) {
     RunPlan plain = sweep_plan();
     plain.varied_keys.clear();
     plain.points.clear();
-    plain.overrides.push_back("funding.state.allocation_msek.2020=" + sweep_plan().points[p][0]);
-    plain.overrides.push_back("funding.state.allocation_msek.2019=" + sweep_plan().points[p][1]);
+    for (std::size_t k = 0; k < 3; ++k)
+      plain.overrides.push_back(sweep_plan().varied_keys[k] + "=" + sweep_plan().points[p][k]);
     const Results one = execute_all(prepare_run(plain));
     REQUIRE(one.size() == 1);
     for (std::size_t r = 0; r < 3; ++r) require_same(one[0][r], all[p][r]);
@@ -127,7 +137,7 @@ TEST_CASE("execute: progress counts every unit-month once", "[run]") {
     total = all;
   };
   execute_all(run, options);
-  const long months = (2 * 12 + 36) * 4L;  // burn-in + horizon, 4 points
+  const long months = (2 * 12 + 36) * 5L;  // burn-in + horizon, 5 points
   REQUIRE(total == months);
   REQUIRE(last == months);
 }
@@ -144,7 +154,7 @@ TEST_CASE("execute: points that differ beyond funding do not share, and still ma
 
 TEST_CASE("prepare_run: a bad value names the sweep point and key", "[run]") {
   RunPlan plan = sweep_plan();
-  plan.points[2][0] = "\"lots\"";
+  plan.points[2][1] = "\"lots\"";
   try {
     prepare_run(plan);
     FAIL("no error");
