@@ -44,6 +44,7 @@ struct ForbundYear {
   std::string capping_party;     // "state", "region:CC", "kommun:CCCC" or "ceiling"
   std::vector<int> monthly_slots;      // per insats type; 0 for structural, disabled or ended
   std::vector<int> structural_places;  // per insats type; 0 for individual types
+  bool operator==(const ForbundYear&) const = default;
 };
 
 // Runs the cycle year by year for one replication. It is a class because it guards the history:

@@ -326,7 +326,7 @@ TEST_CASE("config: a key that is not a bare key is refused where it stands", "[c
   // std::logic_error, std::terminate. Keys are read back through dotted paths, so '.', '[', ']',
   // spaces and control characters cannot be part of one.
   TempDir dir("bare-key");
-  for (const std::string& name : {"x[0", "x]", "x[", "x.y", "", "a b"}) {
+  for (const std::string name : {"x[0", "x]", "x[", "x.y", "", "a b"}) {
     const std::string file = dir.write("k.toml", "[scenario]\nname = \"k\"\n\n[insats.\"" + name + "\"]\n");
     const std::string msg = input_error([&] { load_scenario_document(file); });
     INFO(msg);
