@@ -328,3 +328,19 @@ TEST_CASE("journal: appends from several threads all arrive intact", "[run]") {
     CHECK(encoded(j.load(static_cast<std::size_t>(i % 2), i / 2)) == encoded(small_result(i)));
   CHECK(read_journal_status(path).torn_bytes == 0);
 }
+
+// Not run by default: writes the fixture tests/cli/status.sh reads (regenerate it when
+// kResultEncodingVersion or the journal format changes):
+//   build/release/tests/finsim_tests '[.generate-journal-fixture]'
+TEST_CASE("journal: write the fixture of the status CLI test", "[.generate-journal-fixture]") {
+  const fs::path path = fs::path(FINSIM_TEST_DATA) / "journal" / "sweep.h5.partial";
+  fs::create_directories(path.parent_path());
+  JournalHeader h = header(2, 5);
+  h.finsim_version = "0.1.0";
+  h.git_commit = "fixture";
+  h.point_sha256 = {std::string(64, '1'), std::string(64, '2')};
+  auto journal = UnitJournal::create(path, h);
+  REQUIRE(journal);
+  for (const auto& [p, r] : std::vector<std::pair<std::size_t, int>>{{0, 0}, {0, 1}, {0, 2}, {0, 4}, {1, 3}})
+    journal->append(p, r, small_result(r));
+}
