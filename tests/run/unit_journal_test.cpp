@@ -4,8 +4,12 @@
 #include "run/unit_journal.h"
 
 #include <unistd.h>
+#include <sys/wait.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -343,4 +347,94 @@ TEST_CASE("journal: write the fixture of the status CLI test", "[.generate-journ
   REQUIRE(journal);
   for (const auto& [p, r] : std::vector<std::pair<std::size_t, int>>{{0, 0}, {0, 1}, {0, 2}, {0, 4}, {1, 3}})
     journal->append(p, r, small_result(r));
+}
+
+// The writer process of the SIGKILL test below: appends small results to the journal named by
+// FINSIM_JOURNAL_WRITER until killed.
+TEST_CASE("journal: writer process for the SIGKILL test", "[.journal-writer]") {
+  const char* path = std::getenv("FINSIM_JOURNAL_WRITER");
+  REQUIRE(path);
+  auto journal = UnitJournal::create(path, header(1, 100000));
+  REQUIRE(journal);
+  for (int r = 0; r < 100000; ++r) journal->append(0, r, small_result(r));
+}
+
+TEST_CASE("journal: a writer killed with SIGKILL at any moment leaves a journal that resumes", "[run]") {
+  TempDir dir("sigkill");
+  const fs::path path = dir.path / "k.h5.partial";
+  std::string self = fs::read_symlink("/proc/self/exe").string();
+  std::string filter = "[.journal-writer]";
+  std::string env = "FINSIM_JOURNAL_WRITER=" + path.string();
+  char* argv[] = {self.data(), filter.data(), nullptr};
+  char* envp[] = {env.data(), nullptr};
+  for (const std::size_t kill_after : {1u, 6u, 17u}) {
+    INFO("killed after " << kill_after << " units");
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      // Only exec in the child (the test process may have threads): the writer is this binary.
+      ::execve(self.c_str(), argv, envp);
+      ::_exit(127);
+    }
+    // Kill it while it writes: as soon as the status (read concurrently) shows enough units.
+    std::size_t seen = 0;
+    for (int i = 0; i < 20000 && seen < kill_after; ++i) {
+      try {
+        seen = read_journal_status(path).done.size();
+      } catch (const InputError&) {
+        // not created yet, or its header not yet written
+      }
+      if (seen < kill_after) ::usleep(500);
+    }
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    REQUIRE(WIFSIGNALED(status));
+    REQUIRE(seen >= kill_after);
+    const JournalStatus st = read_journal_status(path);
+    CHECK_FALSE(st.in_use);  // the lock ended with the process
+    REQUIRE(st.done.size() >= kill_after);
+    UnitJournal j = UnitJournal::resume(path, header(1, 100000));
+    const auto done = st.done.size();
+    for (std::size_t u = 0; u < done; ++u) {
+      REQUIRE(st.done[u] == std::pair<std::size_t, int>{0, static_cast<int>(u)});  // in order, none lost
+      REQUIRE(encoded(j.load(0, static_cast<int>(u))) == encoded(small_result(static_cast<int>(u))));
+    }
+    j.append(0, static_cast<int>(done), small_result(static_cast<int>(done)));
+    CHECK(j.done_count() == done + 1);
+  }
+}
+
+// Not run by default: the journal's cost for one national replication at 1:1, 2019–2030, as the
+// note on issue 12 reports it (bytes per unit; encode, append with its sync, load).
+//   build/release/tests/finsim_tests '[.journal-measure]'
+TEST_CASE("journal: cost of a national replication", "[.journal-measure]") {
+  TempDir dir("measure");
+  const Scenario s = load_scenario(std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml", {});
+  const World world = build_world(s.config);
+  using clock = std::chrono::steady_clock;
+  auto ms = [](clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); };
+  for (const bool events : {false, true}) {
+    RunControl control;
+    control.record_events = events;
+    auto t0 = clock::now();
+    const ReplicationResult r = run_replication(s.config, world, 0, control);
+    const double run_ms = ms(clock::now() - t0);
+    t0 = clock::now();
+    const std::string bytes = encoded(r);
+    const double encode_ms = ms(clock::now() - t0);
+    auto journal = UnitJournal::create(dir.path / "m.h5.partial", header(1, 3, events));
+    t0 = clock::now();
+    journal->append(0, 0, r);
+    const double append_ms = ms(clock::now() - t0);
+    t0 = clock::now();
+    const ReplicationResult back = journal->load(0, 0);
+    const double load_ms = ms(clock::now() - t0);
+    CHECK(encoded(back) == bytes);
+    WARN("events " << events << ": " << r.areas.size() << " areas, " << r.months << " months, " << r.events.size()
+                   << " events; replication " << run_ms << " ms; unit record " << bytes.size() / 1e6 << " MB; encode "
+                   << encode_ms << " ms, append (SHA-256, write, fdatasync) " << append_ms << " ms, load " << load_ms
+                   << " ms");
+    journal->remove();
+  }
 }
