@@ -106,7 +106,7 @@ bool locked_by_other(int fd) {
   return ::fcntl(fd, F_OFD_GETLK, &lk) == 0 && lk.l_type != F_UNLCK;
 }
 
-enum class OpenResult { Locked, Busy, Missing };
+enum class OpenResult { Locked, Busy, NoLocks, Missing };
 
 // Opens and locks the journal. Retries when the file was removed or replaced between the open and
 // the lock (a finishing run removes its journal while holding the lock), so the lock held is always
@@ -125,6 +125,8 @@ OpenResult open_locked(const std::filesystem::path& path, bool create, int& fd) 
       ::close(fd);
       fd = -1;
       if (error == EAGAIN || error == EACCES) return OpenResult::Busy;
+      // A file system without locks (some network mounts): a journal nobody can guard is not kept.
+      if (error == ENOLCK || error == EINVAL || error == EOPNOTSUPP) return OpenResult::NoLocks;
       fail_system(path, "cannot lock the journal", error);
     }
     struct stat opened {
@@ -147,16 +149,15 @@ std::uint64_t get_le(const char* p, int n) {
   return v;
 }
 
-// A record: head (kind, payload length), payload, then the digest of head and payload.
-std::string frame(std::uint32_t kind, const std::string& payload) {
-  std::string rec(kRecordHeadBytes, '\0');
+// A record: head (kind, payload length), payload, then the digest of head and payload. `rec` holds
+// kRecordHeadBytes of room and then the payload (built in place: a unit with its event log is tens
+// of MB); this fills in the head and appends the digest.
+void seal(std::string& rec, std::uint32_t kind) {
   put_u32(rec.data(), kind);
-  const std::uint64_t n = payload.size();
+  const std::uint64_t n = rec.size() - kRecordHeadBytes;
   for (int i = 0; i < 8; ++i) rec[static_cast<std::size_t>(4 + i)] = static_cast<char>((n >> (8 * i)) & 0xff);
-  rec += payload;
   const Digest d = sha256(rec.data(), rec.size());
   rec.append(reinterpret_cast<const char*>(d.data()), d.size());
-  return rec;
 }
 
 struct Location {
@@ -317,15 +318,16 @@ std::optional<UnitJournal> UnitJournal::create(const std::filesystem::path& path
   auto s = std::make_unique<State>();
   s->path = path;
   s->header = header;
-  if (open_locked(path, true, s->fd) == OpenResult::Busy) return std::nullopt;
+  if (open_locked(path, true, s->fd) != OpenResult::Locked) return std::nullopt;
   std::string bytes(kMagic.begin(), kMagic.end());
   bytes.resize(kPreambleBytes);
   put_u32(bytes.data() + 8, kJournalFormat);
   put_u32(bytes.data() + 12, kResultEncodingVersion);
-  std::string payload;
-  ArchiveWriter w(payload);
+  std::string rec(kRecordHeadBytes, '\0');
+  ArchiveWriter w(rec);
   w(header);
-  bytes += frame(kHeaderRecord, payload);
+  seal(rec, kHeaderRecord);
+  bytes += rec;
   if (::ftruncate(s->fd, 0) != 0) fail_system(path, "cannot truncate the journal", errno);
   write_all(s->fd, bytes.data(), bytes.size(), 0, path);
   if (::fdatasync(s->fd) != 0) fail_system(path, "cannot sync the journal", errno);
@@ -342,6 +344,8 @@ UnitJournal UnitJournal::resume(const std::filesystem::path& path, const Journal
   switch (open_locked(path, false, s->fd)) {
     case OpenResult::Missing: throw InputError(name + ": no journal to resume (run without --resume)");
     case OpenResult::Busy: throw InputError(name + ": another finsim process is writing this journal now");
+    case OpenResult::NoLocks:
+      throw InputError(name + ": the file system cannot lock the journal, so it cannot be resumed safely");
     case OpenResult::Locked: break;
   }
   Scan found = scan(s->fd, path);
@@ -377,12 +381,12 @@ std::size_t UnitJournal::done_count() const {
 void UnitJournal::append(std::size_t point, int replication, const ReplicationResult& result) {
   State& s = *state_;
   const std::size_t slot = s.slot(point, replication);
-  std::string payload;
-  ArchiveWriter w(payload);
+  std::string rec(kRecordHeadBytes, '\0');  // encoded and hashed outside the lock
+  ArchiveWriter w(rec);
   auto p = static_cast<std::uint64_t>(point);
   w(p, replication);
-  encode_result(result, payload);
-  const std::string rec = frame(kUnitRecord, payload);  // encoded and hashed outside the lock
+  encode_result(result, rec);
+  seal(rec, kUnitRecord);
 
   std::lock_guard lock(s.mutex);
   if (s.fd < 0) throw std::logic_error(s.path.string() + ": append to a removed journal");
@@ -398,7 +402,7 @@ void UnitJournal::append(std::size_t point, int replication, const ReplicationRe
     throw;
   }
   s.end = offset + rec.size();
-  s.index[slot] = {offset, payload.size()};
+  s.index[slot] = {offset, rec.size() - kRecordHeadBytes - kDigestBytes};
 }
 
 ReplicationResult UnitJournal::load(std::size_t point, int replication) const {

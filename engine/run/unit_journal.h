@@ -39,7 +39,8 @@ std::filesystem::path journal_path_for(const std::filesystem::path& result_path)
 class UnitJournal {
  public:
   // Starts a fresh journal (replacing an old one). std::nullopt when another process holds the
-  // journal at `path` (a concurrent run to the same NAME): the caller runs without a journal.
+  // journal at `path` (a concurrent run to the same NAME), or the file system has no locks: the
+  // caller then runs without a journal (and says so).
   // Throws std::system_error naming the file when it cannot be created or written.
   static std::optional<UnitJournal> create(const std::filesystem::path& path, const JournalHeader& header);
   // Opens an existing journal to continue it. InputError (one line, naming the file) when there is
