@@ -17,6 +17,7 @@ int cmd_compare(const Args& args);
 int cmd_quote(const Args& args);
 int cmd_export(const Args& args);
 int cmd_funding(const Args& args);
+int cmd_status(const Args& args);
 
 // Thrown for usage errors (unknown option, missing argument): exit code 2.
 struct UsageError {

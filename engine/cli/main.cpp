@@ -28,6 +28,7 @@ const std::map<std::string, Command>& commands() {
       {"export", {cmd_export, "write a result file's datasets as CSV files"}},
       {"params", {cmd_params, "list every scenario key with default, unit and source"}},
       {"funding", {cmd_funding, "project the funding cycle alone: state offer, matching, budget, slots per förbund"}},
+      {"status", {cmd_status, "units done and missing of an unfinished run (its NAME.partial journal), or complete"}},
   };
   return table;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -164,9 +165,33 @@ bool type_ok(const toml::node& node, ParamType type) {
   return false;
 }
 
+// Letters, digits, '_' and '-': a TOML bare key.
+bool is_bare_key(std::string_view key) {
+  return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+}
+
 void check_table(const toml::table& tbl, const std::string& prefix) {
   for (auto&& [k, v] : tbl) {
     const std::string path = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+    // Keys are read back through dotted paths ("insats.NAME.kind"): a quoted key holding '.', '['
+    // or ']' (`[insats."x[0"]`) would name another path, and the reader would ask the registry
+    // for a key it does not have.
+    if (!is_bare_key(k.str())) {
+      std::string shown;  // control characters escaped: the message stays one line
+      for (const unsigned char c : k.str()) {
+        if (c < 0x20 || c == 0x7f) {
+          char hex[8];
+          std::snprintf(hex, sizeof hex, "\\x%02x", c);
+          shown += hex;
+        } else {
+          shown += static_cast<char>(c);
+        }
+      }
+      fail_at(v, prefix.empty() ? shown : prefix + "." + shown,
+              "expected a key of letters, digits, '_' or '-', got \"" + shown + "\"");
+    }
     const ParamSpec* spec = find_spec(path);
     if (!spec) {
       if (v.is_table() && is_known_table(path)) {

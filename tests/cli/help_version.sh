@@ -20,6 +20,7 @@ check "--set" validate --help
 check "Usage: finsim params" params --help
 check "--events" run --help
 check "Usage: finsim quote" quote --help
+check "Usage: finsim status FILE" status --help
 check "| \`scenario.seed\` | an integer |" params --format markdown
 check "scenario.seed	an integer" params --format tsv
 echo "PASS"

@@ -319,3 +319,30 @@ TEST_CASE("config: --set may add a key the files do not set, and a new insats", 
   CHECK(at(doc, "insats.mentor.cost_sek_per_month")->value<long long>() == 2500);
   CHECK(finsim::where(*at(doc, "referral.max_wait_months")) == "--set");
 }
+
+TEST_CASE("config: a key that is not a bare key is refused where it stands", "[config]") {
+  // Fixed crash (fuzz_scenario, CI): `[insats."x[0"]` passed the key check (an empty table) and the
+  // insats reader then built the path "insats.x[0.label_sv", which the registry does not know:
+  // std::logic_error, std::terminate. Keys are read back through dotted paths, so '.', '[', ']',
+  // spaces and control characters cannot be part of one.
+  TempDir dir("bare-key");
+  for (const std::string name : {"x[0", "x]", "x[", "x.y", "", "a b"}) {
+    const std::string file = dir.write("k.toml", "[scenario]\nname = \"k\"\n\n[insats.\"" + name + "\"]\n");
+    const std::string msg = input_error([&] { load_scenario_document(file); });
+    INFO(msg);
+    CHECK(msg.rfind(file + ":4:", 0) == 0);
+    CHECK(msg.find("insats." + name + ": expected a key of letters, digits, '_' or '-', got \"" + name + "\"") !=
+          std::string::npos);
+  }
+  // A control character is shown escaped: the message stays one line.
+  const std::string file = dir.write("c.toml", "\"a\\nb\" = 1\n");
+  const std::string msg = input_error([&] { load_scenario_document(file); });
+  INFO(msg);
+  CHECK(msg.find("a\\x0ab: expected a key of letters") != std::string::npos);
+  CHECK(msg.find('\n') == std::string::npos);
+  // Through --set too: the override adds the table, the check after the overrides refuses it.
+  const std::string plain = dir.write("p.toml", "[scenario]\nname = \"p\"\n");
+  const std::string set_msg = input_error([&] { load_scenario_document(plain, {"insats.x].label_sv=y"}); });
+  INFO(set_msg);
+  CHECK(set_msg.find("insats.x]: expected a key of letters") != std::string::npos);
+}

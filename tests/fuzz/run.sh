@@ -2,11 +2,15 @@
 # Runs every libFuzzer target for SECONDS each (default 60), one after the other, starting from the
 # seed corpus in tests/fuzz/corpus/<target> (copied: new inputs stay in the build tree). Crash
 # inputs are written to BUILD/fuzz-artifacts/. Exits non-zero if any target finds a crash.
-# Usage: tests/fuzz/run.sh [BUILD_DIR=build/fuzz] [SECONDS=60] [TARGET...]
+# The random seed is fixed (FINSIM_FUZZ_SEED, default 1), so a CI failure reproduces with the same
+# command on the same commit: libFuzzer then mutates the same way (within the same time budget).
+# Usage: [FINSIM_FUZZ_SEED=N] tests/fuzz/run.sh [BUILD_DIR=build/fuzz] [SECONDS=60] [TARGET...]
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build/fuzz}
 seconds=${2:-60}
+seed=${FINSIM_FUZZ_SEED:-1}
+[[ $seed =~ ^[0-9]+$ ]] || { echo "run.sh: FINSIM_FUZZ_SEED must be a number, got '$seed'" >&2; exit 2; }
 shift $(( $# > 2 ? 2 : $# ))
 targets=("$@")
 [[ ${#targets[@]} -gt 0 ]] || targets=(fuzz_scenario fuzz_csv fuzz_results)
@@ -28,14 +32,14 @@ for t in "${targets[@]}"; do
   work=$build/fuzz-corpus/$t
   mkdir -p "$work"
   cp -n tests/fuzz/corpus/"$t"/* "$work"/ 2>/dev/null || true
-  echo "== $t: ${seconds} s"
+  echo "== $t: ${seconds} s, -seed=$seed"
   # A result file is large; the others are text. -rss_limit: libhdf5 caches generously.
   max_len=8192
   extra=()
   # libhdf5 1.10 can loop forever on a corrupt global heap (tests/fuzz/known_hangs): a timeout of the
   # result reader is reported below but does not fail the run.
   [[ $t == fuzz_results ]] && max_len=262144 && extra=(-timeout_exitcode=0)
-  if ! "$build/tests/fuzz/$t" "$work" -max_total_time="$seconds" -max_len="$max_len" -timeout=20 "${extra[@]}" \
+  if ! "$build/tests/fuzz/$t" "$work" -max_total_time="$seconds" -seed="$seed" -max_len="$max_len" -timeout=20 "${extra[@]}" \
       -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$build/fuzz-artifacts/$t-" 2>"$build/fuzz-$t.log"; then
     if [[ $t == fuzz_results ]] && in_libhdf5 "$build/fuzz-$t.log"; then
       # A corrupt file that breaks libhdf5 1.10.8's own parser (tests/fuzz/known_libhdf5): not code of

@@ -1,0 +1,100 @@
+// finsim status: how far a run or sweep got — the units (point, replication) its journal
+// NAME.partial holds and those still missing, or that the result file NAME is complete.
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+#include "cli/options.h"
+#include "output/results_reader.h"
+#include "run/unit_journal.h"
+#include "util/error.h"
+
+namespace finsim::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+// "0-4, 7, 9-11": sorted replication numbers as ranges.
+std::string ranges(const std::vector<int>& reps) {
+  if (reps.empty()) return "none";
+  std::string out;
+  for (std::size_t i = 0; i < reps.size();) {
+    std::size_t j = i;
+    while (j + 1 < reps.size() && reps[j + 1] == reps[j] + 1) ++j;
+    if (!out.empty()) out += ", ";
+    out += std::to_string(reps[i]);
+    if (j > i) out += "-" + std::to_string(reps[j]);
+    i = j + 1;
+  }
+  return out;
+}
+
+void print_journal(const fs::path& path) {
+  const JournalStatus st = read_journal_status(path);
+  const JournalHeader& h = st.header;
+  std::map<std::size_t, std::vector<int>> done, missing;
+  for (const auto& [p, r] : st.done) done[p].push_back(r);
+  for (const auto& [p, r] : st.missing) missing[p].push_back(r);
+  const std::size_t total = st.done.size() + st.missing.size();
+  std::cout << path.string() << ": unfinished run, " << st.done.size() << " of " << total << " units done, "
+            << st.missing.size() << " missing" << (st.in_use ? " (a finsim process is writing it now)" : "") << "\n"
+            << "  finsim        " << h.finsim_version << " (commit " << h.git_commit << ")\n"
+            << "  seed          " << h.seed << "\n"
+            << "  replications  " << h.first_replication << "-" << h.first_replication + h.replications - 1 << " ("
+            << h.replications << " per point)\n"
+            << "  events        " << (h.events ? "yes" : "no") << "\n"
+            << "  points        " << h.point_sha256.size() << "\n";
+  for (std::size_t p = 0; p < h.point_sha256.size(); ++p)
+    std::cout << "  point " << p << "  scenario sha256 " << h.point_sha256[p] << "\n"
+              << "    done        " << ranges(done[p]) << "\n"
+              << "    missing     " << ranges(missing[p]) << "\n";
+  std::cout << "  torn          " << st.torn_bytes << " bytes"
+            << (st.torn_bytes
+                    ? (st.in_use ? " (the unit being written now)" : " (cut off by a crash: ignored on --resume)")
+                    : "")
+            << "\n"
+            << "  size          " << st.bytes << " bytes\n";
+  if (!st.in_use && !st.missing.empty())
+    std::cout << "To finish it, run the same command again with --resume (the missing units only).\n";
+}
+
+void print_complete(const fs::path& path) {
+  const RunData run = read_run(path);
+  std::vector<int> reps(run.replications.begin(), run.replications.end());
+  std::cout << path.string() << ": complete\n"
+            << "  scenario      " << run.scenario << " (sha256 " << run.scenario_sha256 << ")\n"
+            << "  finsim        " << run.finsim_version << " (commit " << run.git_commit << ")\n"
+            << "  seed          " << run.seed << "\n"
+            << "  replications  " << ranges(reps) << " (" << reps.size() << ")\n";
+}
+
+}  // namespace
+
+int cmd_status(const Args& args) {
+  po::options_description opts("Options");
+  std::string file;
+  opts.add_options()("file", po::value(&file)->required(),
+                     "result file NAME (its journal is NAME.partial) or the journal");
+  po::positional_options_description pos;
+  pos.add("file", 1);
+  po::variables_map vm;
+  if (!parse(args, opts, pos, vm, "finsim status FILE", "finsim status results/sweep.h5")) return 0;
+
+  const fs::path path(file);
+  std::error_code ec;
+  // An unfinished run's journal first: a complete NAME from an earlier run may sit beside it.
+  if (looks_like_journal(path) || (path.extension() == ".partial" && fs::is_regular_file(path, ec))) {
+    print_journal(path);
+  } else if (const fs::path journal = journal_path_for(path); fs::exists(journal, ec)) {
+    print_journal(journal);
+    if (fs::exists(path, ec)) std::cout << "  (" << file << " beside it is the file of an earlier, complete run)\n";
+  } else if (fs::exists(path, ec)) {
+    if (fs::is_directory(path, ec)) throw InputError(file + ": is a directory, expected a result file or a journal");
+    print_complete(path);
+  } else {
+    throw InputError(file + ": no such result file, and no journal " + journal.string() + " of an unfinished run");
+  }
+  return 0;
+}
+
+}  // namespace finsim::cli

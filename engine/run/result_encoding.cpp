@@ -1,0 +1,62 @@
+#include "run/result_encoding.h"
+
+#include <stdexcept>
+
+#include "run/binary_archive.h"
+
+namespace finsim {
+
+// One list per struct, used to write and to read. The field counts make the compiler stop here
+// when a struct gains a field: encode it below and bump kResultEncodingVersion.
+static_assert(kFieldCount<AreaInfo> == 5, "AreaInfo changed: update serialize(AreaInfo)");
+static_assert(kFieldCount<MonthCounters> == 25, "MonthCounters changed: update serialize(MonthCounters)");
+static_assert(kFieldCount<ForbundYear> == 27, "ForbundYear changed: update serialize(ForbundYear)");
+static_assert(kFieldCount<EventRecord> == 7, "EventRecord changed: update serialize(EventRecord)");
+static_assert(kFieldCount<ReplicationResult> == 12, "ReplicationResult changed: update serialize(ReplicationResult)");
+
+template <class Ar>
+void serialize(Ar& ar, AreaInfo& a) {
+  ar(a.name, a.forbund, a.region, a.synthetic, a.population_16_64);
+}
+
+template <class Ar>
+void serialize(Ar& ar, MonthCounters& c) {
+  ar(c.flow, c.stock, c.support, c.gone, c.inflow, c.identified, c.identified_pool, c.referrals, c.starts,
+     c.completions, c.dropouts, c.wait_expired, c.pathway_referrals, c.ended_unfunded, c.exit_work, c.exit_studies,
+     c.exit_job_seeking, c.exit_other, c.new_unique_participants, c.participants, c.capacity, c.insats_spending,
+     c.public_cost, c.public_revenue, c.pension_contribution);
+}
+
+template <class Ar>
+void serialize(Ar& ar, ForbundYear& y) {
+  ar(y.forbund, y.year, y.key_offer, y.equity_reduction, y.cap_adjustment, y.state_offer, y.state_paid, y.region_paid,
+     y.kommuner_paid, y.budget, y.unused_offer, y.admin, y.structural, y.individual, y.equity_open, y.equity_draw,
+     y.spent, y.equity_close, y.given, y.offer_cut, y.declined, y.rounding_leftover, y.reasonable_equity, y.kommun_paid,
+     y.capping_party, y.monthly_slots, y.structural_places);
+}
+
+template <class Ar>
+void serialize(Ar& ar, EventRecord& e) {
+  ar(e.agent, e.month, e.event, e.from, e.to, e.insats, e.area);
+}
+
+template <class Ar>
+void serialize(Ar& ar, ReplicationResult& r) {
+  ar(r.replication, r.months, r.areas, r.monthly, r.initial_stock, r.initial_participants, r.funding,
+     r.individual_spent, r.events, r.events_recorded, r.peak_agents, r.bytes_per_agent);
+}
+
+void encode_result(const ReplicationResult& r, std::string& out) {
+  ArchiveWriter w(out);
+  w(r);
+}
+
+ReplicationResult decode_result(std::string_view bytes) {
+  ReplicationResult r;
+  ArchiveReader reader(bytes);
+  reader(r);
+  if (reader.remaining() != 0) throw std::runtime_error("result encoding: bytes left after one result");
+  return r;
+}
+
+}  // namespace finsim

@@ -1,0 +1,22 @@
+// The bytes of one ReplicationResult in a run's journal: every field, fixed-width little-endian,
+// listed once per struct in result_encoding.cpp for both directions.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "sim/replication_result.h"
+
+namespace finsim {
+
+// Bump when a field list in result_encoding.cpp changes: a journal of another format is refused.
+inline constexpr std::uint32_t kResultEncodingVersion = 1;
+
+// Appends the encoding of `r` to `out`.
+void encode_result(const ReplicationResult& r, std::string& out);
+
+// Reads exactly one encoded result (all of `bytes`). Throws std::runtime_error when the bytes are
+// not one (the journal checks a checksum first, so that is a bug or a format mismatch).
+ReplicationResult decode_result(std::string_view bytes);
+
+}  // namespace finsim
