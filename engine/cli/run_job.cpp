@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 
 #include <tbb/global_control.h>
 #include <tbb/task_arena.h>
@@ -19,6 +20,7 @@
 #include "output/invariants.h"
 #include "output/provenance.h"
 #include "output/results_writer.h"
+#include "output/sha256.h"
 #include "run/execute.h"
 #include "sim/summary.h"
 #include "util/error.h"
@@ -127,35 +129,84 @@ int run_job(const RunPlan& plan, const JobOptions& options) {
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   const RunInfo info = describe_run(options.command_line, threads);
 
+  JournalHeader header = this_build_header();
+  for (const auto& s : run.scenarios) header.point_sha256.push_back(sha256_hex(s.resolved_toml));
+  header.seed = cfg.meta.seed;
+  header.first_replication = run.first_replication;
+  header.replications = run.replications;
+  header.events = plan.record_events;
+
   CancelOnSignal signals;
   PartialFile partial(output);
   claim(partial);
+  std::optional<UnitJournal> journal;
   auto interrupted = [&] {
     partial.discard();
-    std::cerr << "finsim: interrupted (" << signal_name(signals.signal()) << "); no result file written\n";
+    std::cerr << "finsim: interrupted (" << signal_name(signals.signal()) << "); no result file written";
+    if (journal && journal->done_count() > 0) {
+      std::cerr << "; " << journal->done_count() << " finished unit(s) kept in " << journal->path().string()
+                << " (add --resume to continue)";
+    } else if (journal) {
+      journal->remove();
+    }
+    std::cerr << "\n";
     return 128 + signals.signal();
   };
   auto failed = [&](const std::exception& e) {
-    partial.discard();
     if (signals.cancelled()) return interrupted();
+    partial.discard();
+    if (journal) journal->remove();
     std::cerr << "finsim: error: " << e.what() << "; no result file written\n";
     return dynamic_cast<const InputError*>(&e) ? 2 : 1;
   };
 
   std::vector<std::vector<ReplicationResult>> results;
   const auto t0 = std::chrono::steady_clock::now();
+  std::size_t resumed = 0;
+  std::string journal_note;  // printed only on success: a failed run has its one line of error
   try {
+    const auto journal_file = journal_path_for(output);
+    if (options.resume) {
+      try {
+        journal.emplace(UnitJournal::resume(journal_file, header));
+      } catch (const InputError&) {
+        partial.discard();  // nothing of ours to keep: the journal belongs to another run, or is absent
+        throw;
+      }
+      resumed = journal->done_count();
+    } else {
+      journal = UnitJournal::create(journal_file, header);
+      if (!journal)
+        std::cerr << "finsim: note: " << journal_file.string()
+                  << " is held by another finsim (or locks are unavailable); running without a resume journal\n";
+    }
     Progress progress(isatty(STDERR_FILENO) && !options.quiet, cfg.meta.burn_in_years * 12L + cfg.meta.months());
     ExecuteOptions exec{&signals.flag(), [&progress](long done, long total) { progress.update(done, total); }};
+    CollectingController units(run.scenarios.size(), run.first_replication, run.replications, journal ? &*journal : nullptr);
+    auto journal_lost = [&] {
+      if (const std::string why = units.journal_error(); !why.empty()) {
+        journal_note = "finsim: note: the resume journal was given up (" + why + "); the run went on without it\n";
+        journal.reset();
+      }
+    };
     try {
-      results = execute_all(run, exec);
+      execute(run, units, exec);
     } catch (...) {
       progress.stop();
+      journal_lost();
       throw;
     }
     progress.stop();
+    journal_lost();
+    results = std::move(units.results());
   } catch (const Cancelled&) {
     return interrupted();
+  } catch (const InputError& e) {
+    if (options.resume && !journal) {
+      std::cerr << "finsim: " << e.what() << "\n";
+      return 2;
+    }
+    return failed(e);
   } catch (const std::exception& e) {
     return failed(e);
   }
@@ -173,14 +224,18 @@ int run_job(const RunPlan& plan, const JobOptions& options) {
     }
     if (signals.cancelled()) return interrupted();
     partial.commit();
+    if (journal) journal->remove();
   } catch (const std::exception& e) {
     return failed(e);
   }
   const double writing = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
+  std::cerr << journal_note;
   const std::size_t units = results.size() * static_cast<std::size_t>(run.replications);
   std::cout << (plan.is_sweep() ? "sweep " : "scenario ") << cfg.meta.name << ": ";
   if (plan.is_sweep()) std::cout << results.size() << " point(s) x ";
-  std::cout << run.replications << " replication(s), " << std::fixed << std::setprecision(2) << seconds << " s ("
+  std::cout << run.replications << " replication(s)";
+  if (resumed > 0) std::cout << " (" << resumed << " unit(s) from the journal)";
+  std::cout << ", " << std::fixed << std::setprecision(2) << seconds << " s ("
             << static_cast<double>(units) / seconds << " units/s); wrote " << output << " (checks and output " << writing
             << " s)\n";
   std::cout.unsetf(std::ios::floatfield);

@@ -143,8 +143,9 @@ void execute(const PreparedRun& run, RunController& controller, const ExecuteOpt
   Executor(run, controller, options).run_all();
 }
 
-std::vector<std::vector<ReplicationResult>> execute_all(const PreparedRun& run, const ExecuteOptions& options) {
-  CollectingController collect(run.scenarios.size(), run.first_replication, run.replications);
+std::vector<std::vector<ReplicationResult>> execute_all(const PreparedRun& run, const ExecuteOptions& options,
+                                                        UnitJournal* journal) {
+  CollectingController collect(run.scenarios.size(), run.first_replication, run.replications, journal);
   execute(run, collect, options);
   return std::move(collect.results());
 }

@@ -23,7 +23,9 @@ struct ExecuteOptions {
 // Throws Cancelled when cancelled; a unit's exception (a bug) after the other tasks stopped.
 void execute(const PreparedRun& run, RunController& controller, const ExecuteOptions& options = {});
 
-// Every unit of a prepared run, in memory: [point][replication − first].
-std::vector<std::vector<ReplicationResult>> execute_all(const PreparedRun& run, const ExecuteOptions& options = {});
+// Every unit of a prepared run, in memory: [point][replication − first]. With a journal, the units
+// it holds are not computed again and every new one is appended to it.
+std::vector<std::vector<ReplicationResult>> execute_all(const PreparedRun& run, const ExecuteOptions& options = {},
+                                                        UnitJournal* journal = nullptr);
 
 }  // namespace finsim

@@ -1,10 +1,13 @@
 // A run controller decides which units this process computes and takes each finished one (into
 // memory, a resume journal, or — later — another rank). execute() calls it; the model never does.
 #pragma once
+#include <atomic>
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include "run/run_plan.h"
+#include "run/unit_journal.h"
 #include "sim/replication_result.h"
 
 namespace finsim {
@@ -18,17 +21,22 @@ class RunController {
   virtual void done(const Unit& unit, ReplicationResult&& result) = 0;
 };
 
-// Keeps every unit of a run in memory: results[point][replication − first].
+// Keeps every unit of a run in memory: results[point][replication − first]. With a journal, the
+// units it holds are loaded first (a resume) and each new one is appended to it before it counts.
 class CollectingController : public RunController {
  public:
-  CollectingController(std::size_t points, int first_replication, int replications);
+  CollectingController(std::size_t points, int first_replication, int replications, UnitJournal* journal = nullptr);
   bool wants(const Unit& unit) const override { return !have(unit); }
   void done(const Unit& unit, ReplicationResult&& result) override;
   bool have(const Unit& unit) const;
+  // Why the journal was given up (a write failed: the run goes on without it), or "".
+  std::string journal_error() const;
   std::vector<std::vector<ReplicationResult>>& results() { return results_; }
 
  private:
   int first_;
+  std::atomic<UnitJournal*> journal_;
+  std::string journal_error_;
   std::vector<std::vector<ReplicationResult>> results_;
   std::vector<std::vector<char>> have_;
   mutable std::mutex mutex_;
