@@ -525,40 +525,11 @@ void write_results(const std::filesystem::path& path, const Scenario& scenario, 
 
 void write_sweep(const std::filesystem::path& path, const Scenario& base, const World& world,
                  const std::vector<std::string>& varied_keys, std::span<const PointResults> points, const RunInfo& run) {
-  if (points.empty()) throw std::invalid_argument("write_sweep: no points");
-  const auto& first = *points.front().replications;
-  if (first.empty()) throw std::invalid_argument("write_sweep: no replications");
-  const auto& meta = base.config.meta;
-  std::vector<const ReplicationResult*> results;
+  const auto results = sweep_replications(base, varied_keys, points);
+  const std::size_t reps = points.front().replications->size();
   std::vector<const Scenario*> scenarios;
-  for (std::size_t p = 0; p < points.size(); ++p) {
-    const auto& point = points[p];
-    const std::string where = "write_sweep: point " + std::to_string(p);
-    if (point.values.size() != varied_keys.size())
-      throw std::invalid_argument(where + " has " + std::to_string(point.values.size()) + " values for " +
-                                  std::to_string(varied_keys.size()) + " varied keys");
-    const auto& reps = *point.replications;
-    if (reps.size() != first.size())
-      throw std::invalid_argument(where + " has " + std::to_string(reps.size()) + " replications, point 0 has " +
-                                  std::to_string(first.size()));
-    const auto& cfg = point.scenario->config;
-    if (cfg.meta.start.index() != meta.start.index() || cfg.meta.months() != meta.months() ||
-        cfg.population.scale != base.config.population.scale || cfg.meta.seed != meta.seed ||
-        cfg.insatser.size() != base.config.insatser.size())
-      throw std::invalid_argument(where + ": months, population scale, seed or insats catalogue differ from the base");
-    for (std::size_t t = 0; t < cfg.insatser.size(); ++t)
-      if (cfg.insatser[t].name != base.config.insatser[t].name)
-        throw std::invalid_argument(where + ": insats types differ from the base");
-    for (std::size_t i = 0; i < reps.size(); ++i) {
-      if (reps[i].replication != first[i].replication)
-        throw std::invalid_argument(where + ": replication indices differ from point 0's");
-      if (reps[i].events_recorded) throw std::invalid_argument("write_sweep: event logs are not written for sweeps");
-      results.push_back(&reps[i]);
-    }
-    scenarios.push_back(point.scenario);
-  }
-  write_file(path, base, world, std::move(results), first.size(), run,
-             Lead{{"point", "replication"}, {points.size(), first.size()}, std::move(scenarios)},
+  for (const auto& point : points) scenarios.push_back(point.scenario);
+  write_file(path, base, world, results, reps, run, Lead{{"point", "replication"}, {points.size(), reps}, std::move(scenarios)},
              [&](const h5::Group& g) {
                g.set_attribute("sweep_varied_keys", varied_keys);
                g.set_attribute("sweep_points", static_cast<std::int64_t>(points.size()));

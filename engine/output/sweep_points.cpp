@@ -43,14 +43,49 @@ std::vector<std::string> point_label_names(const std::vector<std::string>& keys)
   return out;
 }
 
-void write_sweep_points(const h5::Group& g, const std::vector<std::string>& keys, std::span<const PointResults> points) {
-  for (std::size_t k = 0; k < keys.size(); ++k) {
-    if (keys[k].empty() || keys[k].find('/') != std::string::npos || keys[k] == "point" ||
-        keys[k].find('.') == std::string::npos)
-      throw std::invalid_argument("write_sweep: '" + keys[k] + "' is not a scenario key");
-    if (std::find(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(k), keys[k]) != keys.begin() + static_cast<std::ptrdiff_t>(k))
-      throw std::invalid_argument("write_sweep: key '" + keys[k] + "' varied twice");
+std::vector<const ReplicationResult*> sweep_replications(const Scenario& base, const std::vector<std::string>& varied_keys,
+                                                        std::span<const PointResults> points) {
+  for (auto it = varied_keys.begin(); it != varied_keys.end(); ++it) {
+    // A key names a dataset of its own: no '/', and a dot keeps it apart from every array's name.
+    if (it->empty() || it->find('/') != std::string::npos || it->find('.') == std::string::npos)
+      throw std::invalid_argument("write_sweep: '" + *it + "' is not a scenario key");
+    if (std::find(varied_keys.begin(), it, *it) != it)
+      throw std::invalid_argument("write_sweep: key '" + *it + "' varied twice");
   }
+  if (points.empty()) throw std::invalid_argument("write_sweep: no points");
+  const auto& first = *points.front().replications;
+  if (first.empty()) throw std::invalid_argument("write_sweep: no replications");
+  const auto& meta = base.config.meta;
+  std::vector<const ReplicationResult*> results;
+  for (std::size_t p = 0; p < points.size(); ++p) {
+    const auto& point = points[p];
+    const std::string where = "write_sweep: point " + std::to_string(p);
+    if (point.values.size() != varied_keys.size())
+      throw std::invalid_argument(where + " has " + std::to_string(point.values.size()) + " values for " +
+                                  std::to_string(varied_keys.size()) + " varied keys");
+    const auto& reps = *point.replications;
+    if (reps.size() != first.size())
+      throw std::invalid_argument(where + " has " + std::to_string(reps.size()) + " replications, point 0 has " +
+                                  std::to_string(first.size()));
+    const auto& cfg = point.scenario->config;
+    if (cfg.meta.start.index() != meta.start.index() || cfg.meta.months() != meta.months() ||
+        cfg.population.scale != base.config.population.scale || cfg.meta.seed != meta.seed ||
+        cfg.insatser.size() != base.config.insatser.size())
+      throw std::invalid_argument(where + ": months, population scale, seed or insats catalogue differ from the base");
+    for (std::size_t t = 0; t < cfg.insatser.size(); ++t)
+      if (cfg.insatser[t].name != base.config.insatser[t].name)
+        throw std::invalid_argument(where + ": insats types differ from the base");
+    for (std::size_t i = 0; i < reps.size(); ++i) {
+      if (reps[i].replication != first[i].replication)
+        throw std::invalid_argument(where + ": replication indices differ from point 0's");
+      if (reps[i].events_recorded) throw std::invalid_argument("write_sweep: event logs are not written for sweeps");
+      results.push_back(&reps[i]);
+    }
+  }
+  return results;
+}
+
+void write_sweep_points(const h5::Group& g, const std::vector<std::string>& keys, std::span<const PointResults> points) {
   const std::size_t P = points.size();
   std::vector<std::int32_t> index(P);
   for (std::size_t p = 0; p < P; ++p) index[p] = static_cast<std::int32_t>(p);

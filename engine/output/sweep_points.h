@@ -32,8 +32,14 @@ std::string point_overrides(const std::vector<std::string>& keys, const std::vec
 // point_overrides, point_scenario_sha256 (these are coordinates), point_resolved_scenario.
 std::vector<std::string> point_label_names(const std::vector<std::string>& keys);
 
-// Defines the `point` dimension (0..P−1) and writes the per-point labels. Throws
-// std::invalid_argument for a key that is repeated or cannot be a dataset name.
+// The replications of all points in file order (point by point), after checking that the points
+// can share one file: varied keys that are scenario keys (once each), a value per varied key, the base's months, seed, population scale and insats
+// types, the same replication indices, no event log. Throws std::invalid_argument otherwise.
+std::vector<const ReplicationResult*> sweep_replications(const Scenario& base, const std::vector<std::string>& varied_keys,
+                                                        std::span<const PointResults> points);
+
+// Defines the `point` dimension (0..P−1) and writes the per-point labels (checked by
+// sweep_replications).
 void write_sweep_points(const h5::Group& group, const std::vector<std::string>& keys,
                         std::span<const PointResults> points);
 // Gives every array along `point` the CF `coordinates` attribute naming the point labels, so that

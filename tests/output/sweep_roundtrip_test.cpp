@@ -127,6 +127,13 @@ TEST_CASE("sweep: misuse is an input error naming the file", "[output][sweep]") 
   points = t.points();
   points[1].values.clear();
   CHECK_THROWS_AS(write_sweep(t.dir / "bad.h5", t.base, t.world, t.keys, points, describe_run("t", 1)), std::invalid_argument);
+  points = t.points();
+  for (const std::vector<std::string>& keys : {std::vector<std::string>{"point"}, std::vector<std::string>{"a/b.c"}})
+    CHECK_THROWS_WITH(write_sweep(t.dir / "bad.h5", t.base, t.world, keys, points, describe_run("t", 1)),
+                      Catch::Contains("is not a scenario key"));
+  for (auto& p : points) p.values = {"1", "2"};
+  CHECK_THROWS_WITH(write_sweep(t.dir / "bad.h5", t.base, t.world, {t.keys[0], t.keys[0]}, points, describe_run("t", 1)),
+                    Catch::Contains("varied twice"));
   std::error_code ignored;
   fs::remove(t.dir / "bad.h5", ignored);
 }
