@@ -26,12 +26,14 @@ struct TinySweep {
   std::vector<Scenario> scenarios;
   std::vector<std::vector<ReplicationResult>> results;
   std::filesystem::path dir, file;
+  bool owned = false;  // the directory is ours (a temporary one) and goes with the fixture
 
   static std::string baseline() { return std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml"; }
 
   explicit TinySweep(std::filesystem::path where = {})
       : base(load_scenario(baseline(), base_overrides)), world(build_world(base.config)) {
-    dir = where.empty() ? std::filesystem::temp_directory_path() / ("finsim-sweep-" + std::to_string(::getpid())) : where;
+    owned = where.empty();
+    dir = owned ? std::filesystem::temp_directory_path() / ("finsim-sweep-" + std::to_string(::getpid())) : where;
     std::filesystem::create_directories(dir);
     file = dir / "sweep.h5";
     for (const auto& v : values) {
@@ -47,7 +49,8 @@ struct TinySweep {
   }
   ~TinySweep() {
     std::error_code ignored;
-    std::filesystem::remove(file, ignored);
+    if (owned) std::filesystem::remove_all(dir, ignored);
+    else std::filesystem::remove(file, ignored);
   }
 
   std::vector<PointResults> points() const {
