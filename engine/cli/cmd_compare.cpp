@@ -1,13 +1,16 @@
 // finsim compare: paired differences scenario − baseline per replication (mean, 95 % interval, n):
 // net effects on people in work, studies and the target group, gross exits, the Finsam money and
 // where it went, public costs and revenues, cost per effect, payback on money spent and paid in
-// (nationally, per förbund with --by-forbund), per län with --by-lan, and the quote.
+// (nationally, per förbund with --by-forbund), per län with --by-lan, and the quote. Given one
+// sweep file, the dose-response table: every point against a reference point.
 #include <iostream>
 
 #include "cli/compare_table.h"
+#include "cli/dose_response_table.h"
 #include "cli/options.h"
 #include "cli/quote_text.h"
 #include "output/comparison.h"
+#include "output/dose_response.h"
 #include "output/results_reader.h"
 
 namespace finsim::cli {
@@ -16,17 +19,29 @@ int cmd_compare(const Args& args) {
   po::options_description opts("Options");
   po::positional_options_description pos;
   PairedRunOptions runs;
-  runs.add_to(opts, pos);
+  runs.add_to(opts, pos, false);
   std::string format = "table";
+  std::size_t reference = 0;
   opts.add_options()("by-forbund", "also per förbund (areas paired by label)")(
-      "by-lan", "also per län (förbund areas aggregated by their län)")("format", po::value(&format), "table or csv");
+      "by-lan", "also per län (förbund areas aggregated by their län)")("format", po::value(&format), "table or csv")(
+      "reference", po::value(&reference), "with one sweep file: the reference point (default 0)");
   po::variables_map vm;
   if (!parse(args, opts, pos, vm,
-             "finsim compare BASE.h5 SCENARIO.h5 [--by-forbund] [--by-lan] [--lang sv|en] [--format table|csv]",
+             "finsim compare BASE.h5 SCENARIO.h5 [--by-forbund] [--by-lan] [--lang sv|en] [--format table|csv]\n"
+             "       finsim compare SWEEP.h5 [--reference K] [--lang sv|en] [--format table|csv]   (dose-response table)",
              "finsim compare baseline.h5 state-plus-50.h5 --lang sv"))
     return 0;
   const Lang l{runs.swedish()};
   if (format != "table" && format != "csv") throw UsageError{"--format: expected table or csv"};
+  if (runs.scenario.empty()) {  // one file: a sweep
+    if (vm.count("by-forbund") || vm.count("by-lan"))
+      throw UsageError{"--by-forbund and --by-lan compare two runs; the dose-response table of a sweep is national"};
+    const DoseResponse d = dose_response(runs.base, reference);
+    if (format == "csv") print_dose_response_csv(std::cout, l, d);
+    else print_dose_response(std::cout, l, d);
+    return 0;
+  }
+  if (vm.count("reference")) throw UsageError{"--reference: only with one sweep file"};
   const RunData b = read_run(runs.base);
   const RunData s = read_run(runs.scenario);
   const Comparison c = compare_runs(b, s, {.by_forbund = vm.count("by-forbund") > 0, .by_lan = vm.count("by-lan") > 0});

@@ -90,18 +90,21 @@ int cmd_inspect(const Args& args) {
       std::cout << "  " << a.name << std::string(width - a.name.size() + 2, ' ') << brief(a.value) << "\n";
   }
   std::cout << "\n";
-  std::size_t width = 4;
-  for (const auto& e : entries) width = std::max(width, e.path.size());
-  std::printf("%-*s  %-16s  %-7s  %10s  %s\n", static_cast<int>(width), "path", "shape", "dtype", "size", "units");
+  std::size_t width = 4, shape_width = 16;  // a sweep's 5-D shapes may be wider
+  for (const auto& e : entries) {
+    width = std::max(width, e.path.size());
+    if (e.kind == h5::Kind::dataset) shape_width = std::max(shape_width, shape_text(e.info.shape).size());
+  }
+  const int w = static_cast<int>(width), sw = static_cast<int>(shape_width);
+  std::printf("%-*s  %-*s  %-7s  %10s  %s\n", w, "path", sw, "shape", "dtype", "size", "units");
   for (const auto& e : entries) {
     if (e.kind == h5::Kind::group) {
-      std::printf("%-*s  %-16s\n", static_cast<int>(width), (e.path == "/" ? e.path : e.path + "/").c_str(), "group");
+      std::printf("%-*s  %-*s\n", w, (e.path == "/" ? e.path : e.path + "/").c_str(), sw, "group");
       continue;
     }
     const auto* units = text_attribute(e, "units");
-    std::printf("%-*s  %-16s  %-7s  %10s  %s\n", static_cast<int>(width), e.path.c_str(),
-                shape_text(e.info.shape).c_str(), e.info.dtype.c_str(), human_bytes(e.info.bytes).c_str(),
-                units ? units->c_str() : "");
+    std::printf("%-*s  %-*s  %-7s  %10s  %s\n", w, e.path.c_str(), sw, shape_text(e.info.shape).c_str(),
+                e.info.dtype.c_str(), human_bytes(e.info.bytes).c_str(), units ? units->c_str() : "");
   }
   return 0;
 }

@@ -27,10 +27,12 @@ inline bool parse(const Args& args, po::options_description& opts, const po::pos
 // The operands and --lang of the commands that compare two runs (compare, quote).
 struct PairedRunOptions {
   std::string base, scenario, lang = "en";
-  void add_to(po::options_description& opts, po::positional_options_description& pos) {
+  // compare also takes one file alone (a sweep): then `scenario` stays empty.
+  void add_to(po::options_description& opts, po::positional_options_description& pos, bool scenario_required = true) {
+    auto* scenario_value = po::value(&scenario);
+    if (scenario_required) scenario_value->required();
     opts.add_options()("base", po::value(&base)->required(), "result file of the base run")(
-        "scenario", po::value(&scenario)->required(), "result file of the scenario run")(
-        "lang", po::value(&lang), "labels: en or sv");
+        "scenario", scenario_value, "result file of the scenario run")("lang", po::value(&lang), "labels: en or sv");
     pos.add("base", 1).add("scenario", 1);
   }
   // After parsing: true for Swedish labels.

@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <numeric>
+#include <stdexcept>
 
 #include "output/paired_runs.h"
 #include "util/error.h"
@@ -247,6 +248,13 @@ Comparison compare_runs(const RunData& base, const RunData& scenario, CompareOpt
     for (std::size_t r = 0; r < s.base.size(); ++r)
       for (std::size_t y = 0; y < runs.years(); ++y)
         if (s.scen[r][y] != s.base[r][y] && (!policy_first || y < *policy_first)) policy_first = y;
+  if (options.policy_first_year) {
+    const auto it = std::find(base.years.begin(), base.years.end(), *options.policy_first_year);
+    if (it == base.years.end())
+      throw std::invalid_argument("compare_runs: policy year " + std::to_string(*options.policy_first_year) +
+                                  " is not a year of the runs");
+    policy_first = static_cast<std::size_t>(it - base.years.begin());
+  }
   if (policy_first) {
     c.policy_first_year = base.years[*policy_first];
     c.policy_last_year = base.years.back();

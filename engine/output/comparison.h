@@ -68,6 +68,9 @@ struct Comparison {
 struct CompareOptions {
   bool by_forbund = false;
   bool by_lan = false;
+  // The first policy year, when the caller fixes it (a sweep uses one window for every point, the
+  // reference compared with itself included); by default the first year in which the runs differ.
+  std::optional<std::int64_t> policy_first_year = std::nullopt;
 };
 
 // Throws InputError naming the mismatch when the runs cannot be paired (see PairedRuns).

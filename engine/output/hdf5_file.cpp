@@ -501,9 +501,9 @@ void write_labelled(const Group& group, std::string_view name, hid_t file_type, 
                     const std::vector<std::string>& dims, const std::vector<Attribute>& attrs) {
   const std::string& file = group.file_name();
   std::string path = group.path_of(name);
-  if (shape.empty() || shape.size() > 4 || dims.size() != shape.size()) {
+  if (shape.empty() || shape.size() > 5 || dims.size() != shape.size()) {
     throw std::invalid_argument("write_array(" + path +
-                                "): needs 1-4 axes and one dimension name each");
+                                "): needs 1-5 axes and one dimension name each");
   }
   if (element_count(shape) != count) {
     throw std::invalid_argument("write_array(" + path + "): " + std::to_string(count) +
@@ -571,7 +571,52 @@ struct Rows {
 
 template <class T>
 Array<T> read_numbers(const Group& group, std::string_view name, bool accept_float,
-                      std::optional<Rows> rows = std::nullopt) {
+                      std::optional<Rows> rows = std::nullopt);
+
+// The sub-array at `index` of the first axis (a contiguous block in row-major order).
+template <class T>
+Array<T> read_leading(const Group& group, std::string_view name, bool accept_float, std::size_t index) {
+  std::string path = group.path_of(name);
+  Handle dataset = open_dataset(group, name);
+  Handle type(H5Dget_type(dataset.get()), H5Tclose);
+  H5T_class_t cls = H5Tget_class(type.get());
+  if (cls != H5T_INTEGER && !(accept_float && cls == H5T_FLOAT)) {
+    input_failure(group.file_name(), path,
+                  std::string("expected ") + (accept_float ? "numbers" : "integers") + ", found " +
+                      dtype_name(type.get()));
+  }
+  const Shape full = shape_of(dataset.get());
+  if (full.size() < 2) {
+    input_failure(group.file_name(), path, "expected at least 2 axes, found " + std::to_string(full.size()));
+  }
+  if (index >= full[0]) {
+    input_failure(group.file_name(), path,
+                  "index " + std::to_string(index) + " beyond the first axis (length " + std::to_string(full[0]) + ")");
+  }
+  Array<T> out;
+  out.shape.assign(full.begin() + 1, full.end());
+  out.values.resize(element_count(out.shape));
+  if (out.values.empty()) return out;
+  std::vector<hsize_t> start(full.size(), 0), count(full.begin(), full.end());
+  start[0] = index;
+  count[0] = 1;
+  Handle file_space(read_ok(H5Dget_space(dataset.get()), group.file_name(), path, "get dataspace"),
+                    H5Sclose);
+  read_ok(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(),
+                              nullptr),
+          group.file_name(), path, "select a slice");
+  Handle memory_space(read_ok(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr),
+                              group.file_name(), path, "create dataspace"),
+                      H5Sclose);
+  read_ok(H5Dread(dataset.get(), Types<T>::memory(), memory_space.get(), file_space.get(),
+                  H5P_DEFAULT, out.values.data()),
+          group.file_name(), path, "read");
+  return out;
+}
+
+template <class T>
+Array<T> read_numbers(const Group& group, std::string_view name, bool accept_float,
+                      std::optional<Rows> rows) {
   std::string path = group.path_of(name);
   Handle dataset = open_dataset(group, name);
   Handle type(H5Dget_type(dataset.get()), H5Tclose);
@@ -903,6 +948,28 @@ Array<std::int64_t> read_int64_rows(const Group& group, std::string_view name, s
 
 Array<double> read_double(const Group& group, std::string_view name) {
   return read_numbers<double>(group, name, true);
+}
+
+Array<std::int64_t> read_int64_at(const Group& group, std::string_view name, std::size_t index) {
+  return read_leading<std::int64_t>(group, name, false, index);
+}
+
+Array<double> read_double_at(const Group& group, std::string_view name, std::size_t index) {
+  return read_leading<double>(group, name, true, index);
+}
+
+std::vector<std::string> read_strings_at(const Group& group, std::string_view name,
+                                         std::size_t index) {
+  const Shape shape = dataset_info(group, name).shape;
+  if (shape.size() < 2 || index >= shape[0]) {
+    input_failure(group.file_name(), group.path_of(name),
+                  "no index " + std::to_string(index) + " on the first axis");
+  }
+  // String tables are small (the parameter table): read whole, keep one block.
+  auto all = read_strings(group, name);
+  const std::size_t block = all.size() / shape[0];
+  return std::vector<std::string>(all.begin() + static_cast<std::ptrdiff_t>(index * block),
+                                  all.begin() + static_cast<std::ptrdiff_t>((index + 1) * block));
 }
 
 std::vector<std::string> read_strings(const Group& group, std::string_view name) {

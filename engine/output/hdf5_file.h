@@ -143,7 +143,7 @@ void define_dimension(const Group& group, std::string_view name,
 // A dimension without coordinate values (netCDF's "dimension but not a variable").
 void define_dimension(const Group& group, std::string_view name, std::size_t length);
 
-// N-D array (1-4 axes), row-major; axis i is attached to the dimension `dims[i]` of this group,
+// N-D array (1-5 axes), row-major; axis i is attached to the dimension `dims[i]` of this group,
 // which must already be defined with length shape[i]. Large arrays are chunked and compressed.
 void write_array(const Group& group, std::string_view name, std::span<const std::int64_t> data,
                  const Shape& shape, const std::vector<std::string>& dims,
@@ -196,6 +196,12 @@ Array<double> read_double(const Group& group, std::string_view name);
 // to read whole (the event log).
 Array<std::int64_t> read_int64_rows(const Group& group, std::string_view name, std::size_t first,
                                     std::size_t count);
+// The sub-array at `index` of the first axis of an N-D dataset (N ≥ 2), with that axis dropped:
+// one point of a sweep without reading the others.
+Array<std::int64_t> read_int64_at(const Group& group, std::string_view name, std::size_t index);
+Array<double> read_double_at(const Group& group, std::string_view name, std::size_t index);
+std::vector<std::string> read_strings_at(const Group& group, std::string_view name,
+                                         std::size_t index);
 // A string dataset, variable- or fixed-length, in row-major order (dataset_info has the shape).
 std::vector<std::string> read_strings(const Group& group, std::string_view name);
 // One name per axis: the dimension scale attached to it, "" where none is. A coordinate dataset

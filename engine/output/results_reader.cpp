@@ -1,5 +1,7 @@
 #include "output/results_reader.h"
 
+#include <charconv>
+
 #include "output/provenance.h"
 #include "util/error.h"
 
@@ -62,17 +64,89 @@ ResultsFile open_results(const std::filesystem::path& path, const std::string& s
   return ResultsFile{name, std::move(file), std::move(group), chosen};
 }
 
-RunData read_run(const std::filesystem::path& path) {
+bool is_sweep(const ResultsFile& f) { return f.group.has("point"); }
+
+namespace {
+
+std::string shortest(double v) {
+  char buf[32];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+
+SweepInfo sweep_info(const ResultsFile& f) {
+  const auto& g = f.group;
+  SweepInfo s;
+  s.path = f.path;
+  s.scenario = f.scenario;
+  s.description = h5::string_attribute(g, ".", "description");
+  s.scenario_sha256 = h5::string_attribute(g, ".", "scenario_sha256");
+  s.keys = h5::strings_attribute(g, ".", "sweep_varied_keys");
+  const std::size_t P = h5::read_int64(g, "point").values.size();
+  for (const char* name : {"point_overrides", "point_scenario_sha256"}) require(f, name);
+  s.overrides = h5::read_strings(g, "point_overrides");
+  s.sha256 = h5::read_strings(g, "point_scenario_sha256");
+  if (s.overrides.size() != P || s.sha256.size() != P)
+    throw InputError(f.path + ": point_overrides or point_scenario_sha256 does not match the point coordinate");
+  for (const auto& key : s.keys) {
+    require(f, key);
+    const bool numeric = h5::dataset_info(g, key).dtype != "str";
+    std::vector<std::string> labels;
+    std::vector<double> numbers;
+    if (numeric) {
+      numbers = h5::read_double(g, key).values;
+      for (double v : numbers) labels.push_back(shortest(v));
+    } else {
+      labels = h5::read_strings(g, key);
+    }
+    if (labels.size() != P) throw InputError(f.path + ": " + g.path_of(key) + ": not one value per point");
+    s.numeric.push_back(numeric);
+    s.values.push_back(std::move(labels));
+    s.numbers.push_back(std::move(numbers));
+  }
+  return s;
+}
+
+}  // namespace
+
+SweepInfo read_sweep(const std::filesystem::path& path) {
+  const ResultsFile f = open_results(path);
+  if (!is_sweep(f))
+    throw InputError(f.path + ": not a sweep (a run of one scenario); compare it with another run: finsim compare BASE.h5 " +
+                     f.path);
+  return sweep_info(f);
+}
+
+RunData read_run(const std::filesystem::path& path, std::optional<std::size_t> point) {
   const ResultsFile f = open_results(path);
   const auto& g = f.group;
   RunData d;
   d.path = f.path;
   d.scenario = f.scenario;
+  if (is_sweep(f)) {
+    const SweepInfo s = sweep_info(f);
+    std::string keys;
+    for (const auto& k : s.keys) keys += (keys.empty() ? "" : ", ") + k;
+    if (!point)
+      throw InputError(f.path + ": a sweep of " + std::to_string(s.points()) + " points (varied: " + keys +
+                       "), not one run; compare its points with: finsim compare " + f.path);
+    if (*point >= s.points())
+      throw InputError(f.path + ": no point " + std::to_string(*point) + " (the sweep has points 0 to " +
+                       std::to_string(s.points() - 1) + ")");
+    d.point = point;
+    d.point_overrides = s.overrides[*point];
+  } else if (point) {
+    throw InputError(f.path + ": not a sweep (a run of one scenario), so it has no point " + std::to_string(*point));
+  }
+  // A sweep's arrays have the leading `point` axis: one point is a contiguous slice.
+  auto ints = [&](const char* name) { return point ? h5::read_int64_at(g, name, *point) : h5::read_int64(g, name); };
+  auto doubles = [&](const char* name) { return point ? h5::read_double_at(g, name, *point) : h5::read_double(g, name); };
   const auto root = f.file.root();
   d.finsim_version = h5::string_attribute(root, ".", "finsim_version");
   d.git_commit = root.has_attribute(".", "git_commit") ? h5::string_attribute(root, ".", "git_commit") : "";
   d.description = h5::string_attribute(g, ".", "description");
-  d.scenario_sha256 = h5::string_attribute(g, ".", "scenario_sha256");
+  d.scenario_sha256 = point ? h5::read_strings(g, "point_scenario_sha256")[*point]
+                            : h5::string_attribute(g, ".", "scenario_sha256");
   d.seed = h5::int_attribute(g, ".", "seed");
   d.population_scale = h5::double_attribute(g, ".", "population_scale");
 
@@ -119,31 +193,31 @@ RunData read_run(const std::filesystem::path& path) {
     throw InputError(f.path + ": forbund_kind or forbund_region does not match the forbund coordinate");
   const std::size_t S = d.states.size();
 
-  d.unique_participants = checked(f, h5::read_double(g, "unique_participants"), "unique_participants", {R, Y, A});
-  d.state_offer = checked(f, h5::read_int64(g, "state_offer"), "state_offer", {R, Y, A});
-  d.state_paid = checked(f, h5::read_int64(g, "state_paid"), "state_paid", {R, Y, A});
-  d.region_paid = checked(f, h5::read_int64(g, "region_paid"), "region_paid", {R, Y, A});
-  d.kommuner_paid = checked(f, h5::read_int64(g, "kommuner_paid"), "kommuner_paid", {R, Y, A});
-  d.admin = checked(f, h5::read_int64(g, "admin"), "admin", {R, Y, A});
-  d.structural = checked(f, h5::read_int64(g, "structural"), "structural", {R, Y, A});
-  d.individual_spent = checked(f, h5::read_int64(g, "individual_spent"), "individual_spent", {R, Y, A});
-  d.spent = checked(f, h5::read_int64(g, "spent"), "spent", {R, Y, A});
-  d.equity_open = checked(f, h5::read_int64(g, "equity_open"), "equity_open", {R, Y, A});
-  d.equity_close = checked(f, h5::read_int64(g, "equity_close"), "equity_close", {R, Y, A});
-  d.unused_offer = checked(f, h5::read_int64(g, "unused_offer"), "unused_offer", {R, Y, A});
-  d.stock = checked(f, h5::read_double(g, "stock"), "stock", {R, M, A, S});
+  d.unique_participants = checked(f, doubles("unique_participants"), "unique_participants", {R, Y, A});
+  d.state_offer = checked(f, ints("state_offer"), "state_offer", {R, Y, A});
+  d.state_paid = checked(f, ints("state_paid"), "state_paid", {R, Y, A});
+  d.region_paid = checked(f, ints("region_paid"), "region_paid", {R, Y, A});
+  d.kommuner_paid = checked(f, ints("kommuner_paid"), "kommuner_paid", {R, Y, A});
+  d.admin = checked(f, ints("admin"), "admin", {R, Y, A});
+  d.structural = checked(f, ints("structural"), "structural", {R, Y, A});
+  d.individual_spent = checked(f, ints("individual_spent"), "individual_spent", {R, Y, A});
+  d.spent = checked(f, ints("spent"), "spent", {R, Y, A});
+  d.equity_open = checked(f, ints("equity_open"), "equity_open", {R, Y, A});
+  d.equity_close = checked(f, ints("equity_close"), "equity_close", {R, Y, A});
+  d.unused_offer = checked(f, ints("unused_offer"), "unused_offer", {R, Y, A});
+  d.stock = checked(f, doubles("stock"), "stock", {R, M, A, S});
   if (g.has("pension_contribution_by_forbund"))
     d.pension_contribution =
-        checked(f, h5::read_int64(g, "pension_contribution_by_forbund"), "pension_contribution_by_forbund", {R, M, A});
+        checked(f, ints("pension_contribution_by_forbund"), "pension_contribution_by_forbund", {R, M, A});
   else
     d.pension_contribution = {std::vector<std::int64_t>(R * M * A, 0), {R, M, A}};
-  d.exit_work = checked(f, h5::read_double(g, "exit_work"), "exit_work", {R, M, A});
-  d.exit_studies = checked(f, h5::read_double(g, "exit_studies"), "exit_studies", {R, M, A});
-  d.public_cost = checked(f, h5::read_int64(g, "public_cost_by_forbund"), "public_cost_by_forbund", {R, M, A, P});
+  d.exit_work = checked(f, doubles("exit_work"), "exit_work", {R, M, A});
+  d.exit_studies = checked(f, doubles("exit_studies"), "exit_studies", {R, M, A});
+  d.public_cost = checked(f, ints("public_cost_by_forbund"), "public_cost_by_forbund", {R, M, A, P});
   d.public_revenue =
-      checked(f, h5::read_int64(g, "public_revenue_by_forbund"), "public_revenue_by_forbund", {R, M, A, P});
+      checked(f, ints("public_revenue_by_forbund"), "public_revenue_by_forbund", {R, M, A, P});
   d.finsam_contribution =
-      checked(f, h5::read_int64(g, "finsam_contribution_by_forbund"), "finsam_contribution_by_forbund", {R, M, A, P});
+      checked(f, ints("finsam_contribution_by_forbund"), "finsam_contribution_by_forbund", {R, M, A, P});
   return d;
 }
 

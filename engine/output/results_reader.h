@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,8 +32,10 @@ ResultsFile open_results(const std::filesystem::path& path, const std::string& s
 struct RunData {
   std::string path;
   std::string scenario;
+  std::optional<std::size_t> point;  // the sweep point read, if the file is a sweep
+  std::string point_overrides;       // that point's "key=value; ..." (empty for a run)
   std::string description;
-  std::string scenario_sha256;
+  std::string scenario_sha256;  // of a sweep point: point_scenario_sha256
   std::string finsim_version;
   std::string git_commit;
   std::int64_t seed = 0;
@@ -62,7 +65,24 @@ struct RunData {
   h5::Array<std::int64_t> public_cost, public_revenue, finsam_contribution;
 };
 
-// Throws InputError when a dataset is missing or its shape does not match the coordinates.
-RunData read_run(const std::filesystem::path& path);
+// Throws InputError when a dataset is missing or its shape does not match the coordinates. A sweep
+// file needs `point` (its arrays at that point, read as a slice); a run file must not have one.
+RunData read_run(const std::filesystem::path& path, std::optional<std::size_t> point = {});
+
+// A sweep file's points (docs/output.md "Sweep files").
+struct SweepInfo {
+  std::string path, scenario, description, scenario_sha256;  // the base scenario's digest
+  std::vector<std::string> keys;                    // varied keys
+  std::vector<bool> numeric;                        // per key: values stored as numbers
+  std::vector<std::vector<std::string>> values;     // [key][point] as labels ("339", "dalarna-cut")
+  std::vector<std::vector<double>> numbers;         // [key][point] when numeric, else empty
+  std::vector<std::string> overrides, sha256;       // per point
+  std::size_t points() const { return overrides.size(); }
+};
+
+// True when the open result file is a sweep (its scenario group has the `point` dimension).
+bool is_sweep(const ResultsFile& f);
+// Throws InputError when the file is not a sweep.
+SweepInfo read_sweep(const std::filesystem::path& path);
 
 }  // namespace finsim

@@ -9,6 +9,7 @@
 
 #include "config/read_scenario.h"
 #include "output/provenance.h"
+#include "output/sweep_points.h"
 #include "sim/replication_result.h"
 #include "world/world.h"
 
@@ -32,12 +33,11 @@ std::string scenario_group_path(const std::string& scenario_name);
 void write_results(const std::filesystem::path& path, const Scenario& scenario, const World& world,
                    const std::vector<ReplicationResult>& results, const RunInfo& run);
 
-// One point of a sweep: its resolved scenario, the value of each varied key, its replications.
-struct PointResults {
-  const Scenario* scenario;
-  std::vector<std::string> values;
-  const std::vector<ReplicationResult>* replications;
-};
+// Writes a sweep: the scenario group of `base` with a leading `point` dimension on every dataset
+// that has a `replication` dimension (and on the parameter values and origins and the insats
+// costs, which a point may change). Same file/commit rules as write_results. Every point must
+// have the base's months, seed, population scale and insats types, and the same replication
+// indices; sweeps keep no event log. Throws std::invalid_argument otherwise.
 void write_sweep(const std::filesystem::path& path, const Scenario& base, const World& world,
                  const std::vector<std::string>& varied_keys, std::span<const PointResults> points, const RunInfo& run);
 

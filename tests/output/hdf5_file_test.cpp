@@ -138,6 +138,44 @@ TEST_CASE("int64 and double 3-D arrays round-trip with named dimensions", "[hdf5
   CHECK(h5::dataset_info(g, "forbund").dtype == "str");
 }
 
+TEST_CASE("a 5-D array reads back whole and one leading index at a time", "[hdf5]") {
+  TempDir dir("leading");
+  // A sweep's [point, replication, month, forbund, state], large enough to be chunked.
+  const h5::Shape shape = {3, 2, 12, 5, 7};
+  const std::vector<std::string> dims = {"point", "replication", "month", "forbund", "state"};
+  const std::size_t n = 3 * 2 * 12 * 5 * 7, block = n / 3;
+  auto counts = iota<std::int64_t>(n, 1);
+  std::vector<double> people(n);
+  for (std::size_t i = 0; i < n; ++i) people[i] = 0.5 * static_cast<double>(i);
+  std::vector<std::string> labels;
+  for (int i = 0; i < 6; ++i) labels.push_back("v" + std::to_string(i));
+  {
+    auto file = h5::File::create(dir / "l.h5");
+    auto g = file.create_group("s");
+    for (std::size_t axis = 0; axis < dims.size(); ++axis) h5::define_dimension(g, dims[axis], shape[axis]);
+    h5::write_array(g, "counts", counts, shape, dims);
+    h5::write_array(g, "people", people, shape, dims);
+    h5::write_array(g, "labels", std::span<const std::string>(labels), {3, 2}, {"point", "replication"});
+    h5::write_array(g, "flat", std::span<const double>(people.data(), 3), {3}, {"point"});
+    file.close();
+  }
+  auto file = h5::File::open_read(dir / "l.h5");
+  auto g = file.open_group("s");
+  CHECK(h5::dimension_names(g, "people") == dims);
+  CHECK(h5::read_int64(g, "counts").values == counts);
+  for (std::size_t p = 0; p < 3; ++p) {
+    const auto c = h5::read_int64_at(g, "counts", p);
+    CHECK(c.shape == h5::Shape{2, 12, 5, 7});
+    CHECK(c.values == std::vector<std::int64_t>(counts.begin() + static_cast<std::ptrdiff_t>(p * block),
+                                                counts.begin() + static_cast<std::ptrdiff_t>((p + 1) * block)));
+    CHECK(h5::read_double_at(g, "people", p).values.front() == 0.5 * static_cast<double>(p * block));
+    CHECK(h5::read_strings_at(g, "labels", p) == std::vector<std::string>{labels[2 * p], labels[2 * p + 1]});
+  }
+  CHECK_THROWS_WITH(h5::read_int64_at(g, "counts", 3), Catch::Contains("beyond the first axis (length 3)"));
+  CHECK_THROWS_AS(h5::read_double_at(g, "flat", 0), InputError);  // 1-D: no block to take
+  CHECK_THROWS_AS(h5::read_strings_at(g, "labels", 3), InputError);
+}
+
 TEST_CASE("every HDF5 handle is closed once its owner is gone", "[hdf5]") {
   TempDir dir("leaks");
   {
