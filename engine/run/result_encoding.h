@@ -1,5 +1,5 @@
 // The bytes of one ReplicationResult in a run's journal: every field, fixed-width little-endian,
-// listed once per struct in result_encoding.cpp for both directions.
+// listed once per struct in result_encoding.cpp for both directions, then deflated (zlib).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -10,7 +10,7 @@
 namespace finsim {
 
 // Bump when a field list in result_encoding.cpp changes: a journal of another format is refused.
-inline constexpr std::uint32_t kResultEncodingVersion = 1;
+inline constexpr std::uint32_t kResultEncodingVersion = 2;  // 2: deflated
 
 // Appends the encoding of `r` to `out`.
 void encode_result(const ReplicationResult& r, std::string& out);
