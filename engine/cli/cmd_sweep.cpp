@@ -23,11 +23,14 @@ int cmd_sweep(const Args& args) {
   pos.add("scenario", 1);
   po::variables_map vm;
   if (!parse(args, opts, pos, vm,
-             "finsim sweep SCENARIO (--vary KEY=V1,V2,... | --vary KEY=FROM:TO:N)... | --points points.csv) [-r N] [-o sweep.h5] [run options]",
-             "finsim sweep scenarios/baseline.toml --vary funding.state.allocation_msek.2025=339:1017:7 -r 20 -o sweep.h5"))
+             "finsim sweep SCENARIO (--vary KEY=V1,V2,... | --vary KEY=FROM:TO:N)... | --points points.csv) [-r N] [-o "
+             "sweep.h5] [run options]",
+             "finsim sweep scenarios/baseline.toml --vary funding.state.allocation_msek.2025=339:1017:7 -r 20 -o "
+             "sweep.h5"))
     return 0;
   read_job_options(vm, plan, job, replications, seed);
-  if (vary.empty() == points_csv.empty()) throw UsageError{"give the points with --vary or with --points (one of them)"};
+  if (vary.empty() == points_csv.empty())
+    throw UsageError{"give the points with --vary or with --points (one of them)"};
   const SweepPoints points = points_csv.empty() ? grid_points(vary) : read_points_csv(points_csv);
   plan.scenario_file = file;
   plan.varied_keys = points.keys;

@@ -6,7 +6,8 @@
 
 namespace finsim::cli {
 
-Progress::Progress(bool enabled, long months_per_unit) : enabled_(enabled), months_per_unit_(months_per_unit > 0 ? months_per_unit : 1) {
+Progress::Progress(bool enabled, long months_per_unit)
+    : enabled_(enabled), months_per_unit_(months_per_unit > 0 ? months_per_unit : 1) {
   if (enabled_) thread_ = std::thread([this] { loop(); });
 }
 
@@ -38,8 +39,10 @@ void Progress::loop() {
 }
 
 void Progress::draw() {
-  const double done = static_cast<double>(done_.load(std::memory_order_relaxed)) / static_cast<double>(months_per_unit_);
-  const double total = static_cast<double>(total_.load(std::memory_order_relaxed)) / static_cast<double>(months_per_unit_);
+  const double done =
+      static_cast<double>(done_.load(std::memory_order_relaxed)) / static_cast<double>(months_per_unit_);
+  const double total =
+      static_cast<double>(total_.load(std::memory_order_relaxed)) / static_cast<double>(months_per_unit_);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   const double rate = seconds > 0 ? done / seconds : 0;
   std::string eta = "--:--";
@@ -54,8 +57,8 @@ void Progress::draw() {
   const int filled = static_cast<int>(share * width);
   std::fprintf(stderr, "\r[%s%s] units %.0f/%.0f  %.2f units/s  ETA %s   ",
                std::string(static_cast<std::size_t>(filled), '#').c_str(),
-               std::string(static_cast<std::size_t>(width - filled), '.').c_str(), std::floor(done),
-               total, rate, eta.c_str());
+               std::string(static_cast<std::size_t>(width - filled), '.').c_str(), std::floor(done), total, rate,
+               eta.c_str());
   std::fflush(stderr);
 }
 

@@ -46,12 +46,13 @@ void claim(PartialFile& partial) {
 }
 
 void print_summary(const ReplicationResult& result, const ScenarioConfig& cfg) {
-  std::cout << "year  unique_part  part_dec  slots_dec  starts  exits  work_stud%  jobseek%  waiting  target_group  state_paid_MSEK  budget_MSEK  unused_MSEK\n";
+  std::cout << "year  unique_part  part_dec  slots_dec  starts  exits  work_stud%  jobseek%  waiting  target_group  "
+               "state_paid_MSEK  budget_MSEK  unused_MSEK\n";
   for (const auto& y : summarise_years(result, cfg)) {
     std::printf("%d  %10.0f  %8.0f  %9.0f  %6.0f  %5.0f  %9.1f  %8.1f  %7.0f  %12.0f  %15.1f  %11.1f  %11.1f\n", y.year,
                 y.unique_participants, y.participants_december, y.slots_december, y.starts, y.exits,
-                100 * y.share_work_studies(), 100 * y.share_job_seeking(), y.waiting, y.target_group, y.state_paid / 1e6,
-                y.budget / 1e6, y.unused_offer / 1e6);
+                100 * y.share_work_studies(), 100 * y.share_job_seeking(), y.waiting, y.target_group,
+                y.state_paid / 1e6, y.budget / 1e6, y.unused_offer / 1e6);
   }
   std::fflush(stdout);
 }
@@ -92,11 +93,12 @@ std::string command_line(const std::string& command, const Args& args) {
 
 void add_job_options(po::options_description& opts, JobOptions& job, std::vector<std::string>& sets, int& replications,
                      long long& seed) {
-  opts.add_options()("output,o", po::value(&job.output), "result file (default: <scenario name>.h5 in the current directory)")(
+  opts.add_options()("output,o", po::value(&job.output),
+                     "result file (default: <scenario name>.h5 in the current directory)")(
       "set", po::value(&sets)->composing(), "override a key (repeatable)")(
       "replications,r", po::value(&replications), "number of replications (default: scenario.replications)")(
-      "seed", po::value(&seed), "seed (default: scenario.seed)")(
-      "threads,t", po::value(&job.threads), "worker threads (default: all cores)")(
+      "seed", po::value(&seed), "seed (default: scenario.seed)")("threads,t", po::value(&job.threads),
+                                                                 "worker threads (default: all cores)")(
       "resume", "continue an interrupted run from its journal NAME.partial (only the missing units are computed)")(
       "quiet,q", "no progress line");
 }
@@ -104,7 +106,8 @@ void add_job_options(po::options_description& opts, JobOptions& job, std::vector
 void read_job_options(const po::variables_map& vm, RunPlan& plan, JobOptions& job, int replications, long long seed) {
   if (vm.count("replications")) {
     if (replications < 1 || replications > 100000)
-      throw UsageError{"--replications (-r): expected an integer from 1 to 100000, got " + std::to_string(replications)};
+      throw UsageError{"--replications (-r): expected an integer from 1 to 100000, got " +
+                       std::to_string(replications)};
     plan.replications = replications;
   }
   if (vm.count("seed")) {
@@ -122,8 +125,10 @@ int run_job(const RunPlan& plan, const JobOptions& options) {
   const Scenario& base = run.scenarios.front();
   const auto& cfg = base.config;
   if (run.replications < 1) throw UsageError{"--replications: expected at least 1"};
-  if (plan.is_sweep() && plan.record_events) throw UsageError{"--events: not available for a sweep (run a point with finsim run --events)"};
-  const std::string output = !options.output.empty() ? options.output : cfg.meta.name + (plan.is_sweep() ? "-sweep.h5" : ".h5");
+  if (plan.is_sweep() && plan.record_events)
+    throw UsageError{"--events: not available for a sweep (run a point with finsim run --events)"};
+  const std::string output =
+      !options.output.empty() ? options.output : cfg.meta.name + (plan.is_sweep() ? "-sweep.h5" : ".h5");
 
   const int threads = options.threads > 0 ? options.threads : tbb::this_task_arena::max_concurrency();
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
@@ -182,7 +187,8 @@ int run_job(const RunPlan& plan, const JobOptions& options) {
     }
     Progress progress(isatty(STDERR_FILENO) && !options.quiet, cfg.meta.burn_in_years * 12L + cfg.meta.months());
     ExecuteOptions exec{&signals.flag(), [&progress](long done, long total) { progress.update(done, total); }};
-    CollectingController units(run.scenarios.size(), run.first_replication, run.replications, journal ? &*journal : nullptr);
+    CollectingController units(run.scenarios.size(), run.first_replication, run.replications,
+                               journal ? &*journal : nullptr);
     auto journal_lost = [&] {
       if (const std::string why = units.journal_error(); !why.empty()) {
         journal_note = "finsim: note: the resume journal was given up (" + why + "); the run went on without it\n";
@@ -217,7 +223,8 @@ int run_job(const RunPlan& plan, const JobOptions& options) {
     for (const auto& point : results) check_invariants(point, cfg.meta.start);
     if (plan.is_sweep()) {
       std::vector<PointResults> points;
-      for (std::size_t p = 0; p < results.size(); ++p) points.push_back({&run.scenarios[p], plan.points[p], &results[p]});
+      for (std::size_t p = 0; p < results.size(); ++p)
+        points.push_back({&run.scenarios[p], plan.points[p], &results[p]});
       write_sweep(partial.partial_path(), base, *run.worlds.front(), plan.varied_keys, points, info);
     } else {
       write_results(partial.partial_path(), base, *run.worlds.front(), results.front(), info);
@@ -235,9 +242,8 @@ int run_job(const RunPlan& plan, const JobOptions& options) {
   if (plan.is_sweep()) std::cout << results.size() << " point(s) x ";
   std::cout << run.replications << " replication(s)";
   if (resumed > 0) std::cout << " (" << resumed << " unit(s) from the journal)";
-  std::cout << ", " << std::fixed << std::setprecision(2) << seconds << " s ("
-            << static_cast<double>(units) / seconds << " units/s); wrote " << output << " (checks and output " << writing
-            << " s)\n";
+  std::cout << ", " << std::fixed << std::setprecision(2) << seconds << " s (" << static_cast<double>(units) / seconds
+            << " units/s); wrote " << output << " (checks and output " << writing << " s)\n";
   std::cout.unsetf(std::ios::floatfield);
   if (plan.is_sweep()) {
     print_points(run, results);

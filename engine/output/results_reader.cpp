@@ -112,7 +112,8 @@ SweepInfo sweep_info(const ResultsFile& f) {
 SweepInfo read_sweep(const std::filesystem::path& path) {
   const ResultsFile f = open_results(path);
   if (!is_sweep(f))
-    throw InputError(f.path + ": not a sweep (a run of one scenario); compare it with another run: finsim compare BASE.h5 " +
+    throw InputError(f.path +
+                     ": not a sweep (a run of one scenario); compare it with another run: finsim compare BASE.h5 " +
                      f.path);
   return sweep_info(f);
 }
@@ -140,13 +141,15 @@ RunData read_run(const std::filesystem::path& path, std::optional<std::size_t> p
   }
   // A sweep's arrays have the leading `point` axis: one point is a contiguous slice.
   auto ints = [&](const char* name) { return point ? h5::read_int64_at(g, name, *point) : h5::read_int64(g, name); };
-  auto doubles = [&](const char* name) { return point ? h5::read_double_at(g, name, *point) : h5::read_double(g, name); };
+  auto doubles = [&](const char* name) {
+    return point ? h5::read_double_at(g, name, *point) : h5::read_double(g, name);
+  };
   const auto root = f.file.root();
   d.finsim_version = h5::string_attribute(root, ".", "finsim_version");
   d.git_commit = root.has_attribute(".", "git_commit") ? h5::string_attribute(root, ".", "git_commit") : "";
   d.description = h5::string_attribute(g, ".", "description");
-  d.scenario_sha256 = point ? h5::read_strings(g, "point_scenario_sha256")[*point]
-                            : h5::string_attribute(g, ".", "scenario_sha256");
+  d.scenario_sha256 =
+      point ? h5::read_strings(g, "point_scenario_sha256")[*point] : h5::string_attribute(g, ".", "scenario_sha256");
   d.seed = h5::int_attribute(g, ".", "seed");
   d.population_scale = h5::double_attribute(g, ".", "population_scale");
 
@@ -214,8 +217,7 @@ RunData read_run(const std::filesystem::path& path, std::optional<std::size_t> p
   d.exit_work = checked(f, doubles("exit_work"), "exit_work", {R, M, A});
   d.exit_studies = checked(f, doubles("exit_studies"), "exit_studies", {R, M, A});
   d.public_cost = checked(f, ints("public_cost_by_forbund"), "public_cost_by_forbund", {R, M, A, P});
-  d.public_revenue =
-      checked(f, ints("public_revenue_by_forbund"), "public_revenue_by_forbund", {R, M, A, P});
+  d.public_revenue = checked(f, ints("public_revenue_by_forbund"), "public_revenue_by_forbund", {R, M, A, P});
   d.finsam_contribution =
       checked(f, ints("finsam_contribution_by_forbund"), "finsam_contribution_by_forbund", {R, M, A, P});
   return d;

@@ -72,11 +72,11 @@ RunData read_run(const std::filesystem::path& path, std::optional<std::size_t> p
 // A sweep file's points (docs/output.md "Sweep files").
 struct SweepInfo {
   std::string path, scenario, description, scenario_sha256;  // the base scenario's digest
-  std::vector<std::string> keys;                    // varied keys
-  std::vector<bool> numeric;                        // per key: values stored as numbers
-  std::vector<std::vector<std::string>> values;     // [key][point] as labels ("339", "dalarna-cut")
-  std::vector<std::vector<double>> numbers;         // [key][point] when numeric, else empty
-  std::vector<std::string> overrides, sha256;       // per point
+  std::vector<std::string> keys;                             // varied keys
+  std::vector<bool> numeric;                                 // per key: values stored as numbers
+  std::vector<std::vector<std::string>> values;              // [key][point] as labels ("339", "dalarna-cut")
+  std::vector<std::vector<double>> numbers;                  // [key][point] when numeric, else empty
+  std::vector<std::string> overrides, sha256;                // per point
   std::size_t points() const { return overrides.size(); }
 };
 

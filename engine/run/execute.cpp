@@ -100,7 +100,8 @@ class Executor {
       }
       progress(1 + static_cast<long>(b.companions.size()));
     }
-    for (auto& c : b.companions) controller_.done({c.point, b.state.result.replication}, finish_replication(b.state, c.funding));
+    for (auto& c : b.companions)
+      controller_.done({c.point, b.state.result.replication}, finish_replication(b.state, c.funding));
     controller_.done({b.lead, b.state.result.replication}, finish_replication(b.state, b.state.funding));
   }
 

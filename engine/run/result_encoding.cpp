@@ -68,13 +68,15 @@ void encode_result(const ReplicationResult& r, std::string& out) {
 ReplicationResult decode_result(std::string_view bytes) {
   if (bytes.size() < 8) throw std::runtime_error("result encoding: too short");
   std::uint64_t raw_size = 0;
-  for (int i = 0; i < 8; ++i) raw_size |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[static_cast<std::size_t>(i)])) << (8 * i);
+  for (int i = 0; i < 8; ++i)
+    raw_size |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[static_cast<std::size_t>(i)])) << (8 * i);
   if (raw_size > (std::uint64_t{1} << 40)) throw std::runtime_error("result encoding: implausible size");
   std::string raw(raw_size, '\0');
   uLongf size = static_cast<uLongf>(raw_size);
   uLong consumed = static_cast<uLong>(bytes.size() - 8);
   if (uncompress2(reinterpret_cast<Bytef*>(raw.data()), &size, reinterpret_cast<const Bytef*>(bytes.data() + 8),
-                  &consumed) != Z_OK || size != raw_size)
+                  &consumed) != Z_OK ||
+      size != raw_size)
     throw std::runtime_error("result encoding: inflate failed");
   if (consumed != bytes.size() - 8) throw std::runtime_error("result encoding: bytes left after one result");
   ReplicationResult r;

@@ -4,7 +4,8 @@
 
 namespace finsim {
 
-CollectingController::CollectingController(std::size_t points, int first_replication, int replications, UnitJournal* journal)
+CollectingController::CollectingController(std::size_t points, int first_replication, int replications,
+                                           UnitJournal* journal)
     : first_(first_replication),
       journal_(journal),
       results_(points, std::vector<ReplicationResult>(static_cast<std::size_t>(replications))),

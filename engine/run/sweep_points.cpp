@@ -57,8 +57,10 @@ std::vector<std::string> split_values(const std::string& s) {
 
 std::string number_text(double v, bool integral) {
   char buf[64];
-  if (integral) std::snprintf(buf, sizeof buf, "%.0f", v);
-  else std::snprintf(buf, sizeof buf, "%.10g", v);
+  if (integral)
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+  else
+    std::snprintf(buf, sizeof buf, "%.10g", v);
   return buf;
 }
 
@@ -75,14 +77,15 @@ std::pair<std::string, std::vector<std::string>> parse_vary(const std::string& a
   if (parts.size() == 3 && spec.find(',') == std::string::npos) {
     double from = 0, to = 0, n = 0;
     const std::string f(trim(parts[0])), t(trim(parts[1])), c(trim(parts[2]));
-    if (!is_number(f, &from) || !is_number(t, &to))
-      throw bad("range FROM:TO:N: FROM and TO must be numbers");
+    if (!is_number(f, &from) || !is_number(t, &to)) throw bad("range FROM:TO:N: FROM and TO must be numbers");
     if (!is_number(c, &n) || n != std::floor(n) || n < 1 || n > 100000)
       throw bad("range FROM:TO:N: N must be a whole number of points from 1 to 100000");
     const auto count = static_cast<int>(n);
     const double step = count > 1 ? (to - from) / (count - 1) : 0;
-    const bool integral = from == std::floor(from) && step == std::floor(step) && f.find_first_of(".eE") == std::string::npos;
-    for (int i = 0; i < count; ++i) values.push_back(number_text(i + 1 == count && count > 1 ? to : from + step * i, integral));
+    const bool integral =
+        from == std::floor(from) && step == std::floor(step) && f.find_first_of(".eE") == std::string::npos;
+    for (int i = 0; i < count; ++i)
+      values.push_back(number_text(i + 1 == count && count > 1 ? to : from + step * i, integral));
   } else {
     for (const auto& v : split_values(spec)) {
       if (trim(v).empty()) throw bad("an empty value (expected KEY=V1,V2,...)");
@@ -133,7 +136,8 @@ SweepPoints read_points_csv(const std::filesystem::path& path, std::size_t max_p
   }
   if (t.rows() == 0) throw InputError(located(path.string(), 1, 0, "", "no points (expected one row per point)"));
   if (t.rows() > max_points)
-    throw InputError(located(path.string(), t.line_of(max_points), 0, "", "more than " + std::to_string(max_points) + " points"));
+    throw InputError(
+        located(path.string(), t.line_of(max_points), 0, "", "more than " + std::to_string(max_points) + " points"));
   for (std::size_t r = 0; r < t.rows(); ++r) {
     std::vector<std::string> point;
     for (std::size_t c = 0; c < out.keys.size(); ++c) {

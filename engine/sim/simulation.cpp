@@ -33,20 +33,21 @@ void populate_areas(std::vector<Area>& areas, const ScenarioConfig& config, cons
   });
 }
 
-
-ReplicationState start_replication(const ScenarioConfig& config, const World& world, int replication, bool record_events) {
+ReplicationState start_replication(const ScenarioConfig& config, const World& world, int replication,
+                                   bool record_events) {
   const RunKey key{config.meta.seed, static_cast<std::uint32_t>(replication)};
-  ReplicationState s{key,
-                     derive_rates(config),
-                     make_areas(world, config.insatser.size()),
-                     {},
-                     FundingCycle(config.funding, world.org, world.geography, config.insatser, key, config.meta.first_year()),
-                     {},
-                     {},
-                     std::vector<Sek>(static_cast<std::size_t>(world.org.forbund_count()), 0),
-                     {},
-                     -config.meta.burn_in_years * 12,
-                     record_events};
+  ReplicationState s{
+      key,
+      derive_rates(config),
+      make_areas(world, config.insatser.size()),
+      {},
+      FundingCycle(config.funding, world.org, world.geography, config.insatser, key, config.meta.first_year()),
+      {},
+      {},
+      std::vector<Sek>(static_cast<std::size_t>(world.org.forbund_count()), 0),
+      {},
+      -config.meta.burn_in_years * 12,
+      record_events};
   populate_areas(s.areas, config, world, key);
   ReplicationResult& result = s.result;
   result.replication = replication;
@@ -93,7 +94,8 @@ bool same_for_model(const std::vector<ForbundYear>& a, const std::vector<Forbund
 std::vector<Sek> spent_in_year(const FundingCycle& funding, int year, const std::vector<Sek>& individual) {
   const auto& records = funding.year_record(year);
   std::vector<Sek> spent(individual.size());
-  for (std::size_t f = 0; f < individual.size(); ++f) spent[f] = records[f].admin + records[f].structural + individual[f];
+  for (std::size_t f = 0; f < individual.size(); ++f)
+    spent[f] = records[f].admin + records[f].structural + individual[f];
   return spent;
 }
 
@@ -142,11 +144,12 @@ void advance_month(ReplicationState& s, const ScenarioConfig& config, const RunC
   }
   for (auto& area : areas) area.record_events = s.record_events && reported;
 
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, s.order.size(), 1),
-                    [&](const tbb::blocked_range<std::size_t>& r) {
-                      for (std::size_t i = r.begin(); i != r.end(); ++i) step_month(areas[s.order[i]], ctx);
-                    },
-                    tbb::simple_partitioner());
+  tbb::parallel_for(
+      tbb::blocked_range<std::size_t>(0, s.order.size(), 1),
+      [&](const tbb::blocked_range<std::size_t>& r) {
+        for (std::size_t i = r.begin(); i != r.end(); ++i) step_month(areas[s.order[i]], ctx);
+      },
+      tbb::simple_partitioner());
   ++s.month;
   if (!reported) return;
   for (std::size_t ai = 0; ai < areas.size(); ++ai) {
@@ -174,7 +177,8 @@ ReplicationResult finish_replication(const ReplicationState& state, const Fundin
   ReplicationResult result = state.result;
   result.funding.clear();
   const int first = funding.first_year();
-  const int years = static_cast<int>(result.individual_spent.size() / std::max<std::size_t>(1, state.spending_agent_units.size()));
+  const int years =
+      static_cast<int>(result.individual_spent.size() / std::max<std::size_t>(1, state.spending_agent_units.size()));
   for (int y = first; y < first + years; ++y) {
     const auto& closed = funding.year_record(y);
     result.funding.insert(result.funding.end(), closed.begin(), closed.end());
@@ -184,7 +188,8 @@ ReplicationResult finish_replication(const ReplicationState& state, const Fundin
   return result;
 }
 
-ReplicationResult run_replication(const ScenarioConfig& config, const World& world, int replication, const RunControl& control) {
+ReplicationResult run_replication(const ScenarioConfig& config, const World& world, int replication,
+                                  const RunControl& control) {
   ReplicationState state = start_replication(config, world, replication, control.record_events);
   while (!finished(state)) advance_month(state, config, control);
   return finish_replication(state, state.funding);

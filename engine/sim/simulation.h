@@ -17,9 +17,9 @@ namespace finsim {
 
 // How a run is controlled from outside; the model never sees the caller.
 struct RunControl {
-  const std::atomic<bool>* cancel = nullptr;              // stop between months when set
+  const std::atomic<bool>* cancel = nullptr;                 // stop between months when set
   std::function<void(int replication, int month)> on_month;  // progress (called from worker threads)
-  bool record_events = false;                              // fill ReplicationResult::events
+  bool record_events = false;                                // fill ReplicationResult::events
 };
 
 // Thrown when a run was cancelled through RunControl::cancel.
@@ -39,11 +39,11 @@ struct ReplicationState {
   std::vector<Area> areas;
   std::vector<std::size_t> order;  // areas, larger first (scheduling only; results do not depend on it)
   FundingCycle funding;
-  std::vector<ForbundYear> first_plan;              // plans the burn-in and the first reported year
+  std::vector<ForbundYear> first_plan;                // plans the burn-in and the first reported year
   std::optional<std::vector<ForbundYear>> next_plan;  // prepared by prepare_plan for the next month
-  std::vector<Sek> spending_agent_units;            // per förbund, this year so far
+  std::vector<Sek> spending_agent_units;              // per förbund, this year so far
   ReplicationResult result;
-  int month = 0;                                    // the next month to simulate (−burn-in … months)
+  int month = 0;  // the next month to simulate (−burn-in … months)
   bool record_events = false;
 };
 

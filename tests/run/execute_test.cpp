@@ -104,7 +104,8 @@ TEST_CASE("execute: shared months, thread counts and unit order change nothing",
   REQUIRE_FALSE(reference[1][0].funding == reference[0][0].funding);
   REQUIRE_FALSE(reference[3][0].monthly == reference[0][0].monthly);
   REQUIRE_FALSE(reference[4][0].monthly == reference[2][0].monthly);
-  REQUIRE(std::equal(reference[4][0].monthly.begin(), reference[4][0].monthly.begin() + 12 * reference[4][0].areas.size(),
+  REQUIRE(std::equal(reference[4][0].monthly.begin(),
+                     reference[4][0].monthly.begin() + 12 * reference[4][0].areas.size(),
                      reference[2][0].monthly.begin()));  // the same in 2020 (2019 is the same for all but point 3)
 }
 
@@ -132,8 +133,7 @@ TEST_CASE("execute: progress counts every unit-month once", "[run]") {
   ExecuteOptions options;
   options.on_progress = [&](long done, long all) {
     long seen = last.load();
-    while (done > seen && !last.compare_exchange_weak(seen, done)) {
-    }
+    while (done > seen && !last.compare_exchange_weak(seen, done)) {}
     total = all;
   };
   execute_all(run, options);
