@@ -9,7 +9,7 @@
 
 #include "config/read_scenario.h"
 #include "output/provenance.h"
-#include "output/sweep_points.h"
+#include "output/sweep_labels.h"
 #include "sim/replication_result.h"
 #include "world/world.h"
 

@@ -35,23 +35,7 @@ leftovers=$(compgen -G "$out.partial*")
 [[ -z $leftovers ]] || fail "temporaries left after the rerun: $leftovers"
 "$finsim" run "$baseline" -o "$tmp/reference.h5" "${long[@]}" >/dev/null || fail "reference run failed"
 
-/usr/bin/python3 - "$out" "$tmp/reference.h5" <<'PY' || fail "datasets differ from the uninterrupted run"
-import sys
-import h5py
-import numpy as np
-
-def datasets(f):
-    out = {}
-    f.visititems(lambda name, obj: out.__setitem__(name, obj[()]) if isinstance(obj, h5py.Dataset) else None)
-    return out
-
-with h5py.File(sys.argv[1], "r") as a, h5py.File(sys.argv[2], "r") as b:
-    da, db = datasets(a), datasets(b)
-    assert da.keys() == db.keys(), set(da) ^ set(db)
-    bad = [k for k in da if not np.array_equal(da[k], db[k])]
-    assert not bad, f"differ: {bad}"
-    print(f"ok: {len(da)} datasets identical")
-PY
+/usr/bin/python3 "$src/tests/cli/lib/same_datasets.py" "$out" "$tmp/reference.h5" || fail "datasets differ from the uninterrupted run"
 
 # finsim compare agrees: exactly zero everywhere.
 "$finsim" compare "$tmp/reference.h5" "$out" --format csv >"$tmp/compare.csv" || fail "compare failed"

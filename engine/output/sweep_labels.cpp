@@ -1,4 +1,4 @@
-#include "output/sweep_points.h"
+#include "output/sweep_labels.h"
 
 #include <algorithm>
 #include <charconv>

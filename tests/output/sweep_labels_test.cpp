@@ -1,7 +1,7 @@
 // The labels of sweep points: which TOML values are numbers, strings without quotes, overrides.
 #include <catch2/catch.hpp>
 
-#include "output/sweep_points.h"
+#include "output/sweep_labels.h"
 
 using namespace finsim;
 
