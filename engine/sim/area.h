@@ -50,6 +50,7 @@ struct Area {
   std::vector<std::vector<std::uint32_t>> calendar;
   int calendar_origin = 0;
   MonthCounters month;                        // this month's record (reset at the start of a step)
+  std::int64_t unreported_events = 0;         // events of burn-in months, added to month 0's count
   std::vector<std::uint32_t> due;             // people with an event this month (see sim/schedule.h)
   bool record_events = false;                 // keep an EventLog (finsim run --events)
   EventLog events;                            // this month's records, in the order they happened
