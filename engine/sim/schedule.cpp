@@ -34,10 +34,10 @@ int hazards(const Area& area, std::size_t i, const StepContext& ctx, Hazard* out
       add(NextEvent::WorkStudies, pop.work_studies_per_month * a.job_chance[i]);
       add(NextEvent::JobSeeking, pop.job_seeking_per_month * a.job_chance[i]);
       add(NextEvent::SupportChange, pop.support_change_per_month);
-      if (s == State::Target && area.forbund >= 0 && a.blocked_until[i] <= ctx.month) {
-        if (ctx.config.referral.mode == ReferralMode::FixedRate) add(NextEvent::Referral, r.referral);
-        else if (a.identified[i] == kNotIdentified) add(NextEvent::Identify, r.identification_bound);
-      }
+      // capacity_responsive identification runs on the area's clock (sim/identification_clock.h).
+      if (s == State::Target && area.forbund >= 0 && a.blocked_until[i] <= ctx.month &&
+          ctx.config.referral.mode == ReferralMode::FixedRate)
+        add(NextEvent::Referral, r.referral);
       break;
     case State::InInsats:
       add(NextEvent::Sjukersattning, r.sjukersattning);
@@ -138,6 +138,7 @@ void move_to(Area& area, std::size_t i, State to, LogEvent why, const StepContex
   area.count(to, area.agents.support[i], +1);
   area.agents.set_state(i, to, ctx.month);
   schedule(area, i, ctx);
+  if (to == State::Target) start_identification_clock(area, i, ctx);
 }
 
 void use_calendar(Area& area, int first_month, int last_month) {
