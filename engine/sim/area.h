@@ -54,6 +54,7 @@ struct Area {
   MonthCounters month;                        // this month's record (reset at the start of a step)
   std::int64_t unreported_events = 0;         // events of burn-in months, added to month 0's count
   std::vector<std::uint32_t> due;             // people with an event this month (see sim/schedule.h)
+  std::vector<std::uint64_t> due_marks;       // scratch of collect_due: one bit a person, all zero between steps
   bool record_events = false;                 // keep an EventLog (finsim run --events)
   EventLog events;                            // this month's records, in the order they happened
   // People by state and support source, kept up to date at every change so the monthly ledger

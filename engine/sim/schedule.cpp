@@ -1,6 +1,7 @@
 #include "sim/schedule.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "sim/person_rng.h"
@@ -162,12 +163,20 @@ void collect_due(Area& area, int month) {
     return;
   }
   // The month's calendar entries, still due and in storage order: the same list as a full scan.
+  // A bitmap over the area's people orders and de-duplicates them without a sort (one bit a person,
+  // cleared as it is read).
   std::vector<std::uint32_t> entries;
   entries.swap(area.calendar[static_cast<std::size_t>(slot)]);
-  std::sort(entries.begin(), entries.end());
-  entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+  auto& marks = area.due_marks;
+  marks.resize((wake.size() + 63) / 64, 0);
   for (const std::uint32_t i : entries)
-    if (wake[i] == month) area.due.push_back(i);
+    if (wake[i] == month) marks[i / 64] |= std::uint64_t{1} << (i % 64);
+  for (std::size_t w = 0; w < marks.size(); ++w) {
+    if (marks[w] == 0) continue;
+    for (std::uint64_t bits = marks[w]; bits != 0; bits &= bits - 1)
+      area.due.push_back(static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
+    marks[w] = 0;
+  }
 }
 
 }  // namespace finsim
