@@ -24,9 +24,10 @@ bool live(const Area& area, const IdentificationClock& c) {
          area.agents.since[c.person] == c.stamp;
 }
 
-void push(IdentificationClocks& clocks, const IdentificationClock& c) {
-  clocks.heap.push_back(c);
-  std::push_heap(clocks.heap.begin(), clocks.heap.end(), later);
+void file(IdentificationClocks& clocks, const IdentificationClock& c) {
+  const auto b = std::max(clocks.first, static_cast<std::size_t>(c.level / kClockBucketWidth));
+  if (b >= clocks.buckets.size()) clocks.buckets.resize(b + 1);
+  clocks.buckets[b].push_back(c);
 }
 
 void draw_clock(Area& area, std::size_t i, int month, const StepContext& ctx) {
@@ -78,25 +79,33 @@ void identification(Area& area, const StepContext& ctx) {
     area.identified_pool.compact([&](const PoolEntry& e) {
       return area.agents.state_of(e.person) == State::Target && area.agents.identified[e.person] == e.identified;
     });
-    std::erase_if(clocks.heap, [&](const IdentificationClock& c) { return !live(area, c); });
-    std::make_heap(clocks.heap.begin(), clocks.heap.end(), later);
+    for (std::size_t b = clocks.first; b < clocks.buckets.size(); ++b)
+      std::erase_if(clocks.buckets[b], [&](const IdentificationClock& c) { return !live(area, c); });
   }
   area.identification_hazard = identification_hazard(area, ctx);
   const double h = area.identification_hazard;
   // Clocks drawn before this month run from this month on; those drawn this month from the next.
   const auto this_month = std::stable_partition(clocks.pending.begin(), clocks.pending.end(),
                                                 [&](const PendingClock& p) { return p.month < ctx.month; });
-  for (auto p = clocks.pending.begin(); p != this_month; ++p) push(clocks, {clocks.level + p->threshold, p->person, p->stamp});
+  for (auto p = clocks.pending.begin(); p != this_month; ++p) file(clocks, {clocks.level + p->threshold, p->person, p->stamp});
   const bool everyone = h >= 1.0;  // Λ would be infinite: every clock runs out
   if (h > 0 && !everyone) clocks.level -= std::log1p(-h);
+  // Clocks below Λ run out: whole buckets Λ has passed, then those below it in Λ's own bucket.
   std::vector<std::uint32_t> identified;
-  while (!clocks.heap.empty() && (everyone || clocks.heap.front().level < clocks.level)) {
-    std::pop_heap(clocks.heap.begin(), clocks.heap.end(), later);
-    const IdentificationClock c = clocks.heap.back();
-    clocks.heap.pop_back();
-    if (live(area, c)) identified.push_back(c.person);
+  const std::size_t current = everyone ? clocks.buckets.size() : static_cast<std::size_t>(clocks.level / kClockBucketWidth);
+  for (; clocks.first < std::min(current, clocks.buckets.size()); ++clocks.first) {
+    auto& bucket = clocks.buckets[clocks.first];
+    for (const IdentificationClock& c : bucket)
+      if (live(area, c)) identified.push_back(c.person);
+    std::vector<IdentificationClock>().swap(bucket);
   }
-  for (auto p = this_month; p != clocks.pending.end(); ++p) push(clocks, {clocks.level + p->threshold, p->person, p->stamp});
+  if (clocks.first < clocks.buckets.size())
+    std::erase_if(clocks.buckets[clocks.first], [&](const IdentificationClock& c) {
+      if (!(c.level < clocks.level)) return false;
+      if (live(area, c)) identified.push_back(c.person);
+      return true;
+    });
+  for (auto p = this_month; p != clocks.pending.end(); ++p) file(clocks, {clocks.level + p->threshold, p->person, p->stamp});
   clocks.pending.clear();
   // In storage order, as the partners' lists would have them; the pool keeps this order.
   std::sort(identified.begin(), identified.end());

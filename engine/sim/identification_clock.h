@@ -24,16 +24,16 @@ struct PendingClock {
   std::int16_t month;     // month drawn: eligible from the next month on
 };
 
+// Clocks filed by level in buckets of width 1/64 (about two months of a typical hazard): a month
+// reads the buckets Λ has passed and the one it is in, so the cost follows the clocks that run out.
+inline constexpr double kClockBucketWidth = 1.0 / 64.0;
+
 struct IdentificationClocks {
-  std::vector<IdentificationClock> heap;  // min-heap by (level, person)
+  std::vector<std::vector<IdentificationClock>> buckets;  // bucket b: levels in [b, b + 1) × width
+  std::size_t first = 0;  // buckets before it are empty
   std::vector<PendingClock> pending;
   double level = 0;       // Λ through the last identification step
   bool started = false;   // the people present at the start have their clocks
 };
-
-// Heap order: lower level first, then storage order, so ties resolve the same way everywhere.
-inline bool later(const IdentificationClock& a, const IdentificationClock& b) {
-  return a.level > b.level || (a.level == b.level && a.person > b.person);
-}
 
 }  // namespace finsim
