@@ -7,6 +7,7 @@
 //   finsim_replication [--scenario F] [--scale S] [--threads T] [--end YYYY-MM] [--output F.h5]
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -140,6 +141,11 @@ int main(int argc, char** argv) {
     std::printf("step_cpu_ns_per_agent_month=%.3f\n", 1e9 * step_cpu_s / static_cast<double>(step_agent_months));
     std::printf("run_rate=%.0f\nstep_rate=%.0f\nstep_ns_per_agent_month=%.3f\n", static_cast<double>(agent_months) / run_s,
                 static_cast<double>(step_agent_months) / step_s, 1e9 * step_s / static_cast<double>(step_agent_months));
+    // Events (MonthCounters::events, burn-in included): the work a replication does; cost per event.
+    std::int64_t events = 0;
+    for (const auto& c : r.monthly) events += c.events;
+    std::printf("events=%lld\nrun_cpu_ns_per_event=%.1f\n", static_cast<long long>(events),
+                1e9 * (c1 - c0) / static_cast<double>(std::max<std::int64_t>(events, 1)));
     std::printf("max_rss_kb=%ld\n", usage.ru_maxrss);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "finsim_replication: %s\n", e.what());

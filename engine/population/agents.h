@@ -25,7 +25,7 @@ enum class NextEvent : std::uint8_t {
   WorkStudies, JobSeeking, SupportChange, Relapse, Unblock,  // baseline transitions
   Referral,                                               // referral to the förbund
   Dropout, Completion,                                    // participation
-  Identify,   // a partner may identify the person as needing coordinated support (thinned: sim/identification.cpp)
+  Identify,   // unused: identification runs on the area's clock (sim/identification_clock.h); kept so values stay
   FindWork,   // a job seeker finds work or studies; a student moves on to work
 };
 

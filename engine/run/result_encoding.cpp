@@ -11,7 +11,7 @@ namespace finsim {
 // One list per struct, used to write and to read. The field counts make the compiler stop here
 // when a struct gains a field: encode it below and bump kResultEncodingVersion.
 static_assert(kFieldCount<AreaInfo> == 5, "AreaInfo changed: update serialize(AreaInfo)");
-static_assert(kFieldCount<MonthCounters> == 25, "MonthCounters changed: update serialize(MonthCounters)");
+static_assert(kFieldCount<MonthCounters> == 26, "MonthCounters changed: update serialize(MonthCounters)");
 static_assert(kFieldCount<ForbundYear> == 27, "ForbundYear changed: update serialize(ForbundYear)");
 static_assert(kFieldCount<EventRecord> == 7, "EventRecord changed: update serialize(EventRecord)");
 static_assert(kFieldCount<ReplicationResult> == 12, "ReplicationResult changed: update serialize(ReplicationResult)");
@@ -26,7 +26,7 @@ void serialize(Ar& ar, MonthCounters& c) {
   ar(c.flow, c.stock, c.support, c.gone, c.inflow, c.identified, c.identified_pool, c.referrals, c.starts,
      c.completions, c.dropouts, c.wait_expired, c.pathway_referrals, c.ended_unfunded, c.exit_work, c.exit_studies,
      c.exit_job_seeking, c.exit_other, c.new_unique_participants, c.participants, c.capacity, c.insats_spending,
-     c.public_cost, c.public_revenue, c.pension_contribution);
+     c.public_cost, c.public_revenue, c.pension_contribution, c.events);
 }
 
 template <class Ar>

@@ -10,7 +10,7 @@
 namespace finsim {
 
 // Bump when a field list in result_encoding.cpp changes: a journal of another format is refused.
-inline constexpr std::uint32_t kResultEncodingVersion = 2;  // 2: deflated
+inline constexpr std::uint32_t kResultEncodingVersion = 3;  // 2: deflated; 3: MonthCounters::events
 
 // Appends the encoding of `r` to `out`.
 void encode_result(const ReplicationResult& r, std::string& out);

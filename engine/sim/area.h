@@ -11,6 +11,7 @@
 #include "util/money.h"
 #include "sim/counters.h"
 #include "sim/event_log.h"
+#include "sim/identification_clock.h"
 #include "sim/identified_pool.h"
 #include "world/world.h"
 
@@ -42,6 +43,7 @@ struct Area {
   std::int64_t identified_count = 0;          // live entries of identified_pool
   std::int64_t identified_unsuited = 0;       // of them, passed over last month although places were open
   double identification_hazard = 0;           // this month's identification hazard (sim/identification.cpp)
+  IdentificationClocks identification_clocks;  // when unidentified people are identified (sim/identification_clock.h)
   Sek structural_first_year = -1;             // structural money of the first planned year (−1: not yet)
   double structural_identification = 1.0;     // multipliers bought by this year's structural money
   double structural_outcome = 1.0;
@@ -50,7 +52,9 @@ struct Area {
   std::vector<std::vector<std::uint32_t>> calendar;
   int calendar_origin = 0;
   MonthCounters month;                        // this month's record (reset at the start of a step)
+  std::int64_t unreported_events = 0;         // events of burn-in months, added to month 0's count
   std::vector<std::uint32_t> due;             // people with an event this month (see sim/schedule.h)
+  std::vector<std::uint64_t> due_marks;       // scratch of collect_due: one bit a person, all zero between steps
   bool record_events = false;                 // keep an EventLog (finsim run --events)
   EventLog events;                            // this month's records, in the order they happened
   // People by state and support source, kept up to date at every change so the monthly ledger

@@ -39,6 +39,9 @@ struct MonthCounters {
   std::array<Sek, kPayers> public_cost{};    // benefits and health care paid (agent units)
   std::array<Sek, kPayers> public_revenue{};  // taxes from work (agent units)
   Sek pension_contribution = 0;  // pension part of the employer fees from work (agent units): not revenue
+  // Work done, for benchmarks (not written to results): scheduled events that fell due, newcomers,
+  // identifications, referrals, starts and waits expired. Month 0 also carries the burn-in's events.
+  std::int64_t events = 0;
 
   void reset(std::size_t insats_types) {
     *this = MonthCounters{};

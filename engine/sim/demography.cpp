@@ -55,6 +55,7 @@ void inflow(Area& area, const StepContext& ctx) {
       area.count(State::Target, area.agents.support[i], +1);
       log_event(area, i, LogEvent::Entry, kOutside, State::Target, ctx.month);
       schedule(area, i, ctx);
+      start_identification_clock(area, i, ctx);
       ++area.month.inflow;
     }
   }

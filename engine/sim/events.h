@@ -39,6 +39,10 @@ void baseline_transitions(Area& area, const StepContext& ctx);
 void identification(Area& area, const StepContext& ctx);
 // The month's identification hazard of an unidentified target-group member in the area.
 double identification_hazard(const Area& area, const StepContext& ctx);
+// Starts person i's identification clock if they can be identified from next month on (a förbund
+// area under capacity_responsive, in Target, not identified, no cooldown): call on entering Target
+// and at the end of a cooldown.
+void start_identification_clock(Area& area, std::size_t i, const StepContext& ctx);
 void referral(Area& area, const StepContext& ctx);
 void waiting_list(Area& area, const StepContext& ctx);
 void assign_slots(Area& area, const StepContext& ctx);

@@ -3,6 +3,7 @@
 // the förbund's open places not yet covered by identified people who could take them, with FK/AF
 // presence and with structural work, up to the partners' screening capacity (saturation).
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "sim/events.h"
@@ -11,6 +12,45 @@
 #include "sim/schedule.h"
 
 namespace finsim {
+namespace {
+
+bool eligible(const Area& area, std::size_t i, int month) {
+  const Agents& a = area.agents;
+  return a.state_of(i) == State::Target && a.identified[i] == kNotIdentified && a.blocked_until[i] <= month;
+}
+
+bool live(const Area& area, const IdentificationClock& c) {
+  return area.agents.state_of(c.person) == State::Target && area.agents.identified[c.person] == kNotIdentified &&
+         area.agents.since[c.person] == c.stamp;
+}
+
+void file(IdentificationClocks& clocks, const IdentificationClock& c) {
+  const auto b = std::max(clocks.first, static_cast<std::size_t>(c.level / kClockBucketWidth));
+  if (b >= clocks.buckets.size()) clocks.buckets.resize(b + 1);
+  clocks.buckets[b].push_back(c);
+}
+
+void draw_clock(Area& area, std::size_t i, int month, const StepContext& ctx) {
+  const Agents& a = area.agents;
+  const double u = StreamRng(ctx.key, a.id[i], static_cast<std::uint32_t>(month)).uniform(Purpose::IdentificationClock);
+  area.identification_clocks.pending.push_back(
+      {-std::log1p(-u), static_cast<std::uint32_t>(i), a.since[i], static_cast<std::int16_t>(month)});
+}
+
+// The people present when identification first runs get their clocks as of the month before, so
+// they can be identified at once; those who entered this month already drew theirs.
+void start_everyone(Area& area, const StepContext& ctx) {
+  auto& clocks = area.identification_clocks;
+  clocks.started = true;
+  std::vector<std::uint32_t> drawn;
+  for (const auto& p : clocks.pending) drawn.push_back(p.person);
+  std::sort(drawn.begin(), drawn.end());
+  for (std::size_t i = 0; i < area.agents.size(); ++i)
+    if (eligible(area, i, ctx.month - 1) && !std::binary_search(drawn.begin(), drawn.end(), static_cast<std::uint32_t>(i)))
+      draw_clock(area, i, ctx.month - 1, ctx);
+}
+
+}  // namespace
 
 double identification_hazard(const Area& area, const StepContext& ctx) {
   const ReferralConfig& r = ctx.config.referral;
@@ -26,28 +66,56 @@ double identification_hazard(const Area& area, const StepContext& ctx) {
   return std::min(h, ctx.rates.identification_bound);
 }
 
+void start_identification_clock(Area& area, std::size_t i, const StepContext& ctx) {
+  if (area.forbund < 0 || ctx.config.referral.mode != ReferralMode::CapacityResponsive) return;
+  if (eligible(area, i, ctx.month)) draw_clock(area, i, ctx.month, ctx);
+}
+
 void identification(Area& area, const StepContext& ctx) {
   if (area.forbund < 0 || ctx.config.referral.mode != ReferralMode::CapacityResponsive) return;
-  if (ctx.month % 12 == 0)  // once a year: drop the entries of people who left the target group
+  auto& clocks = area.identification_clocks;
+  if (!clocks.started) start_everyone(area, ctx);
+  if (ctx.month % 12 == 0) {  // once a year: drop the entries of people who left the target group
     area.identified_pool.compact([&](const PoolEntry& e) {
       return area.agents.state_of(e.person) == State::Target && area.agents.identified[e.person] == e.identified;
     });
+    for (std::size_t b = clocks.first; b < clocks.buckets.size(); ++b)
+      std::erase_if(clocks.buckets[b], [&](const IdentificationClock& c) { return !live(area, c); });
+  }
   area.identification_hazard = identification_hazard(area, ctx);
-  const double accept =
-      ctx.rates.identification_bound > 0 ? area.identification_hazard / ctx.rates.identification_bound : 0.0;
+  const double h = area.identification_hazard;
+  // Clocks drawn before this month run from this month on; those drawn this month from the next.
+  const auto this_month = std::stable_partition(clocks.pending.begin(), clocks.pending.end(),
+                                                [&](const PendingClock& p) { return p.month < ctx.month; });
+  for (auto p = clocks.pending.begin(); p != this_month; ++p) file(clocks, {clocks.level + p->threshold, p->person, p->stamp});
+  const bool everyone = h >= 1.0;  // Λ would be infinite: every clock runs out
+  if (h > 0 && !everyone) clocks.level -= std::log1p(-h);
+  // Clocks below Λ run out: whole buckets Λ has passed, then those below it in Λ's own bucket.
+  std::vector<std::uint32_t> identified;
+  const std::size_t current = everyone ? clocks.buckets.size() : static_cast<std::size_t>(clocks.level / kClockBucketWidth);
+  for (; clocks.first < std::min(current, clocks.buckets.size()); ++clocks.first) {
+    auto& bucket = clocks.buckets[clocks.first];
+    for (const IdentificationClock& c : bucket)
+      if (live(area, c)) identified.push_back(c.person);
+    std::vector<IdentificationClock>().swap(bucket);
+  }
+  if (clocks.first < clocks.buckets.size())
+    std::erase_if(clocks.buckets[clocks.first], [&](const IdentificationClock& c) {
+      if (!(c.level < clocks.level)) return false;
+      if (live(area, c)) identified.push_back(c.person);
+      return true;
+    });
+  for (auto p = this_month; p != clocks.pending.end(); ++p) file(clocks, {clocks.level + p->threshold, p->person, p->stamp});
+  clocks.pending.clear();
+  // In storage order, as the partners' lists would have them; the pool keeps this order.
+  std::sort(identified.begin(), identified.end());
+  identified.erase(std::unique(identified.begin(), identified.end()), identified.end());
   Agents& a = area.agents;
-  for (const std::uint32_t i : area.due) {
-    if (!due(a, i, ctx.month, NextEvent::Identify)) continue;
-    // Thinning: candidates come at the bound's rate; each is identified with probability
-    // hazard / bound, which gives the month's hazard exactly. The rest wait for their next candidacy.
-    if (person_draws(ctx.key, a.id[i], ctx.month, Purpose::Identification)[0] < accept) {
-      a.identified[i] = static_cast<std::int16_t>(ctx.month);
-      ++area.identified_count;
-      area.identified_pool.add(i, static_cast<std::int16_t>(ctx.month),
-                               fitting_types(ctx.config.insatser, a, i, ctx.month));
-      ++area.month.identified;
-    }
-    schedule(area, i, ctx);
+  for (const std::uint32_t i : identified) {
+    a.identified[i] = static_cast<std::int16_t>(ctx.month);
+    ++area.identified_count;
+    area.identified_pool.add(i, static_cast<std::int16_t>(ctx.month), fitting_types(ctx.config.insatser, a, i, ctx.month));
+    ++area.month.identified;
   }
 }
 

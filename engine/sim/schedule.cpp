@@ -1,6 +1,7 @@
 #include "sim/schedule.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "sim/person_rng.h"
@@ -34,10 +35,10 @@ int hazards(const Area& area, std::size_t i, const StepContext& ctx, Hazard* out
       add(NextEvent::WorkStudies, pop.work_studies_per_month * a.job_chance[i]);
       add(NextEvent::JobSeeking, pop.job_seeking_per_month * a.job_chance[i]);
       add(NextEvent::SupportChange, pop.support_change_per_month);
-      if (s == State::Target && area.forbund >= 0 && a.blocked_until[i] <= ctx.month) {
-        if (ctx.config.referral.mode == ReferralMode::FixedRate) add(NextEvent::Referral, r.referral);
-        else if (a.identified[i] == kNotIdentified) add(NextEvent::Identify, r.identification_bound);
-      }
+      // capacity_responsive identification runs on the area's clock (sim/identification_clock.h).
+      if (s == State::Target && area.forbund >= 0 && a.blocked_until[i] <= ctx.month &&
+          ctx.config.referral.mode == ReferralMode::FixedRate)
+        add(NextEvent::Referral, r.referral);
       break;
     case State::InInsats:
       add(NextEvent::Sjukersattning, r.sjukersattning);
@@ -138,6 +139,7 @@ void move_to(Area& area, std::size_t i, State to, LogEvent why, const StepContex
   area.count(to, area.agents.support[i], +1);
   area.agents.set_state(i, to, ctx.month);
   schedule(area, i, ctx);
+  if (to == State::Target) start_identification_clock(area, i, ctx);
 }
 
 void use_calendar(Area& area, int first_month, int last_month) {
@@ -161,12 +163,20 @@ void collect_due(Area& area, int month) {
     return;
   }
   // The month's calendar entries, still due and in storage order: the same list as a full scan.
+  // A bitmap over the area's people orders and de-duplicates them without a sort (one bit a person,
+  // cleared as it is read).
   std::vector<std::uint32_t> entries;
   entries.swap(area.calendar[static_cast<std::size_t>(slot)]);
-  std::sort(entries.begin(), entries.end());
-  entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+  auto& marks = area.due_marks;
+  marks.resize((wake.size() + 63) / 64, 0);
   for (const std::uint32_t i : entries)
-    if (wake[i] == month) area.due.push_back(i);
+    if (wake[i] == month) marks[i / 64] |= std::uint64_t{1} << (i % 64);
+  for (std::size_t w = 0; w < marks.size(); ++w) {
+    if (marks[w] == 0) continue;
+    for (std::uint64_t bits = marks[w]; bits != 0; bits &= bits - 1)
+      area.due.push_back(static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
+    marks[w] = 0;
+  }
 }
 
 }  // namespace finsim

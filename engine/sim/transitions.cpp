@@ -44,8 +44,9 @@ void baseline_transitions(Area& area, const StepContext& ctx) {
         area.count(a.state_of(i), a.support[i], +1);
         move_to(area, i, State::Target, LogEvent::Relapse, ctx);
         break;
-      default:  // Unblock: the cooldown is over, the referral clock starts
+      default:  // Unblock: the cooldown is over, the referral or identification clock starts
         schedule(area, i, ctx);
+        start_identification_clock(area, i, ctx);
         break;
     }
   }

@@ -30,6 +30,7 @@ enum class Purpose : std::uint32_t {
   CapacityRounding = 16,
   Schedule = 17,
   Identification = 18,
+  IdentificationClock = 19,
 };
 
 struct RunKey {

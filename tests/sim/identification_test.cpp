@@ -1,6 +1,6 @@
 // Specification of sim/identification.cpp: the hazard responds to places not covered by identified
 // people, is scaled by FK/AF presence and structural work, saturates at the partners' capacity, and
-// thinning identifies candidates at exactly hazard / bound.
+// the identification clocks identify eligible people at exactly the month's hazard.
 #include <catch2/catch.hpp>
 #include <cmath>
 
@@ -49,22 +49,65 @@ TEST_CASE("identification hazard: presence and structural work scale it, saturat
   CHECK(identification_hazard(none.area, none.ctx(0)) == Approx(0.004));
 }
 
-TEST_CASE("thinning identifies candidates with probability hazard / bound", "[sim][identification]") {
+TEST_CASE("identification clocks identify with the month's hazard", "[sim][identification]") {
   AreaFixture f = with_places();
   const int month = 3;
-  for (std::size_t i = 0; i < f.area.agents.size(); ++i) f.due(i, NextEvent::Identify, month);
-  identification(f.area, f.ctx(month));
-  const double p = 0.022 / 0.04;  // hazard / bound
+  identification(f.area, f.ctx(month));  // the people present start their clocks as of month 2
+  const double p = 0.022;                // the month's hazard (above)
   const double n = 1000;
   const double identified = static_cast<double>(f.area.month.identified);
   CHECK(std::abs(identified - n * p) < 4 * std::sqrt(n * p * (1 - p)));
   CHECK(f.area.identified_count == f.area.month.identified);
-  // Every identified person carries the month's stamp and is rescheduled without Identify.
+  // Every identified person carries the month's stamp.
+  std::int64_t stamped = 0;
   for (std::size_t i = 0; i < f.area.agents.size(); ++i) {
     if (f.area.agents.identified[i] == kNotIdentified) continue;
     CHECK(f.area.agents.identified[i] == month);
-    CHECK(f.area.agents.next[i] != static_cast<std::uint8_t>(NextEvent::Identify));
+    ++stamped;
   }
+  CHECK(stamped == f.area.month.identified);
+}
+
+TEST_CASE("identification clocks: a constant hazard compounds month by month", "[sim][identification]") {
+  AreaFixture f;  // no places: the base rate 0.004 every month, whoever is identified
+  const int n = 20000;
+  for (int k = 0; k < n; ++k) f.person(40);
+  std::int64_t total = 0;
+  for (int m = 0; m < 12; ++m) {
+    f.area.month.reset(f.insatser().size());
+    identification(f.area, f.ctx(m));
+    CHECK(f.area.identification_hazard == Approx(0.004));
+    total += f.area.month.identified;
+  }
+  const double p = 1.0 - std::pow(1.0 - 0.004, 12);  // 0.0469
+  CHECK(std::abs(static_cast<double>(total) - n * p) < 4 * std::sqrt(n * p * (1 - p)));
+  CHECK(f.area.identified_count == total);
+}
+
+TEST_CASE("identification clocks start the month after entry and stop on leaving Target", "[sim][identification]") {
+  // Hazard 1: whoever can be identified in a month is.
+  AreaFixture f({"referral.identification_base_per_month=1", "referral.identification_max_per_month=1"});
+  const std::size_t left = f.person(40);
+  const std::size_t blocked = f.person(40);
+  const std::size_t stays = f.person(40);
+  f.area.agents.blocked_until[blocked] = 2;  // a cooldown until month 2
+  move_to(f.area, left, State::Work, LogEvent::WorkStudies, f.ctx(0));
+  identification(f.area, f.ctx(0));
+  CHECK(f.area.agents.identified[stays] == 0);
+  CHECK(f.area.agents.identified[left] == kNotIdentified);     // not in the target group
+  CHECK(f.area.agents.identified[blocked] == kNotIdentified);  // in a cooldown
+  // Back in Target in month 1: identified from month 2 on, not in the month of entry.
+  move_to(f.area, left, State::Target, LogEvent::Relapse, f.ctx(1));
+  identification(f.area, f.ctx(1));
+  CHECK(f.area.agents.identified[left] == kNotIdentified);
+  // The cooldown ends in month 2 (Unblock): identified from month 3 on.
+  start_identification_clock(f.area, blocked, f.ctx(2));
+  identification(f.area, f.ctx(2));
+  CHECK(f.area.agents.identified[left] == 2);
+  CHECK(f.area.agents.identified[blocked] == kNotIdentified);
+  identification(f.area, f.ctx(3));
+  CHECK(f.area.agents.identified[blocked] == 3);
+  CHECK(f.area.identified_count == 3);
 }
 
 TEST_CASE("no identification outside a förbund or under fixed_rate", "[sim][identification]") {

@@ -165,24 +165,30 @@ TEST_CASE("a frozen region caps its förbund and leaves state money unused", "[s
   // region-freeze.toml: state +50 % from 2025, Region Stockholm (01) frozen at its 2019 level.
   const std::string file = std::string(FINSIM_SOURCE_DIR) + "/scenarios/region-freeze.toml";
   const Scenario frozen = load_scenario(file, {"population.scale=0.02", "scenario.end=2025-12"});
-  const ReplicationResult r = run(frozen);
-  std::map<int, Sek> region_2019;  // förbund -> Region Stockholm's contribution in 2019
-  Sek unused_01 = 0;
+  // Whether a förbund is capped by the region, the state or a kommun also depends on its equity,
+  // hence on the realisation at this small scale: "most" is checked over three replications.
   int capped_01 = 0, forbund_01 = 0;
-  for (const auto& fy : r.funding) {
-    if (r.areas[static_cast<std::size_t>(fy.forbund)].region != 0) continue;  // regions sorted: "01" first
-    if (fy.year == 2019) region_2019[fy.forbund] = fy.region_paid;
-    if (fy.year != 2025) continue;
-    ++forbund_01;
-    unused_01 += fy.unused_offer;
-    capped_01 += fy.capping_party == "region:01";
-    // The frozen region never pays more than in 2019, so no budget exceeds four times that.
-    REQUIRE(fy.region_paid <= region_2019.at(fy.forbund));
-    REQUIRE(fy.budget <= 4 * region_2019.at(fy.forbund));
+  for (int rep = 0; rep < 3; ++rep) {
+    const ReplicationResult r = run(frozen, rep);
+    std::map<int, Sek> region_2019;  // förbund -> Region Stockholm's contribution in 2019
+    Sek unused_01 = 0;
+    int forbund_rep = 0;
+    for (const auto& fy : r.funding) {
+      if (r.areas[static_cast<std::size_t>(fy.forbund)].region != 0) continue;  // regions sorted: "01" first
+      if (fy.year == 2019) region_2019[fy.forbund] = fy.region_paid;
+      if (fy.year != 2025) continue;
+      ++forbund_rep;
+      unused_01 += fy.unused_offer;
+      capped_01 += fy.capping_party == "region:01";
+      // The frozen region never pays more than in 2019, so no budget exceeds four times that.
+      REQUIRE(fy.region_paid <= region_2019.at(fy.forbund));
+      REQUIRE(fy.budget <= 4 * region_2019.at(fy.forbund));
+    }
+    REQUIRE(forbund_rep == 8);  // the documented förbund of Stockholms län
+    REQUIRE(unused_01 > 0);     // and the state's extra offer is partly not paid out
+    forbund_01 += forbund_rep;
   }
-  REQUIRE(forbund_01 == 8);          // the documented förbund of Stockholms län
   REQUIRE(capped_01 * 2 > forbund_01);  // most are capped by the region itself
-  REQUIRE(unused_01 > 0);            // and the state's extra offer is partly not paid out
 }
 
 TEST_CASE("an insats with a stronger effect gives at least as many exits to work", "[sim][direction]") {
