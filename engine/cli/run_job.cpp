@@ -185,7 +185,9 @@ int run_job(const RunPlan& plan, const JobOptions& options) {
         std::cerr << "finsim: note: " << journal_file.string()
                   << " is held by another finsim (or locks are unavailable); running without a resume journal\n";
     }
-    Progress progress(isatty(STDERR_FILENO) && !options.quiet, cfg.meta.burn_in_years * 12L + cfg.meta.months());
+    const long months_per_unit = cfg.meta.burn_in_years * 12L + cfg.meta.months();
+    Progress progress(isatty(STDERR_FILENO) && !options.quiet, months_per_unit);
+    progress.update(0, static_cast<long>(run.units().size() - resumed) * months_per_unit);
     ExecuteOptions exec{&signals.flag(), [&progress](long done, long total) { progress.update(done, total); }};
     CollectingController units(run.scenarios.size(), run.first_replication, run.replications,
                                journal ? &*journal : nullptr);
