@@ -59,13 +59,20 @@ void print_journal(const fs::path& path) {
 }
 
 void print_complete(const fs::path& path) {
-  const RunData run = read_run(path);
+  const bool sweep = is_sweep(open_results(path));
+  const RunData run = read_run(path, sweep ? std::optional<std::size_t>(0) : std::nullopt);
   std::vector<int> reps(run.replications.begin(), run.replications.end());
   std::cout << path.string() << ": complete\n"
             << "  scenario      " << run.scenario << " (sha256 " << run.scenario_sha256 << ")\n"
             << "  finsim        " << run.finsim_version << " (commit " << run.git_commit << ")\n"
             << "  seed          " << run.seed << "\n"
-            << "  replications  " << ranges(reps) << " (" << reps.size() << ")\n";
+            << "  replications  " << ranges(reps) << " (" << reps.size() << (sweep ? " per point" : "") << ")\n";
+  if (sweep) {
+    const SweepInfo info = read_sweep(path);
+    std::cout << "  points        " << info.points() << " (varied:";
+    for (const auto& k : info.keys) std::cout << " " << k;
+    std::cout << ")\n";
+  }
 }
 
 }  // namespace

@@ -72,5 +72,12 @@ echo "not hdf5" >"$tmp/junk.h5"
 expect_error "$tmp/junk.h5" -- status "$tmp/junk.h5"
 expect_error "the option '--file' is required" -- status
 
+# A complete sweep file: its points and varied keys.
+"$finsim" sweep "$src/scenarios/baseline.toml" --vary funding.state.allocation_msek.2019=339,678 -r 2 -q -o "$tmp/sweep-done.h5" \
+  --set population.scale=0.01 --set scenario.end=2019-06 --set scenario.burn_in_years=0 >/dev/null || fail "sweep failed"
+"$finsim" status "$tmp/sweep-done.h5" >"$tmp/out.txt" || fail "status of a complete sweep exited $?"
+expect_lines "$tmp/out.txt" "$tmp/sweep-done.h5: complete" "  replications  0-1 (2 per point)" \
+  "  points        2 (varied: funding.state.allocation_msek.2019)"
+
 [[ $failures -eq 0 ]] || { echo "$failures failure(s)" >&2; exit 1; }
 echo "PASS"
