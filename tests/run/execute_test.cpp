@@ -8,6 +8,7 @@
 #include <random>
 
 #include "run/execute.h"
+#include "same_result.h"
 #include "util/error.h"
 
 using namespace finsim;
@@ -37,15 +38,7 @@ RunPlan sweep_plan() {
 
 using Results = std::vector<std::vector<ReplicationResult>>;
 
-void require_same(const ReplicationResult& a, const ReplicationResult& b) {
-  REQUIRE(a.replication == b.replication);
-  REQUIRE(a.monthly == b.monthly);
-  REQUIRE(a.initial_stock == b.initial_stock);
-  REQUIRE(a.initial_participants == b.initial_participants);
-  REQUIRE(a.funding == b.funding);
-  REQUIRE(a.individual_spent == b.individual_spent);
-  REQUIRE(a.peak_agents == b.peak_agents);
-}
+void require_same(const ReplicationResult& a, const ReplicationResult& b) { test::check_same(a, b); }
 
 void require_same(const Results& a, const Results& b) {
   REQUIRE(a.size() == b.size());

@@ -6,38 +6,10 @@
 #include <catch2/catch.hpp>
 
 #include "run/binary_archive.h"
+#include "same_result.h"
 #include "tiny_replication.h"
 
 using namespace finsim;
-
-namespace {
-
-// Every field: a new one fails the static_assert until it is compared here too.
-void check_same(const ReplicationResult& a, const ReplicationResult& b) {
-  static_assert(kFieldCount<ReplicationResult> == 12, "ReplicationResult changed: compare the new field below");
-  static_assert(kFieldCount<AreaInfo> == 5, "AreaInfo changed: compare the new field below");
-  CHECK(a.replication == b.replication);
-  CHECK(a.months == b.months);
-  REQUIRE(a.areas.size() == b.areas.size());
-  for (std::size_t i = 0; i < a.areas.size(); ++i) {
-    CHECK(a.areas[i].name == b.areas[i].name);
-    CHECK(a.areas[i].forbund == b.areas[i].forbund);
-    CHECK(a.areas[i].region == b.areas[i].region);
-    CHECK(a.areas[i].synthetic == b.areas[i].synthetic);
-    CHECK(a.areas[i].population_16_64 == b.areas[i].population_16_64);
-  }
-  CHECK(a.monthly == b.monthly);
-  CHECK(a.initial_stock == b.initial_stock);
-  CHECK(a.initial_participants == b.initial_participants);
-  CHECK(a.funding == b.funding);
-  CHECK(a.individual_spent == b.individual_spent);
-  CHECK(a.events == b.events);
-  CHECK(a.events_recorded == b.events_recorded);
-  CHECK(a.peak_agents == b.peak_agents);
-  CHECK(a.bytes_per_agent == b.bytes_per_agent);
-}
-
-}  // namespace
 
 TEST_CASE("result encoding: a real replication reads back equal, with and without events", "[run]") {
   for (const bool events : {false, true}) {
@@ -53,7 +25,7 @@ TEST_CASE("result encoding: a real replication reads back equal, with and withou
     std::string bytes;
     encode_result(r, bytes);
     const ReplicationResult back = decode_result(bytes);
-    check_same(r, back);
+    test::check_same(r, back);
     // The same result, the same bytes (nothing depends on addresses or timing).
     std::string again;
     encode_result(back, again);
@@ -68,5 +40,5 @@ TEST_CASE("result encoding: an empty result encodes", "[run]") {
   const ReplicationResult empty;
   std::string bytes;
   encode_result(empty, bytes);
-  check_same(empty, decode_result(bytes));
+  test::check_same(empty, decode_result(bytes));
 }
