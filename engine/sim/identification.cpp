@@ -46,7 +46,8 @@ void start_everyone(Area& area, const StepContext& ctx) {
   for (const auto& p : clocks.pending) drawn.push_back(p.person);
   std::sort(drawn.begin(), drawn.end());
   for (std::size_t i = 0; i < area.agents.size(); ++i)
-    if (eligible(area, i, ctx.month - 1) && !std::binary_search(drawn.begin(), drawn.end(), static_cast<std::uint32_t>(i)))
+    if (eligible(area, i, ctx.month - 1) &&
+        !std::binary_search(drawn.begin(), drawn.end(), static_cast<std::uint32_t>(i)))
       draw_clock(area, i, ctx.month - 1, ctx);
 }
 
@@ -87,12 +88,14 @@ void identification(Area& area, const StepContext& ctx) {
   // Clocks drawn before this month run from this month on; those drawn this month from the next.
   const auto this_month = std::stable_partition(clocks.pending.begin(), clocks.pending.end(),
                                                 [&](const PendingClock& p) { return p.month < ctx.month; });
-  for (auto p = clocks.pending.begin(); p != this_month; ++p) file(clocks, {clocks.level + p->threshold, p->person, p->stamp});
+  for (auto p = clocks.pending.begin(); p != this_month; ++p)
+    file(clocks, {clocks.level + p->threshold, p->person, p->stamp});
   const bool everyone = h >= 1.0;  // Λ would be infinite: every clock runs out
   if (h > 0 && !everyone) clocks.level -= std::log1p(-h);
   // Clocks below Λ run out: whole buckets Λ has passed, then those below it in Λ's own bucket.
   std::vector<std::uint32_t> identified;
-  const std::size_t current = everyone ? clocks.buckets.size() : static_cast<std::size_t>(clocks.level / kClockBucketWidth);
+  const std::size_t current =
+      everyone ? clocks.buckets.size() : static_cast<std::size_t>(clocks.level / kClockBucketWidth);
   for (; clocks.first < std::min(current, clocks.buckets.size()); ++clocks.first) {
     auto& bucket = clocks.buckets[clocks.first];
     for (const IdentificationClock& c : bucket)
@@ -105,7 +108,8 @@ void identification(Area& area, const StepContext& ctx) {
       if (live(area, c)) identified.push_back(c.person);
       return true;
     });
-  for (auto p = this_month; p != clocks.pending.end(); ++p) file(clocks, {clocks.level + p->threshold, p->person, p->stamp});
+  for (auto p = this_month; p != clocks.pending.end(); ++p)
+    file(clocks, {clocks.level + p->threshold, p->person, p->stamp});
   clocks.pending.clear();
   // In storage order, as the partners' lists would have them; the pool keeps this order.
   std::sort(identified.begin(), identified.end());
@@ -114,7 +118,8 @@ void identification(Area& area, const StepContext& ctx) {
   for (const std::uint32_t i : identified) {
     a.identified[i] = static_cast<std::int16_t>(ctx.month);
     ++area.identified_count;
-    area.identified_pool.add(i, static_cast<std::int16_t>(ctx.month), fitting_types(ctx.config.insatser, a, i, ctx.month));
+    area.identified_pool.add(i, static_cast<std::int16_t>(ctx.month),
+                             fitting_types(ctx.config.insatser, a, i, ctx.month));
     ++area.month.identified;
   }
 }
