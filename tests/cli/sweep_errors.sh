@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# CLI: bad sweep points (--vary, --points) and misuse give one line and exit 2, naming the argument,
+# the point and key, or the file and line; and leave no result file, temporary or journal.
+set -uo pipefail
+finsim=$1
+src=$2
+baseline=$src/scenarios/baseline.toml
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+source "$src/tests/cli/lib/expect.bash"
+out=(-r 1 -q -o "$tmp/bad.h5")
+
+expect_error "--vary 'k=1:2:0'" "N must be a whole number" -- sweep "$baseline" --vary k=1:2:0 "${out[@]}"
+expect_error "--vary 'k=1,1'" "given twice" -- sweep "$baseline" --vary k=1,1 "${out[@]}"
+expect_error "--vary or with --points" -- sweep "$baseline" "${out[@]}"
+expect_error "--vary or with --points" -- sweep "$baseline" --vary a=1 --points "$tmp/p.csv" "${out[@]}"
+expect_error "sweep point 0" "funding.nosuch" "unknown key" -- sweep "$baseline" --vary funding.nosuch=1,2 "${out[@]}"
+expect_error "sweep point 1" "funding.state.allocation_msek.2025" "expected a number" -- \
+  sweep "$baseline" --vary funding.state.allocation_msek.2025=339,abc "${out[@]}"
+expect_error "$tmp/none.csv" -- sweep "$baseline" --points "$tmp/none.csv" "${out[@]}"
+printf 'funding.state.allocation_msek.2025,referral.max_wait_months\n339,6\n678\n' >"$tmp/ragged.csv"
+expect_error "ragged.csv:3" -- sweep "$baseline" --points "$tmp/ragged.csv" "${out[@]}"
+expect_error "--events" -- sweep "$baseline" --vary funding.state.allocation_msek.2025=339,678 --events "${out[@]}"
+expect_error "--replications" -- sweep "$baseline" --vary funding.state.allocation_msek.2025=339,678 -r 0 -q -o "$tmp/bad.h5"
+left=$(compgen -G "$tmp/bad.h5*")
+[[ -z $left ]] || fail "files left behind: $left"
+
+[[ $failures -eq 0 ]] || { echo "$failures failure(s)" >&2; exit 1; }
+echo "PASS"
