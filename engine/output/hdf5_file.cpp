@@ -573,18 +573,23 @@ template <class T>
 Array<T> read_numbers(const Group& group, std::string_view name, bool accept_float,
                       std::optional<Rows> rows = std::nullopt);
 
-// The sub-array at `index` of the first axis (a contiguous block in row-major order).
-template <class T>
-Array<T> read_leading(const Group& group, std::string_view name, bool accept_float, std::size_t index) {
-  std::string path = group.path_of(name);
-  Handle dataset = open_dataset(group, name);
-  Handle type(H5Dget_type(dataset.get()), H5Tclose);
+// A numeric read accepts integers, and floats only where asked; anything else is bad input.
+void check_number_type(const Group& group, const std::string& path, hid_t dataset, bool accept_float) {
+  Handle type(H5Dget_type(dataset), H5Tclose);
   H5T_class_t cls = H5Tget_class(type.get());
   if (cls != H5T_INTEGER && !(accept_float && cls == H5T_FLOAT)) {
     input_failure(group.file_name(), path,
                   std::string("expected ") + (accept_float ? "numbers" : "integers") + ", found " +
                       dtype_name(type.get()));
   }
+}
+
+// The sub-array at `index` of the first axis (a contiguous block in row-major order).
+template <class T>
+Array<T> read_leading(const Group& group, std::string_view name, bool accept_float, std::size_t index) {
+  std::string path = group.path_of(name);
+  Handle dataset = open_dataset(group, name);
+  check_number_type(group, path, dataset.get(), accept_float);
   const Shape full = shape_of(dataset.get());
   if (full.size() < 2) {
     input_failure(group.file_name(), path, "expected at least 2 axes, found " + std::to_string(full.size()));
@@ -619,13 +624,7 @@ Array<T> read_numbers(const Group& group, std::string_view name, bool accept_flo
                       std::optional<Rows> rows) {
   std::string path = group.path_of(name);
   Handle dataset = open_dataset(group, name);
-  Handle type(H5Dget_type(dataset.get()), H5Tclose);
-  H5T_class_t cls = H5Tget_class(type.get());
-  if (cls != H5T_INTEGER && !(accept_float && cls == H5T_FLOAT)) {
-    input_failure(group.file_name(), path,
-                  std::string("expected ") + (accept_float ? "numbers" : "integers") + ", found " +
-                      dtype_name(type.get()));
-  }
+  check_number_type(group, path, dataset.get(), accept_float);
   Array<T> out;
   out.shape = shape_of(dataset.get());
   if (!rows) {

@@ -10,25 +10,15 @@
 #include <stdexcept>
 
 #include "util/error.h"
+#include "../temp_dir.h"
 
 namespace fs = std::filesystem;
 using namespace finsim;
 
 namespace {
 
-// A fresh directory per test process, so ctest may run the cases in parallel.
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& name)
-      : path(fs::temp_directory_path() / ("finsim-h5-" + name + "-" + std::to_string(::getpid()))) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  fs::path operator/(const std::string& file) const { return path / file; }
+struct TempDir : test::TempDir {
+  explicit TempDir(const std::string& name) : test::TempDir("h5-" + name) {}
 };
 
 template <class T>

@@ -17,23 +17,15 @@
 #include "run/result_encoding.h"
 #include "tiny_replication.h"
 #include "util/error.h"
+#include "../temp_dir.h"
 
 namespace fs = std::filesystem;
 using namespace finsim;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& name)
-      : path(fs::temp_directory_path() / ("finsim-journal-" + name + "-" + std::to_string(::getpid()))) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
+struct TempDir : test::TempDir {
+  explicit TempDir(const std::string& name) : test::TempDir("journal-" + name) {}
 };
 
 JournalHeader header(int points = 2, int replications = 3, bool events = false) {
