@@ -14,10 +14,10 @@
 #include <fstream>
 #include <thread>
 
+#include "../temp_dir.h"
 #include "run/result_encoding.h"
 #include "tiny_replication.h"
 #include "util/error.h"
-#include "../temp_dir.h"
 
 namespace fs = std::filesystem;
 using namespace finsim;
