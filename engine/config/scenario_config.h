@@ -1,5 +1,7 @@
 // ScenarioConfig: the fully resolved, typed scenario — what the model reads, nothing else.
-// Filled by read_scenario_config() from a resolved TOML document; every field has a documented key.
+// Filled by read_scenario() from a resolved TOML document; every field has a documented key.
+// The registry (config/parameters.cpp) is the one source of defaults: member initialisers only keep
+// a default-constructed value meaningful and must equal it (tests/config/scenario_config_test.cpp).
 #pragma once
 #include <cstdint>
 #include <iterator>
@@ -229,12 +231,12 @@ struct InsatsType {
   std::string label_sv;
   bool structural = false;
   bool enabled = true;
-  Sek cost_per_month = 0;            // per participant-month
+  Sek cost_per_month = 3000;         // per participant-month
   double mean_duration_months = 9;   // completion hazard = 1 / mean
   double dropout_per_month = 0.03;
   double p_work_studies = 0.31;      // at completion, for a person of average distance
   double p_job_seeking = 0.15;
-  double budget_share = 0.0;         // share of the individual (or structural) budget
+  double budget_share = 0.1;         // share of the individual (or structural) budget
   int min_age = 16;
   int max_age = 64;
   std::uint8_t needs_any = 0;        // eligible if the person has any of these needs (0 = all)
