@@ -123,7 +123,7 @@ void advance_month(ReplicationState& s, const ScenarioConfig& config, const RunC
   if (m == 0)
     for (const auto& area : areas) {
       std::array<std::int64_t, kStates> stock{};
-      for (auto st : area.agents.state) ++stock[st];
+      for (const Person& p : area.agents.rows) ++stock[p.state];
       result.initial_stock.push_back(stock);
       result.initial_participants.push_back(area.participants);
     }
