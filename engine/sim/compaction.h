@@ -1,0 +1,15 @@
+// Compaction of an area's storage: the people who left the model (Gone) are removed once a year and
+// everyone else keeps their order, so an area's records stay about as many as its live people.
+#pragma once
+#include "sim/area.h"
+
+namespace finsim {
+
+// Removes the Gone people from area.agents, keeping the order of the others, and renumbers every
+// list that holds local indices (waiting lists, identified pool, identification clocks, calendar).
+// Entries of Gone people in those lists are stale (skipped wherever they are read), so dropping
+// them changes no result. Call between steps, at a month when identification compacts its own
+// lists (month % 12 == 0): until then the pool's stale entries count in IdentifiedPool::unsuited.
+void compact_gone(Area& area);
+
+}  // namespace finsim
