@@ -2,12 +2,18 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <numeric>
 #include <vector>
 
 namespace finsim {
 
-void compact_gone(Area& area) {
+void compact_gone(Area& area, double min_gone_share) {
   Agents& a = area.agents;
+  if (min_gone_share > 0) {
+    const auto& gone = area.census[static_cast<int>(State::Gone)];
+    const std::int64_t stored_gone = std::accumulate(gone.begin(), gone.end(), std::int64_t{0}) - area.compacted_gone;
+    if (static_cast<double>(stored_gone) < min_gone_share * static_cast<double>(a.size())) return;
+  }
   constexpr std::uint32_t kGone = IdentifiedPool::kGone;
   std::vector<std::uint32_t> to(a.size(), kGone);  // old index → new index
   std::size_t kept = 0;

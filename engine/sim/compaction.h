@@ -10,6 +10,8 @@ namespace finsim {
 // Entries of Gone people in those lists are stale (skipped wherever they are read), so dropping
 // them changes no result. Call between steps, at a month when identification compacts its own
 // lists (month % 12 == 0): until then the pool's stale entries count in IdentifiedPool::unsuited.
-void compact_gone(Area& area);
+// Does nothing while the stored Gone (by the census) are fewer than `min_gone_share` of the stored
+// people: each pass renumbers every calendar entry, so it pays only when it removes many.
+void compact_gone(Area& area, double min_gone_share = 0);
 
 }  // namespace finsim

@@ -121,9 +121,10 @@ void advance_month(ReplicationState& s, const ScenarioConfig& config, const RunC
       use_calendar(areas[i], m, result.months - 1);
     });
   }
-  // Once a year, when identification drops its stale entries too, the Gone leave the storage.
+  // At a year's turn, when identification drops its stale entries too, the Gone leave the storage
+  // once they are a quarter of it (about every ten years at the baseline's rates).
   if (m % 12 == 0 && m > -burn)
-    tbb::parallel_for(std::size_t{0}, areas.size(), [&](std::size_t i) { compact_gone(areas[i]); });
+    tbb::parallel_for(std::size_t{0}, areas.size(), [&](std::size_t i) { compact_gone(areas[i], 0.25); });
   if (m == 0)
     for (const auto& area : areas) {
       std::array<std::int64_t, kStates> stock{};
