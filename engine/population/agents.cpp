@@ -4,8 +4,9 @@
 
 namespace finsim {
 
-std::size_t Agents::add(std::uint32_t agent, std::uint16_t kommun_index, std::int16_t birth_month, std::uint8_t trait_bits,
-                        std::uint8_t need_bits, std::uint8_t support_source, float chance, std::int16_t month) {
+std::size_t Agents::add(std::uint32_t agent, std::uint16_t kommun_index, std::int16_t birth_month,
+                        std::uint8_t trait_bits, std::uint8_t need_bits, std::uint8_t support_source, float chance,
+                        std::int16_t month) {
   Person p{};
   p.id = agent;
   p.job_chance = chance;

@@ -43,21 +43,21 @@ inline std::uint32_t agent_id(int kommun, std::uint32_t serial) {
 // drawn at random, so keeping them in one record costs one cache miss instead of one per column
 // (benchmarks/README.md, "Speed work 2"). Aligned to 32 bytes so no record straddles two lines.
 struct alignas(32) Person {
-  std::uint32_t id;             // RNG stream
-  float job_chance;             // exp(−β·distance − β²/2): mean 1 over the population
-  std::int16_t wake;            // month of the next scheduled event
-  std::int16_t birth;           // birth month relative to the simulation start (age = m − birth)
-  std::int16_t since;           // month the current state began
-  std::int16_t blocked_until;   // no referral before this month (cooldown)
-  std::int16_t identified;      // month a partner identified the person (kNotIdentified: not known)
-  std::int16_t counted_year;    // last year counted as a unique participant
-  std::uint16_t kommun;         // index into Geography::kommuner
-  std::uint8_t next;            // NextEvent due at `wake`
-  std::uint8_t state;           // State
-  std::uint8_t support;         // SupportSource
-  std::uint8_t insats;          // insats type while Waiting or InInsats
-  std::uint8_t needs;           // Need bitmask
-  std::uint8_t traits;          // bit 0 female, bit 1 born abroad
+  std::uint32_t id;            // RNG stream
+  float job_chance;            // exp(−β·distance − β²/2): mean 1 over the population
+  std::int16_t wake;           // month of the next scheduled event
+  std::int16_t birth;          // birth month relative to the simulation start (age = m − birth)
+  std::int16_t since;          // month the current state began
+  std::int16_t blocked_until;  // no referral before this month (cooldown)
+  std::int16_t identified;     // month a partner identified the person (kNotIdentified: not known)
+  std::int16_t counted_year;   // last year counted as a unique participant
+  std::uint16_t kommun;        // index into Geography::kommuner
+  std::uint8_t next;           // NextEvent due at `wake`
+  std::uint8_t state;          // State
+  std::uint8_t support;        // SupportSource
+  std::uint8_t insats;         // insats type while Waiting or InInsats
+  std::uint8_t needs;          // Need bitmask
+  std::uint8_t traits;         // bit 0 female, bit 1 born abroad
 };
 static_assert(sizeof(Person) == 32);
 

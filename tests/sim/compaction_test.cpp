@@ -82,7 +82,7 @@ TEST_CASE("compaction waits until the Gone are the given share of the storage", 
   AreaFixture f;
   for (int k = 0; k < 8; ++k) f.person(30);
   move_to(f.area, 2, State::Gone, LogEvent::Death, f.ctx(0));  // counted in the census
-  compact_gone(f.area, 0.25);  // 1 of 8 < 25 %: nothing happens
+  compact_gone(f.area, 0.25);                                  // 1 of 8 < 25 %: nothing happens
   CHECK(f.area.agents.size() == 8);
   move_to(f.area, 5, State::Gone, LogEvent::Death, f.ctx(0));
   compact_gone(f.area, 0.25);  // 2 of 8
