@@ -14,7 +14,7 @@ void Area::size_for(std::size_t insats_types) {
 
 std::int64_t Area::live() const {
   std::int64_t n = 0;
-  for (auto s : agents.state) n += s != static_cast<std::uint8_t>(State::Gone);
+  for (const Person& p : agents.rows) n += p.state != static_cast<std::uint8_t>(State::Gone);
   return n;
 }
 

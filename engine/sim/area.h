@@ -31,6 +31,7 @@ struct Area {
   std::vector<std::uint32_t> next_serial;  // per kommun (parallel to kommuner): next agent serial
   std::vector<double> inflow_mean;       // per kommun: agents a month
   Agents agents;
+  std::int64_t compacted_gone = 0;             // Gone people removed from `agents` (sim/compaction.h)
   std::vector<std::deque<QueueEntry>> queues;  // per insats type (FIFO: the waiting list, väntelista)
   std::vector<std::int64_t> participants;     // per insats type, now
   std::vector<std::int64_t> waiting;          // per insats type, people on the list now

@@ -34,6 +34,11 @@ class IdentifiedPool {
   // Drops every stale entry (called once a year so counts stay close to the live ones).
   template <class Live>
   void compact(Live live);
+  // Renumbers the people after the area's storage was compacted: `map(person)` is the new index,
+  // or kGone for a person no longer stored (the entry is dropped). Order and groups are kept.
+  static constexpr std::uint32_t kGone = UINT32_MAX;
+  template <class Map>
+  void renumber(Map map);
 
  private:
   std::map<TypeSet, std::deque<PoolEntry>> groups_;
@@ -60,6 +65,17 @@ void IdentifiedPool::compact(Live live) {
     std::deque<PoolEntry> kept;
     for (const PoolEntry& e : it->second)
       if (live(e)) kept.push_back(e);
+    it->second.swap(kept);
+    it = it->second.empty() ? groups_.erase(it) : std::next(it);
+  }
+}
+
+template <class Map>
+void IdentifiedPool::renumber(Map map) {
+  for (auto it = groups_.begin(); it != groups_.end();) {
+    std::deque<PoolEntry> kept;
+    for (PoolEntry e : it->second)
+      if ((e.person = map(e.person)) != kGone) kept.push_back(e);
     it->second.swap(kept);
     it = it->second.empty() ? groups_.erase(it) : std::next(it);
   }

@@ -9,6 +9,7 @@
 #include <numeric>
 
 #include "population/synthesis.h"
+#include "sim/compaction.h"
 #include "sim/events.h"
 #include "sim/schedule.h"
 
@@ -120,10 +121,15 @@ void advance_month(ReplicationState& s, const ScenarioConfig& config, const RunC
       use_calendar(areas[i], m, result.months - 1);
     });
   }
+  // At a year's turn, when identification drops its stale entries too, the Gone leave the storage
+  // once they are a quarter of it (about every ten years at the baseline's rates).
+  if (m % 12 == 0 && m > -burn)
+    tbb::parallel_for(std::size_t{0}, areas.size(), [&](std::size_t i) { compact_gone(areas[i], 0.25); });
   if (m == 0)
     for (const auto& area : areas) {
       std::array<std::int64_t, kStates> stock{};
-      for (auto st : area.agents.state) ++stock[st];
+      for (const Person& p : area.agents.rows) ++stock[p.state];
+      stock[static_cast<int>(State::Gone)] += area.compacted_gone;
       result.initial_stock.push_back(stock);
       result.initial_participants.push_back(area.participants);
     }

@@ -65,6 +65,9 @@ void apply_year_plan(Area& area, const ForbundYear& plan, const StepContext& ctx
     if (worst == keep.size()) break;  // within slots: cannot happen since slots fit the money
     --keep[worst];
   }
+  bool over = false;
+  for (std::size_t t = 0; t < keep.size(); ++t) over = over || area.participants[t] > keep[t];
+  if (!over) return;  // the usual year: nobody's insats ends, no need to visit everyone
   // Those added to the area last end first: a deterministic rule (storage order), not a judgement.
   Agents& a = area.agents;
   for (std::size_t i = a.size(); i-- > 0;) {

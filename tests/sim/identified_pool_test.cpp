@@ -47,3 +47,26 @@ TEST_CASE("stale entries are skipped and compacted away", "[sim][identified_pool
   REQUIRE(pool.take_first(types({0}), odd_gone, e));
   CHECK(e.person == 0);
 }
+
+TEST_CASE("renumbering keeps the order and drops the people no longer stored", "[sim][identified_pool]") {
+  IdentifiedPool pool;
+  pool.add(4, 0, types({0}));     // order 0 → person 2
+  pool.add(1, 0, types({1}));     // order 1, dropped
+  pool.add(7, 1, types({0, 1}));  // order 2 → person 3
+  pool.renumber([](std::uint32_t p) {
+    switch (p) {
+      case 4: return std::uint32_t{2};
+      case 7: return std::uint32_t{3};
+      default: return IdentifiedPool::kGone;
+    }
+  });
+  const auto all_live = [](const PoolEntry&) { return true; };
+  CHECK(pool.unsuited(types({0})) == 0);  // the group {1} is gone with its only entry
+  PoolEntry e{};
+  REQUIRE(pool.take_first(types({1}), all_live, e));
+  CHECK(e.person == 3);
+  CHECK(e.identified == 1);
+  REQUIRE(pool.take_first(types({0}), all_live, e));
+  CHECK(e.person == 2);
+  CHECK_FALSE(pool.take_first(types({0, 1}), all_live, e));
+}
