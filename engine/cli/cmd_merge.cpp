@@ -30,7 +30,8 @@ int cmd_merge(const Args& args) {
     return 0;
 
   const auto t0 = std::chrono::steady_clock::now();
-  const ShardSet set = read_shard_set({files.begin(), files.end()});
+  // An absent file counts as a shard without a file: the error then names its units.
+  const ShardSet set = read_shard_set({files.begin(), files.end()}, true);
   if (!set.missing.empty())
     throw InputError("cannot merge: " + describe_missing(set) + " (finsim missing lists them all)");
   const JournalHeader& h = set.header;

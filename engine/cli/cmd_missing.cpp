@@ -1,5 +1,7 @@
 // finsim missing: which units of a sharded run are not done yet, shard by shard (finished shard
 // files, unfinished journals, shards without a file), and the Slurm --array list to resubmit.
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <map>
 
@@ -36,8 +38,12 @@ int cmd_missing(const Args& args) {
   if (!parse(args, opts, pos, vm, "finsim missing SHARD... [--of N]", "finsim missing shards/sweep.shard-* --of 8"))
     return 0;
   if (vm.count("of") && (of < 1 || of > 1000000)) throw UsageError{"--of: expected 1 to 1000000 shards"};
-  if (files.empty()) {
-    if (!vm.count("of")) throw UsageError{"give the shard files (and --of N when none exists yet)"};
+  std::error_code ec;
+  const bool none_exists = std::none_of(files.begin(), files.end(), [&](const std::string& f) {
+    return std::filesystem::exists(f, ec) || std::filesystem::exists(journal_path_for(f), ec);
+  });
+  if (none_exists) {
+    if (!vm.count("of")) throw UsageError{"none of the shard files exists yet: add --of N (the number of shards) to list them all"};
     std::cout << "no shard file: all " << of << " shard(s) to submit\narray: " << array_list([&] {
       std::vector<int> all;
       for (int k = 1; k <= of; ++k) all.push_back(k);
@@ -45,7 +51,7 @@ int cmd_missing(const Args& args) {
     }()) << "\n";
     return 0;
   }
-  const ShardSet set = read_shard_set({files.begin(), files.end()});
+  const ShardSet set = read_shard_set({files.begin(), files.end()}, true);
   const int n = set.shard_count();
   if (vm.count("of") && of != n)
     throw InputError(set.files.front().path.string() + ": a shard of " + std::to_string(n) + ", but --of says " +

@@ -59,13 +59,14 @@ const ShardFile* ShardSet::file_of(int shard) const {
   return nullptr;
 }
 
-ShardSet read_shard_set(const std::vector<fs::path>& given) {
+ShardSet read_shard_set(const std::vector<fs::path>& given, bool skip_absent) {
   if (given.empty()) throw InputError("no shard files given");
   ShardSet set;
   for (const auto& g : given) {
+    std::error_code ec;
+    if (skip_absent && !fs::exists(g, ec) && !fs::exists(journal_path_for(g), ec)) continue;
     const fs::path path = existing_file(g);
     for (const auto& f : set.files) {
-      std::error_code ec;
       if (fs::equivalent(f.path, path, ec))
         throw InputError(path.string() + ": given twice (also as " + f.path.string() + ")");
     }
@@ -86,6 +87,7 @@ ShardSet read_shard_set(const std::vector<fs::path>& given) {
     }
     set.files.push_back(std::move(file));
   }
+  if (set.files.empty()) throw InputError("none of the " + std::to_string(given.size()) + " shard file(s) exists yet");
   set.header = set.files.front().status.header;
   const JournalHeader& h = set.header;
   const std::size_t points = h.point_sha256.size();

@@ -33,7 +33,9 @@ struct ShardSet {
 // slicing (N), the plan (points, varied keys and values), a point's scenario digest, the seed, the
 // replications or --events (naming both files and what differs), or when a unit is in two files
 // (naming the unit and both files).
-ShardSet read_shard_set(const std::vector<std::filesystem::path>& files);
+// With `skip_absent` (finsim missing), a file that does not exist (nor its journal) is left out:
+// its shard then counts as one without a file, as when a Slurm task never started.
+ShardSet read_shard_set(const std::vector<std::filesystem::path>& files, bool skip_absent = false);
 
 // "3 unit(s) missing: shard 2/3 (no file given): (point 0, replication 4), …; shard 3/3 (b.shard, not
 // finished): …" — at most `per_shard` units named per shard. "" when none is missing.
