@@ -87,7 +87,9 @@ ShardSet read_shard_set(const std::vector<fs::path>& given, bool skip_absent) {
     }
     set.files.push_back(std::move(file));
   }
-  if (set.files.empty()) throw InputError("none of the " + std::to_string(given.size()) + " shard file(s) exists yet");
+  if (set.files.empty())
+    throw InputError(given.front().string() + ": no such shard file (none of the " + std::to_string(given.size()) +
+                     " given exists yet)");
   set.header = set.files.front().status.header;
   const JournalHeader& h = set.header;
   const std::size_t points = h.point_sha256.size();
