@@ -20,13 +20,13 @@ int cmd_merge(const Args& args) {
   po::options_description opts("Options");
   std::vector<std::string> files;
   std::string output;
-  opts.add_options()("shards", po::value(&files)->required(), "shard files (NAME, or NAME.partial of one not finished)")(
+  opts.add_options()("shards", po::value(&files)->required(),
+                     "shard files (NAME, or NAME.partial of one not finished)")(
       "output,o", po::value(&output)->required(), "result file to write (.h5)");
   po::positional_options_description pos;
   pos.add("shards", -1);
   po::variables_map vm;
-  if (!parse(args, opts, pos, vm, "finsim merge SHARD... -o OUT.h5",
-             "finsim merge shards/sweep.shard-* -o sweep.h5"))
+  if (!parse(args, opts, pos, vm, "finsim merge SHARD... -o OUT.h5", "finsim merge shards/sweep.shard-* -o sweep.h5"))
     return 0;
 
   const auto t0 = std::chrono::steady_clock::now();

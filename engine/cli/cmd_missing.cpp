@@ -43,7 +43,8 @@ int cmd_missing(const Args& args) {
     return std::filesystem::exists(f, ec) || std::filesystem::exists(journal_path_for(f), ec);
   });
   if (none_exists) {
-    if (!vm.count("of")) throw UsageError{"none of the shard files exists yet: add --of N (the number of shards) to list them all"};
+    if (!vm.count("of"))
+      throw UsageError{"none of the shard files exists yet: add --of N (the number of shards) to list them all"};
     std::cout << "no shard file: all " << of << " shard(s) to submit\narray: " << array_list([&] {
       std::vector<int> all;
       for (int k = 1; k <= of; ++k) all.push_back(k);

@@ -49,8 +49,7 @@ void print_journal(const fs::path& path) {
     std::cout << path.string() << ": unfinished run, " << st.done.size() << " of " << total << " units done, "
               << st.missing.size() << " missing" << (st.in_use ? " (a finsim process is writing it now)" : "") << "\n";
   }
-  std::cout
-            << "  finsim        " << h.finsim_version << " (commit " << h.git_commit << ")\n"
+  std::cout << "  finsim        " << h.finsim_version << " (commit " << h.git_commit << ")\n"
             << "  seed          " << h.seed << "\n"
             << "  replications  " << h.first_replication << "-" << h.first_replication + h.replications - 1 << " ("
             << h.replications << " per point)\n"

@@ -64,13 +64,13 @@ int run_shard_job(const RunPlan& given, const JobOptions& options) {
   } catch (const std::invalid_argument& e) {
     throw UsageError{"--shard: " + std::string(e.what())};
   }
-  const std::string output =
-      !options.output.empty()
-          ? options.output
-          : cfg.meta.name + (plan.is_sweep() ? "-sweep" : "") + ".shard-" + std::to_string(shard.index) + "-of-" +
-                std::to_string(shard.count);
+  const std::string output = !options.output.empty()
+                                 ? options.output
+                                 : cfg.meta.name + (plan.is_sweep() ? "-sweep" : "") + ".shard-" +
+                                       std::to_string(shard.index) + "-of-" + std::to_string(shard.count);
   if (fs::path(output).extension() == ".h5")
-    throw UsageError{"--shard writes a shard file, not a result file: give -o NAME.shard (finsim merge writes the .h5)"};
+    throw UsageError{
+        "--shard writes a shard file, not a result file: give -o NAME.shard (finsim merge writes the .h5)"};
   std::error_code ec;
   if (fs::is_directory(output, ec)) throw InputError(output + ": is a directory; give a file name with -o");
 

@@ -21,8 +21,8 @@ long long whole_number(std::string_view s) {
 
 Shard parse_shard(const std::string& text) {
   const auto slash = text.find('/');
-  const std::string want = "expected K/N with 1 <= K <= N <= " + std::to_string(kMaxShards) + " (e.g. 2/8), got '" +
-                           text + "'";
+  const std::string want =
+      "expected K/N with 1 <= K <= N <= " + std::to_string(kMaxShards) + " (e.g. 2/8), got '" + text + "'";
   if (slash == std::string::npos) throw std::invalid_argument(want);
   const long long k = whole_number(std::string_view(text).substr(0, slash));
   const long long n = whole_number(std::string_view(text).substr(slash + 1));

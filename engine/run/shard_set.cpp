@@ -36,8 +36,8 @@ std::string run_difference(const JournalHeader& a, const JournalHeader& b) {
              short_digest(a.point_sha256[k]) + " against " + short_digest(b.point_sha256[k]) + ")";
   if (a.seed != b.seed) return "seed " + std::to_string(a.seed) + " against " + std::to_string(b.seed);
   if (a.first_replication != b.first_replication || a.replications != b.replications)
-    return "replications " + std::to_string(a.first_replication) + "+" + std::to_string(a.replications) +
-           " against " + std::to_string(b.first_replication) + "+" + std::to_string(b.replications);
+    return "replications " + std::to_string(a.first_replication) + "+" + std::to_string(a.replications) + " against " +
+           std::to_string(b.first_replication) + "+" + std::to_string(b.replications);
   if (a.events != b.events) return "one was run with --events, the other without";
   return "";
 }
@@ -104,8 +104,8 @@ ShardSet read_shard_set(const std::vector<fs::path>& given, bool skip_absent) {
         const ShardFile& a = set.files[static_cast<std::size_t>(owner)];
         const ShardFile& b = set.files[i];
         throw InputError("unit " + unit_text({p, r}) + " is in two files: " + a.path.string() + " (" +
-                         shard_text(a.status.header) + ") and " + b.path.string() + " (" +
-                         shard_text(b.status.header) + ")");
+                         shard_text(a.status.header) + ") and " + b.path.string() + " (" + shard_text(b.status.header) +
+                         ")");
       }
       owner = static_cast<int>(i);
     }

@@ -95,13 +95,14 @@ TEST_CASE("shard set: complete shards map every unit to its file; missing units 
   for (const fs::path& given : {b, half}) {
     const ShardSet s = read_shard_set({a, given, c});
     REQUIRE(s.missing.size() == 1);
-    CHECK(describe_missing(s) == "1 unit(s) missing: shard 2/3 (" + half.string() +
-                                     ", not finished): (point 1, replication 1)");
+    CHECK(describe_missing(s) ==
+          "1 unit(s) missing: shard 2/3 (" + half.string() + ", not finished): (point 1, replication 1)");
   }
   // finsim missing skips a file that does not exist (a task that never started); merge does not.
   CHECK(read_shard_set({a, dir.path / "none", c}, true).missing.size() == 2);
-  CHECK(input_error([&] { read_shard_set({a, dir.path / "none"}); }).find("none: no such shard file") !=
-        std::string::npos);
+  CHECK(input_error([&] {
+          read_shard_set({a, dir.path / "none"});
+        }).find("none: no such shard file") != std::string::npos);
 }
 
 TEST_CASE("shard set: shards that do not belong together are refused naming both files", "[run]") {
@@ -111,9 +112,10 @@ TEST_CASE("shard set: shards that do not belong together are refused naming both
 
   const fs::path copy = dir.path / "copy";
   fs::copy_file(a, copy);
-  CHECK(input_error([&] { read_shard_set({a, b, copy}); }) ==
-        "unit (point 0, replication 0) is in two files: " + a.string() + " (shard 1/2) and " + copy.string() +
-            " (shard 1/2)");
+  CHECK(input_error([&] {
+          read_shard_set({a, b, copy});
+        }) == "unit (point 0, replication 0) is in two files: " + a.string() + " (shard 1/2) and " + copy.string() +
+                  " (shard 1/2)");
   CHECK(input_error([&] { read_shard_set({a, a}); }).find("given twice") != std::string::npos);
 
   auto refused = [&](JournalHeader h, const std::string& name) {
@@ -165,7 +167,8 @@ TEST_CASE("journal: a shard header is kept and a resume as another shard is refu
   CHECK_THAT(input_error([&] { UnitJournal::resume(path, shard_header(2, 2)); }),
              Catch::Contains("shard 1/2 in the journal, shard 2/2 now"));
   JournalHeader plain = shard_header(0, 0);
-  CHECK_THAT(input_error([&] { UnitJournal::resume(path, plain); }), Catch::Contains("shard 1/2 in the journal, no shard now"));
+  CHECK_THAT(input_error([&] { UnitJournal::resume(path, plain); }),
+             Catch::Contains("shard 1/2 in the journal, no shard now"));
   // While a writer holds it, open_to_read refuses (finsim merge must not read a shard being written).
   auto writer = UnitJournal::resume(path, shard_header(1, 2));
   CHECK_THAT(input_error([&] { UnitJournal::open_to_read(path); }), Catch::Contains("is writing this journal now"));

@@ -74,7 +74,7 @@ TEST_CASE("shard: slices are disjoint, covering, balanced and contiguous for man
           }
         }
         for (std::size_t o = 0; o < total; ++o) REQUIRE(owner[o] == 1);  // disjoint and covering
-        CHECK(largest - smallest <= 1);                                   // balanced to one unit
+        CHECK(largest - smallest <= 1);                                  // balanced to one unit
         CHECK(split.size() <= n - 1);
         if (n <= static_cast<std::size_t>(replications) && total % n == 0 && (total / n) % points == 0)
           CHECK(split.empty());  // whole replications per shard when the numbers allow it
