@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CLI: finsim run/sweep --shard K/N and finsim merge / missing without a cluster. Shards merged in
-# any order give datasets identical to the unsharded run (a sweep and a plain run); a finished
+# any order give datasets identical to the unsharded run (a sweep, a plain run, a run with --events); a finished
 # shard resumed is left as it is; bad --shard values, and shards that are duplicated, missing, of
 # another seed, scenario, slicing or finsim version, or a scenario changed since the shards ran,
 # are refused with one line and exit 2, and no result file. finsim missing lists what to resubmit.
@@ -39,6 +39,14 @@ same "$tmp/merged.h5" "$tmp/full.h5" "(3 shards merged against the unsharded swe
 "$finsim" run "$tmp/s.toml" "${small[@]}" -r 3 -o "$tmp/run.h5" >/dev/null || fail "unsharded run failed"
 (cd / && "$finsim" merge "$tmp"/shardtest.shard-* -o "$tmp/run-merged.h5" >/dev/null) || fail "run merge failed"
 same "$tmp/run-merged.h5" "$tmp/run.h5" "(a run in 2 shards)" || fail "merged run differs"
+
+# With --events the event log travels through the shards too.
+ev=(--set population.scale=0.02 --set scenario.end=2019-09 --set scenario.burn_in_years=0 -q -r 2 --events)
+"$finsim" run "$tmp/s.toml" "${ev[@]}" -o "$tmp/ev.h5" >/dev/null &&
+  "$finsim" run "$tmp/s.toml" "${ev[@]}" --shard 1/2 -o "$tmp/ev1.shard" >/dev/null &&
+  "$finsim" run "$tmp/s.toml" "${ev[@]}" --shard 2/2 -o "$tmp/ev2.shard" >/dev/null &&
+  "$finsim" merge "$tmp/ev2.shard" "$tmp/ev1.shard" -o "$tmp/ev-merged.h5" >/dev/null || fail "--events shards failed"
+same "$tmp/ev-merged.h5" "$tmp/ev.h5" "(a run with --events in 2 shards)" || fail "merged event log differs"
 
 # A finished shard resumed: checked, nothing computed, file unchanged.
 sum=$(sha256sum <"$tmp/s1.shard")
