@@ -6,6 +6,7 @@
 
 #include "cli/options.h"
 #include "output/results_reader.h"
+#include "run/shard.h"
 #include "run/unit_journal.h"
 #include "util/error.h"
 
@@ -36,9 +37,19 @@ void print_journal(const fs::path& path) {
   for (const auto& [p, r] : st.done) done[p].push_back(r);
   for (const auto& [p, r] : st.missing) missing[p].push_back(r);
   const std::size_t total = st.done.size() + st.missing.size();
-  std::cout << path.string() << ": unfinished run, " << st.done.size() << " of " << total << " units done, "
-            << st.missing.size() << " missing" << (st.in_use ? " (a finsim process is writing it now)" : "") << "\n"
-            << "  finsim        " << h.finsim_version << " (commit " << h.git_commit << ")\n"
+  if (h.shard_count > 0) {
+    // A shard file holds only its slice: done and missing count within it.
+    const ShardSlice slice({h.shard_index, h.shard_count}, h.point_sha256.size(), h.first_replication, h.replications);
+    const std::size_t missing = slice.size() - st.done.size();
+    std::cout << path.string() << ": shard " << to_string(slice.shard()) << ", "
+              << (missing == 0 ? "complete" : "unfinished") << ", " << st.done.size() << " of " << slice.size()
+              << " units of the shard done (" << total << " in the run)"
+              << (st.in_use ? " (a finsim process is writing it now)" : "") << "\n";
+  } else {
+    std::cout << path.string() << ": unfinished run, " << st.done.size() << " of " << total << " units done, "
+              << st.missing.size() << " missing" << (st.in_use ? " (a finsim process is writing it now)" : "") << "\n";
+  }
+  std::cout << "  finsim        " << h.finsim_version << " (commit " << h.git_commit << ")\n"
             << "  seed          " << h.seed << "\n"
             << "  replications  " << h.first_replication << "-" << h.first_replication + h.replications - 1 << " ("
             << h.replications << " per point)\n"
@@ -54,6 +65,10 @@ void print_journal(const fs::path& path) {
                     : "")
             << "\n"
             << "  size          " << st.bytes << " bytes\n";
+  if (h.shard_count > 0) {
+    std::cout << "  (missing counts the whole run; finsim missing lists the units of every shard)\n";
+    return;
+  }
   if (!st.in_use && !st.missing.empty())
     std::cout << "To finish it, run the same command again with --resume (the missing units only).\n";
 }

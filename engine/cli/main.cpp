@@ -28,6 +28,8 @@ const std::map<std::string, Command>& commands() {
       {"export", {cmd_export, "write a result file's datasets as CSV files"}},
       {"params", {cmd_params, "list every scenario key with default, unit and source"}},
       {"funding", {cmd_funding, "project the funding cycle alone: state offer, matching, budget, slots per förbund"}},
+      {"merge", {cmd_merge, "join the shard files of a run or sweep (--shard K/N) into its result file"}},
+      {"missing", {cmd_missing, "units not yet done in a sharded run, and the Slurm --array list to resubmit"}},
       {"status", {cmd_status, "units done and missing of an unfinished run (its NAME.partial journal), or complete"}},
   };
   return table;

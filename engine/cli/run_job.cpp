@@ -15,35 +15,18 @@
 #include <tbb/task_arena.h>
 
 #include "cli/progress.h"
+#include "cli/result_file.h"
 #include "cli/signals.h"
 #include "output/atomic_file.h"
-#include "output/invariants.h"
 #include "output/provenance.h"
-#include "output/results_writer.h"
 #include "output/sha256.h"
 #include "run/execute.h"
+#include "run/shard.h"
 #include "sim/summary.h"
 #include "util/error.h"
 
 namespace finsim::cli {
 namespace {
-
-// Creates NAME.partial.PID now, so that an unwritable place fails before hours of simulation.
-void claim(PartialFile& partial) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(partial.final_path(), ec))
-    throw InputError(partial.final_path().string() + ": is a directory; give a file name with -o");
-  try {
-    partial.create();
-  } catch (const std::system_error& e) {
-    const int error = e.code().value();
-    const auto dir = partial.final_path().parent_path();
-    std::string why = std::strerror(error);
-    if (error == ENOENT) why = "directory '" + (dir.empty() ? std::string(".") : dir.string()) + "' does not exist";
-    if (error == ENOTDIR) why = "'" + dir.string() + "' is not a directory";
-    throw InputError(partial.final_path().string() + ": cannot write the result file: " + why);
-  }
-}
 
 void print_summary(const ReplicationResult& result, const ScenarioConfig& cfg) {
   std::cout << "year  unique_part  part_dec  slots_dec  starts  exits  work_stud%  jobseek%  waiting  target_group  "
@@ -100,7 +83,10 @@ void add_job_options(po::options_description& opts, JobOptions& job, std::vector
       "seed", po::value(&seed), "seed (default: scenario.seed)")("threads,t", po::value(&job.threads),
                                                                  "worker threads (default: all cores)")(
       "resume", "continue an interrupted run from its journal NAME.partial (only the missing units are computed)")(
-      "quiet,q", "no progress line");
+      "quiet,q", "no progress line")(
+      "shard", po::value(&job.shard),
+      "K/N: compute only the K-th of N slices of the units into a shard file (-o); finsim merge joins them "
+      "(docs/cluster.md)");
 }
 
 void read_job_options(const po::variables_map& vm, RunPlan& plan, JobOptions& job, int replications, long long seed) {
@@ -118,9 +104,17 @@ void read_job_options(const po::variables_map& vm, RunPlan& plan, JobOptions& jo
   if (vm.count("threads") && (job.threads < 1 || job.threads > 1024)) throw UsageError{"--threads: expected 1 to 1024"};
   job.quiet = vm.count("quiet") > 0;
   job.resume = vm.count("resume") > 0;
+  if (vm.count("shard")) {
+    try {
+      parse_shard(job.shard);
+    } catch (const std::invalid_argument& e) {
+      throw UsageError{"--shard: " + std::string(e.what())};
+    }
+  }
 }
 
 int run_job(const RunPlan& plan, const JobOptions& options) {
+  if (!options.shard.empty()) return run_shard_job(plan, options);
   const PreparedRun run = prepare_run(plan);
   const Scenario& base = run.scenarios.front();
   const auto& cfg = base.config;
@@ -143,7 +137,7 @@ int run_job(const RunPlan& plan, const JobOptions& options) {
 
   CancelOnSignal signals;
   PartialFile partial(output);
-  claim(partial);
+  claim_result_file(partial);
   std::optional<UnitJournal> journal;
   auto interrupted = [&] {
     partial.discard();
@@ -222,15 +216,7 @@ int run_job(const RunPlan& plan, const JobOptions& options) {
 
   const auto t1 = std::chrono::steady_clock::now();
   try {
-    for (const auto& point : results) check_invariants(point, cfg.meta.start);
-    if (plan.is_sweep()) {
-      std::vector<PointResults> points;
-      for (std::size_t p = 0; p < results.size(); ++p)
-        points.push_back({&run.scenarios[p], plan.points[p], &results[p]});
-      write_sweep(partial.partial_path(), base, *run.worlds.front(), plan.varied_keys, points, info);
-    } else {
-      write_results(partial.partial_path(), base, *run.worlds.front(), results.front(), info);
-    }
+    write_result_file(partial.partial_path(), run, results, info);
     if (signals.cancelled()) return interrupted();
     partial.commit();
     if (journal) journal->remove();

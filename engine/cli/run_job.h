@@ -15,6 +15,7 @@ struct JobOptions {
   bool quiet = false;        // no progress line
   bool resume = false;       // continue from the journal NAME.partial
   std::string command_line;  // as typed, for the file's provenance
+  std::string shard;         // "K/N": a shard run (cli/shard_job.cpp); "" = the whole run
 };
 
 // The flags finsim run and finsim sweep share (-o, --set, -r, --seed, -t, --resume, -q), and their
@@ -28,5 +29,7 @@ std::string command_line(const std::string& command, const Args& args);
 
 // Returns the exit code (0, 1, 2, 128 + signal).
 int run_job(const RunPlan& plan, const JobOptions& options);
+// The same for a shard run (options.shard set): the units of one shard into a shard file.
+int run_shard_job(const RunPlan& plan, const JobOptions& options);
 
 }  // namespace finsim::cli

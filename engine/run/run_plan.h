@@ -19,6 +19,7 @@ struct RunPlan {
   bool record_events = false;                    // keep every state change (ReplicationResult::events)
   std::size_t point_count() const { return points.empty() ? 1 : points.size(); }
   bool is_sweep() const { return !varied_keys.empty(); }
+  bool operator==(const RunPlan&) const = default;
 };
 
 // The unit of work: one replication of one point. Every point uses the same replication indices

@@ -20,18 +20,34 @@
 
 namespace finsim {
 
-static_assert(kFieldCount<JournalHeader> == 7, "JournalHeader changed: update serialize(JournalHeader)");
+static_assert(kFieldCount<JournalHeader> == 10, "JournalHeader changed: update serialize(JournalHeader)");
+static_assert(kFieldCount<RunPlan> == 7, "RunPlan changed: update serialize(RunPlan)");
+
+template <class Ar>
+void serialize(Ar& ar, RunPlan& p) {
+  std::string file = p.scenario_file.string();
+  bool has_replications = p.replications.has_value(), has_seed = p.seed.has_value();
+  int replications = p.replications.value_or(0);
+  std::uint32_t seed = p.seed.value_or(0);
+  ar(file, p.overrides, p.varied_keys, p.points, has_replications, replications, has_seed, seed, p.record_events);
+  if constexpr (Ar::kLoading) {
+    p.scenario_file = file;
+    p.replications = has_replications ? std::optional<int>(replications) : std::nullopt;
+    p.seed = has_seed ? std::optional<std::uint32_t>(seed) : std::nullopt;
+  }
+}
 
 template <class Ar>
 void serialize(Ar& ar, JournalHeader& h) {
-  ar(h.finsim_version, h.git_commit, h.point_sha256, h.seed, h.first_replication, h.replications, h.events);
+  ar(h.finsim_version, h.git_commit, h.point_sha256, h.seed, h.first_replication, h.replications, h.events,
+     h.shard_index, h.shard_count, h.plan);
 }
 
 namespace {
 
 // The file opens with 8 magic bytes, the framing format and the result encoding (u32 each).
 constexpr std::array<char, 8> kMagic = {'F', 'I', 'N', 'S', 'I', 'M', 'J', '\n'};
-constexpr std::uint32_t kJournalFormat = 1;
+constexpr std::uint32_t kJournalFormat = 2;  // 2: the header holds the shard and the plan
 constexpr std::size_t kPreambleBytes = 16;
 constexpr std::uint32_t kHeaderRecord = 1;
 constexpr std::uint32_t kUnitRecord = 2;
@@ -272,6 +288,13 @@ std::string header_difference(const JournalHeader& in_file, const JournalHeader&
   if (in_file.events != now.events)
     return std::string("the journal was written ") + (in_file.events ? "with" : "without") + " --events, this run " +
            (now.events ? "has" : "has not") + " it";
+  if (in_file.shard_index != now.shard_index || in_file.shard_count != now.shard_count) {
+    auto shard = [](const JournalHeader& h) {
+      return h.shard_count == 0 ? std::string("no shard")
+                                : "shard " + std::to_string(h.shard_index) + "/" + std::to_string(h.shard_count);
+    };
+    return shard(in_file) + " in the journal, " + shard(now) + " now";
+  }
   return "";
 }
 
@@ -281,6 +304,7 @@ struct UnitJournal::State {
   std::filesystem::path path;
   JournalHeader header;
   int fd = -1;
+  bool read_only = false;  // open_to_read
   mutable std::mutex mutex;
   std::uint64_t end = 0;        // after the last complete record
   std::vector<Location> index;  // [point × replications + replication − first]
@@ -363,6 +387,38 @@ UnitJournal UnitJournal::resume(const std::filesystem::path& path, const Journal
   return UnitJournal(std::move(s));
 }
 
+UnitJournal UnitJournal::open_to_read(const std::filesystem::path& path) {
+  const std::string name = path.string();
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw InputError(name + ": is a directory, expected a journal");
+  auto s = std::make_unique<State>();
+  s->path = path;
+  s->read_only = true;
+  s->fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (s->fd < 0) throw InputError(name + ": cannot open the journal: " + std::strerror(errno));
+  Scan found = scan(s->fd, path);
+  if (locked_by_other(s->fd)) throw InputError(name + ": a finsim process is writing this journal now");
+  s->header = found.header;
+  s->index.assign(found.header.point_sha256.size() * static_cast<std::size_t>(std::max(found.header.replications, 0)),
+                  Location{});
+  for (const auto& u : found.units) s->index[s->slot(u.point, u.replication)] = u.at;
+  s->end = found.end;
+  return UnitJournal(std::move(s));
+}
+
+void UnitJournal::keep_as(const std::filesystem::path& final_path) {
+  State& s = *state_;
+  std::lock_guard lock(s.mutex);
+  if (s.fd < 0 || s.read_only) throw std::logic_error(s.path.string() + ": keep_as on a closed or read-only journal");
+  if (::fsync(s.fd) != 0) fail_system(s.path, "cannot sync the journal", errno);
+  if (::rename(s.path.c_str(), final_path.c_str()) != 0)
+    fail_system(s.path, "cannot rename the journal to " + final_path.string(), errno);
+  sync_directory(final_path);
+  ::close(s.fd);
+  s.fd = -1;
+  s.path = final_path;
+}
+
 const std::filesystem::path& UnitJournal::path() const { return state_->path; }
 const JournalHeader& UnitJournal::header() const { return state_->header; }
 
@@ -389,7 +445,7 @@ void UnitJournal::append(std::size_t point, int replication, const ReplicationRe
   seal(rec, kUnitRecord);
 
   std::lock_guard lock(s.mutex);
-  if (s.fd < 0) throw std::logic_error(s.path.string() + ": append to a removed journal");
+  if (s.fd < 0 || s.read_only) throw std::logic_error(s.path.string() + ": append to a removed or read-only journal");
   const std::uint64_t offset = s.end;
   try {
     write_all(s.fd, rec.data(), rec.size(), offset, s.path);
@@ -434,7 +490,7 @@ ReplicationResult UnitJournal::load(std::size_t point, int replication) const {
 void UnitJournal::remove() {
   State& s = *state_;
   std::lock_guard lock(s.mutex);
-  if (s.fd < 0) return;
+  if (s.fd < 0 || s.read_only) return;
   // Unlinked while still locked: a process that opened it meanwhile finds it gone and starts afresh.
   if (::unlink(s.path.c_str()) != 0 && errno != ENOENT) fail_system(s.path, "cannot remove the journal", errno);
   sync_directory(s.path);

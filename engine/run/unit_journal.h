@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "run/run_plan.h"
 #include "sim/replication_result.h"
 
 namespace finsim {
@@ -22,6 +23,11 @@ struct JournalHeader {
   std::uint64_t seed = 0;
   int first_replication = 0, replications = 0;
   bool events = false;
+  // A shard file (finsim run/sweep --shard K/N) is a journal whose header also says which shard it
+  // is; 0/0 in a resume journal. The plan (scenario file made absolute, overrides, points) lets
+  // finsim merge rebuild the run and check that every point still resolves to its digest.
+  int shard_index = 0, shard_count = 0;
+  RunPlan plan;
   bool operator==(const JournalHeader&) const = default;
 };
 
@@ -48,6 +54,10 @@ class UnitJournal {
   // `expected` (naming what: finsim version or commit, the number of points, the scenario digest of
   // point k, seed, replications, events). A torn last record is cut off.
   static UnitJournal resume(const std::filesystem::path& path, const JournalHeader& expected);
+  // Opens a journal only to load its units (finsim merge): no lock taken, nothing changed, append()
+  // refused. InputError (one line, naming the file) when it is missing, not a journal, or a
+  // process is writing it now.
+  static UnitJournal open_to_read(const std::filesystem::path& path);
 
   UnitJournal(UnitJournal&&) noexcept;
   UnitJournal& operator=(UnitJournal&&) noexcept;
@@ -64,6 +74,9 @@ class UnitJournal {
   ReplicationResult load(std::size_t point, int replication) const;
   // Deletes the journal (after the final result file was committed) and closes it.
   void remove();
+  // Renames the journal to `final_path` (a finished shard file) and closes it; the rename is synced
+  // to disk. Throws std::system_error naming both files.
+  void keep_as(const std::filesystem::path& final_path);
 
   struct State;
 

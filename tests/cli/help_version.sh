@@ -21,6 +21,10 @@ check "Usage: finsim params" params --help
 check "--events" run --help
 check "Usage: finsim quote" quote --help
 check "Usage: finsim status FILE" status --help
+check "Usage: finsim merge SHARD... -o OUT.h5" merge --help
+check "Usage: finsim missing SHARD... [--of N]" missing --help
+check "--shard" sweep --help
+check "merge" --help
 check "| \`scenario.seed\` | an integer |" params --format markdown
 check "scenario.seed	an integer" params --format tsv
 echo "PASS"

@@ -1,0 +1,79 @@
+// finsim merge: joins the shard files of a run or sweep (finsim run/sweep --shard K/N) into the
+// result file the whole run writes — the same datasets, bit for bit — after checking that the
+// shards belong together and hold every unit exactly once.
+#include <chrono>
+#include <iomanip>
+#include <iostream>
+
+#include "cli/options.h"
+#include "cli/result_file.h"
+#include "cli/run_job.h"
+#include "output/atomic_file.h"
+#include "output/sha256.h"
+#include "run/prepared_run.h"
+#include "run/shard_set.h"
+#include "util/error.h"
+
+namespace finsim::cli {
+
+int cmd_merge(const Args& args) {
+  po::options_description opts("Options");
+  std::vector<std::string> files;
+  std::string output;
+  opts.add_options()("shards", po::value(&files)->required(),
+                     "shard files (NAME, or NAME.partial of one not finished)")(
+      "output,o", po::value(&output)->required(), "result file to write (.h5)");
+  po::positional_options_description pos;
+  pos.add("shards", -1);
+  po::variables_map vm;
+  if (!parse(args, opts, pos, vm, "finsim merge SHARD... -o OUT.h5", "finsim merge shards/sweep.shard-* -o sweep.h5"))
+    return 0;
+
+  const auto t0 = std::chrono::steady_clock::now();
+  // An absent file counts as a shard without a file: the error then names its units.
+  const ShardSet set = read_shard_set({files.begin(), files.end()}, true);
+  if (!set.missing.empty())
+    throw InputError("cannot merge: " + describe_missing(set) + " (finsim missing lists them all)");
+  const JournalHeader& h = set.header;
+  const JournalHeader self = this_build_header();
+  if (h.finsim_version != self.finsim_version || h.git_commit != self.git_commit)
+    throw InputError("the shards were computed by finsim " + h.finsim_version + " (commit " + h.git_commit +
+                     "), this is finsim " + self.finsim_version + " (commit " + self.git_commit +
+                     "): merge with the finsim that computed them");
+  const std::string first = set.files.front().path.string();
+  PreparedRun run;
+  try {
+    run = prepare_run(h.plan);
+  } catch (const InputError& e) {
+    throw InputError("the run of " + first + " cannot be prepared again: " + e.what());
+  }
+  for (std::size_t p = 0; p < run.scenarios.size(); ++p)
+    if (p >= h.point_sha256.size() || sha256_hex(run.scenarios[p].resolved_toml) != h.point_sha256[p])
+      throw InputError(first + ": the scenario of point " + std::to_string(p) + " (" + h.plan.scenario_file.string() +
+                       " with the shard's overrides) resolves differently now than when the shards ran: the "
+                       "scenario or its data changed");
+  if (run.scenarios.size() != h.point_sha256.size() || run.first_replication != h.first_replication ||
+      run.replications != h.replications || run.scenarios.front().config.meta.seed != h.seed)
+    throw InputError(first + ": the plan recorded in the shard no longer gives its points, replications and seed");
+
+  std::vector<std::vector<ReplicationResult>> results(
+      run.scenarios.size(), std::vector<ReplicationResult>(static_cast<std::size_t>(run.replications)));
+  for (std::size_t i = 0; i < set.files.size(); ++i) {
+    const UnitJournal journal = UnitJournal::open_to_read(set.files[i].path);
+    for (const auto& [p, r] : set.files[i].status.done)
+      results[p][static_cast<std::size_t>(r - run.first_replication)] = journal.load(p, r);
+  }
+
+  const RunInfo info = describe_run(command_line("merge", args), 1);
+  PartialFile partial(output);
+  claim_result_file(partial);
+  write_result_file(partial.partial_path(), run, results, info);
+  partial.commit();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::cout << "merged " << set.files.size() << " of " << set.shard_count() << " shard file(s), " << set.units()
+            << " unit(s) (" << run.scenarios.size() << " point(s) x " << run.replications << " replication(s)), "
+            << std::fixed << std::setprecision(2) << seconds << " s; wrote " << output << "\n";
+  return 0;
+}
+
+}  // namespace finsim::cli
