@@ -227,7 +227,7 @@ int run_job(const RunPlan& plan, const JobOptions& options) {
       std::vector<PointResults> points;
       for (std::size_t p = 0; p < results.size(); ++p)
         points.push_back({&run.scenarios[p], plan.points[p], &results[p]});
-      write_sweep(partial.partial_path(), base, *run.worlds.front(), plan.varied_keys, points, info);
+      write_sweep(partial.partial_path(), base, *run.worlds.front(), plan.varied_keys, points, info, options.annotate);
     } else {
       write_results(partial.partial_path(), base, *run.worlds.front(), results.front(), info);
     }
@@ -247,7 +247,9 @@ int run_job(const RunPlan& plan, const JobOptions& options) {
   std::cout << ", " << std::fixed << std::setprecision(2) << seconds << " s (" << static_cast<double>(units) / seconds
             << " units/s); wrote " << output << " (checks and output " << writing << " s)\n";
   std::cout.unsetf(std::ios::floatfield);
-  if (plan.is_sweep()) {
+  if (plan.is_sweep() && !options.list_points) {
+    // finsim study prints its own next steps
+  } else if (plan.is_sweep()) {
     print_points(run, results);
     std::cout << "dose-response table: finsim compare " << output << "\n";
   } else {
