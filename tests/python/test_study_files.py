@@ -82,6 +82,21 @@ with tempfile.TemporaryDirectory() as tmp:
                  "too few"):
         assert text in r.stdout, (text, r.stdout)
     assert os.path.getsize(png) > 1000
+    # finsim compare / quote give the total interval and say what it covers; the mean is the analysis's.
+    sys.path.insert(0, os.path.join(src, "analysis"))
+    import study as study_py  # noqa: E402
+    mean_ws = study_py.Study(a).headline("work_studies_end").mean()
+    r = run("compare", a)
+    assert r.returncode == 0, r.stderr
+    line = next(x for x in r.stdout.splitlines() if x.startswith("net extra people in work or studies, December 2026"))
+    assert abs(float(line.split(" | ")[1].replace(",", "")) - mean_ws) <= 0.5, (line, mean_ws)
+    assert "uncertainty in assumptions | simulation noise" in r.stdout and "Total intervals" in r.stdout, r.stdout
+    r = run("quote", a, "--lang", "sv")
+    assert r.returncode == 0 and len(r.stdout.splitlines()) == 1, r.stdout + r.stderr
+    for text in ("osäkerhet i antaganden", "slumpvariation i simuleringen", "5 parameteruppsättningar", "95 %:"):
+        assert text in r.stdout, (text, r.stdout)
+    r = run("quote", a.replace("a.h5", "nosuch.h5"))
+    assert r.returncode == 2, r.stderr
     r = subprocess.run(["/usr/bin/python3", f"{src}/analysis/study.py", os.path.join(tmp, "nosuch.h5")],
                        capture_output=True, text=True)
     assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1, r.stderr
