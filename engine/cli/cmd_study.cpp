@@ -72,8 +72,8 @@ int cmd_study(const Args& args) {
   pos.add("base", 1).add("scenario", 1);
   po::variables_map vm;
   if (!parse(args, opts, pos, vm,
-             "finsim study BASE SCENARIO [--samples N] [-r R] [--params KEY,...|all] [--sample-seed S] [-o study.h5] "
-             "[run options]",
+             "finsim study BASE SCENARIO [--samples N (default 30)] [-r R (default 3)] [--params KEY,...|all] "
+             "[--sample-seed S] [-o study.h5] [run options]",
              "finsim study scenarios/baseline.toml scenarios/state-plus-50.toml --samples 30 -r 3 -o study.h5"))
     return 0;
   read_job_options(vm, plan, job, replications, seed);
