@@ -40,6 +40,7 @@ HEADLINES = {
     "budget_region": ("extra money, regions", "mer pengar, regionerna", "MSEK/yr", 1e-6),
     "budget_kommun": ("extra money, kommuner", "mer pengar, kommunerna", "MSEK/yr", 1e-6),
     "net_public_gain": ("net public gain (Δrevenue − Δcost)", "offentlig nettovinst (Δintäkt − Δkostnad)", "MSEK/yr", 1e-6),
+    "payback_spent_months": ("payback on money spent, all payers", "återbetalningstid, använda medel", "months", 1.0),
     "payback_paid_months": ("payback on money paid in, all payers", "återbetalningstid, inbetalda medel", "months", 1.0),
     "cost_per_work_studies": ("extra money per net extra person in work/studies", "mer pengar per netto fler i arbete/studier",
                               "kSEK", 1e-3),
@@ -83,7 +84,7 @@ class Study:
                 put("ws_monthly", p, national[:, :, ws].sum(axis=2))
                 dec19 = np.flatnonzero(self.month_year == 2019)
                 put("target_group_2019", p, national[:, dec19[-1], tg].sum(axis=1) if len(dec19) else None)
-                for y in ("unique_participants", "state_paid", "region_paid", "kommuner_paid", "state_offer"):
+                for y in ("unique_participants", "state_paid", "region_paid", "kommuner_paid", "state_offer", "spent"):
                     put(y, p, g[y][p].sum(axis=2))  # [rep, year]
                 y19 = np.flatnonzero(self.years == 2019)
                 put("participants_2019", p, agg["unique_participants"][p][:, y19[0]] if len(y19) else None)
@@ -146,6 +147,9 @@ class Study:
                 return money / self.headline("work_studies_end")
         if name == "payback_paid_months":
             return payback_months(diff("contribution_monthly"), diff("gain_monthly"))
+        if name == "payback_spent_months":  # the förbund's yearly spending, one twelfth a month
+            year_index = np.searchsorted(self.years, self.month_year)
+            return payback_months(diff("spent")[:, :, year_index] / 12.0, diff("gain_monthly"))
         raise ValueError(f"unknown headline {name!r}: expected one of {', '.join(HEADLINES)}")
 
 
@@ -226,7 +230,7 @@ def report(study, use_all=False, lang="en", metric="work_studies_end", tornado=N
     for name, (en, svlabel, unit, scale) in HEADLINES.items():
         y = study.headline(name)[use] * scale
         label = svlabel if sv else en
-        if name == "payback_paid_months":
+        if name.startswith("payback_"):
             within = np.isfinite(y) & (y <= 120)
             share = float(np.nanmean(within)) if y.size else float("nan")
             med = float(np.nanmedian(np.where(np.isnan(y), np.inf, y)))
@@ -317,7 +321,7 @@ def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("study")
     ap.add_argument("--tornado")
-    ap.add_argument("--metric", default="work_studies_end", choices=[k for k in HEADLINES if k != "payback_paid_months"])
+    ap.add_argument("--metric", default="work_studies_end", choices=[k for k in HEADLINES if not k.startswith("payback_")])
     ap.add_argument("--lang", default="en", choices=["en", "sv"])
     ap.add_argument("--all", action="store_true")
     ap.add_argument("--csv")

@@ -7,6 +7,8 @@ draws are reproducible from --sample-seed, and analysis/study.py reports on the 
 Usage: /usr/bin/python3 test_study_files.py BUILD/engine/finsim SOURCE_DIR
 """
 
+import csv
+import io
 import os
 import subprocess
 import sys
@@ -95,6 +97,28 @@ with tempfile.TemporaryDirectory() as tmp:
     assert r.returncode == 0 and len(r.stdout.splitlines()) == 1, r.stdout + r.stderr
     for text in ("osäkerhet i antaganden", "slumpvariation i simuleringen", "5 parameteruppsättningar", "95 %:"):
         assert text in r.stdout, (text, r.stdout)
+    # Set 0 alone: its two resolved scenarios run as plain runs give the same paired effect and the
+    # same payback months as analysis/study.py reads from the study (finsim compare's definitions).
+    os.symlink(os.path.join(src, "scenarios", "data"), os.path.join(tmp, "data"))
+    with h5py.File(a, "r") as f:
+        resolved = f["scenarios/baseline/point_resolved_scenario"].asstr()[0:2]
+    plain = []
+    for arm, text in enumerate(resolved):
+        toml, out = os.path.join(tmp, f"arm{arm}.toml"), os.path.join(tmp, f"arm{arm}.h5")
+        open(toml, "w", encoding="utf-8").write(text)
+        r = run("run", toml, "-q", "-t", "2", "-o", out)
+        assert r.returncode == 0, r.stderr
+        plain.append(out)
+    r = run("compare", *plain, "--format", "csv")
+    assert r.returncode == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    s = study_py.Study(a)
+    end = next(x for x in rows if x["metric"] == "work_studies_december" and x["period"] == "2026" and x["level"] == "nation")
+    assert abs(float(end["difference_mean"]) - s.headline("work_studies_end")[0].mean()) < 0.5, end
+    for basis in ("spent", "paid"):
+        row = next(x for x in rows if x["metric"] == f"payback_{basis}_median_months" and x["payer"] == "all")
+        months = np.sort(s.headline(f"payback_{basis}_months")[0])
+        assert float(row["difference_mean"]) == months[len(months) // 2], (basis, row, months)
     r = run("quote", a.replace("a.h5", "nosuch.h5"))
     assert r.returncode == 2, r.stderr
     r = subprocess.run(["/usr/bin/python3", f"{src}/analysis/study.py", os.path.join(tmp, "nosuch.h5")],
