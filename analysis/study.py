@@ -241,8 +241,11 @@ def report(study, use_all=False, lang="en", metric="work_studies_end", tornado=N
             lines.append(f"{label} | not defined in every run | | |")
             continue
         s = uq.variance_split(y)
+        # No spread worth splitting (the money of a fixed policy): the shares would describe rounding.
+        flat = s["total"] <= (1e-6 * max(abs(s["mean"]), 1.0)) ** 2
+        shares = "— | —" if flat else f"{s['parameter_share']:.0%} | {1 - s['parameter_share']:.0%}"
         lines.append(f"{label} ({unit}) | {fmt(s['mean'], unit)} | {fmt(s['low'], unit)} to {fmt(s['high'], unit)} | "
-                     f"{s['parameter_share']:.0%} | {1 - s['parameter_share']:.0%}")
+                     + shares)
         rows.append((name, s["mean"], s["low"], s["high"], s["parameter"], s["monte_carlo"]))
     lines.append("")
 

@@ -1,5 +1,7 @@
 #include "cli/study_table.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <sstream>
 
@@ -27,6 +29,12 @@ std::string value(const Lang& l, const StudyEffect& e, double v) {
 
 std::string interval(const Lang& l, const StudyEffect& e, double low, double high) {
   return value(l, e, low) + l.t(" to ", " till ") + value(l, e, high);
+}
+
+// No spread worth splitting (the money of a fixed policy): the shares would describe rounding.
+bool flat(const StudyEffect& e) {
+  const double scale = 1e-6 * std::max(std::abs(e.mean), 1.0);
+  return e.parameter_var + e.monte_carlo_var <= scale * scale;
 }
 
 std::string percent(double share) {
@@ -67,7 +75,7 @@ void print_study(std::ostream& out, const Lang& l, const StudySummary& s) {
              "enbart slumpvariation, 95 %\n");
   for (const auto& e : s.effects)
     out << label(l, e, s.last_year) << " | " << value(l, e, e.mean) << " | " << interval(l, e, e.low, e.high) << " | "
-        << percent(e.parameter_share()) << " | " << percent(1 - e.parameter_share()) << " | "
+        << (flat(e) ? std::string("— | —") : percent(e.parameter_share()) + " | " + percent(1 - e.parameter_share())) << " | "
         << interval(l, e, e.noise_only.low, e.noise_only.high) << "\n";
   out << "\n" << study_interval_definition(l, s) << "\n\n" << l.t("Quote: ", "Citat: ") << study_quote(l, s) << "\n";
 }
