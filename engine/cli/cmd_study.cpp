@@ -38,7 +38,8 @@ std::vector<const ParamSpec*> drop_keys_the_files_set(const std::vector<const Pa
     const bool set = (ib != b.end() && ib->second->changed) || (is != s.end() && is->second->changed);
     if (differs && explicit_list)
       throw InputError("--params: '" + spec->key + "' differs between the baseline and the scenario (" +
-                       ib->second->value + " / " + is->second->value + "): it is the scenario's change, not an uncertainty");
+                       ib->second->value + " / " + is->second->value +
+                       "): it is the scenario's change, not an uncertainty");
     if (differs || set) {
       dropped += (dropped.empty() ? "" : ", ") + spec->key;
       continue;
@@ -100,7 +101,7 @@ int cmd_study(const Args& args) {
   design.parameters = drop_keys_the_files_set(study_parameters(requested), base, scen, !requested.empty());
   plan = study_plan(design, std::move(plan));
 
-  StudyLabels labels{"latin hypercube", design.sample_seed, samples, base_file, scenario_file,
+  StudyLabels labels{"latin hypercube",     design.sample_seed,    samples,          base_file, scenario_file,
                      base.config.meta.name, scen.config.meta.name, plan.varied_keys, {}};
   for (const auto* spec : design.parameters) labels.distributions.push_back(prior_formula(spec->prior));
   if (job.output.empty()) job.output = base.config.meta.name + "-" + scen.config.meta.name + "-study.h5";

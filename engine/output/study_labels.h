@@ -13,8 +13,8 @@ struct StudyLabels {
   std::string method = "latin hypercube";
   std::uint32_t sample_seed = 0;
   std::size_t samples = 0;
-  std::string base_file, scenario_file;  // as given on the command line
-  std::string base_name, scenario_name;  // scenario.name of each arm
+  std::string base_file, scenario_file;    // as given on the command line
+  std::string base_name, scenario_name;    // scenario.name of each arm
   std::vector<std::string> keys;           // the sampled keys (the sweep's varied keys)
   std::vector<std::string> distributions;  // per key: its prior ("triangular(0.2, 0.25, 0.3)")
 };

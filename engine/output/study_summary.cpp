@@ -20,10 +20,9 @@ struct Wanted {
 };
 // The headlines of issue 14 that compare_runs gives per replication.
 constexpr Wanted kWanted[] = {
-    {"work_studies_december", "", false},     {"person_years_work_studies", "", true},
-    {"unique_participants", "", true},        {"finsam_budget", "all", true},
-    {"finsam_budget", "state", true},         {"finsam_budget", "region", true},
-    {"finsam_budget", "kommun", true},        {"public_net_gain", "all", true},
+    {"work_studies_december", "", false}, {"person_years_work_studies", "", true}, {"unique_participants", "", true},
+    {"finsam_budget", "all", true},       {"finsam_budget", "state", true},        {"finsam_budget", "region", true},
+    {"finsam_budget", "kommun", true},    {"public_net_gain", "all", true},
 };
 
 std::string text_attribute(const h5::Group& g, const char* name) {

@@ -24,7 +24,8 @@ std::vector<const ParamSpec*> study_parameters(const std::vector<std::string>& r
     }
     if (!spec->prior.sampled())
       throw InputError("--params: '" + key + "' has no distribution" +
-                       (spec->prior.why.empty() ? std::string(" (no numeric range in the registry)") : " (" + spec->prior.why + ")"));
+                       (spec->prior.why.empty() ? std::string(" (no numeric range in the registry)")
+                                                : " (" + spec->prior.why + ")"));
     for (const auto* seen : out)
       if (seen == spec) throw InputError("--params: '" + key + "' is given twice");
     out.push_back(spec);

@@ -22,8 +22,8 @@ TEST_CASE("run: study_parameters draws the assumptions by default, adds sourced 
   REQUIRE(two.size() == 2);
   CHECK(two[1]->key == "referral.max_wait_months");
   CHECK_THROWS_AS(study_parameters({"population.nosuch"}), InputError);
-  CHECK_THROWS_AS(study_parameters({"scenario.seed"}), InputError);           // sourced, no interval
-  CHECK_THROWS_AS(study_parameters({"population.age.16_19"}), InputError);    // a composition share
+  CHECK_THROWS_AS(study_parameters({"scenario.seed"}), InputError);                // sourced, no interval
+  CHECK_THROWS_AS(study_parameters({"population.age.16_19"}), InputError);         // a composition share
   CHECK_THROWS_AS(study_parameters({"insats.*.cost_sek_per_month"}), InputError);  // a pattern row
 }
 
@@ -46,7 +46,8 @@ TEST_CASE("run: study_plan pairs every drawn set with both arms", "[run][study]"
   common.replications = 2;
   const RunPlan plan = study_plan(design, common);
   CHECK(plan.scenario_file == "base.toml");
-  CHECK(plan.varied_keys == std::vector<std::string>{"population.inflow_per_year", "funding.members.region_max_growth.2016"});
+  CHECK(plan.varied_keys ==
+        std::vector<std::string>{"population.inflow_per_year", "funding.members.region_max_growth.2016"});
   REQUIRE(plan.point_count() == 8);
   REQUIRE(plan.point_files.size() == 8);
   for (std::size_t s = 0; s < 4; ++s) {

@@ -34,8 +34,7 @@ TEST_CASE("util: latin_hypercube is reproducible from the seed, and the seed mat
     for (std::size_t k = 0; k < 3; ++k) CHECK(wider[i][k] == a[i][k]);
   // Dimensions are shuffled independently: the strata orders of dimensions 0 and 1 differ.
   bool differ = false;
-  for (std::size_t i = 0; i < 20; ++i)
-    differ |= static_cast<int>(a[i][0] * 20) != static_cast<int>(a[i][1] * 20);
+  for (std::size_t i = 0; i < 20; ++i) differ |= static_cast<int>(a[i][0] * 20) != static_cast<int>(a[i][1] * 20);
   CHECK(differ);
 }
 
