@@ -2,16 +2,19 @@
 // net effects on people in work, studies and the target group, gross exits, the Finsam money and
 // where it went, public costs and revenues, cost per effect, payback on money spent and paid in
 // (nationally, per förbund with --by-forbund), per län with --by-lan, and the quote. Given one
-// sweep file, the dose-response table: every point against a reference point.
+// sweep file, the dose-response table: every point against a reference point; given a study file
+// (finsim study), each headline with its total interval split into assumptions and simulation noise.
 #include <iostream>
 
 #include "cli/compare_table.h"
 #include "cli/dose_response_table.h"
 #include "cli/options.h"
 #include "cli/quote_text.h"
+#include "cli/study_table.h"
 #include "output/comparison.h"
 #include "output/dose_response.h"
 #include "output/results_reader.h"
+#include "output/study_summary.h"
 
 namespace finsim::cli {
 
@@ -28,7 +31,8 @@ int cmd_compare(const Args& args) {
   po::variables_map vm;
   if (!parse(args, opts, pos, vm,
              "finsim compare BASE.h5 SCENARIO.h5 [--by-forbund] [--by-lan] [--lang sv|en] [--format table|csv]\n"
-             "       finsim compare SWEEP.h5 [--reference K] [--lang sv|en] [--format table|csv]   (dose-response table)",
+             "       finsim compare SWEEP.h5 [--reference K] [--lang sv|en] [--format table|csv]   (dose-response table)\n"
+             "       finsim compare STUDY.h5 [--lang sv|en]   (finsim study: total intervals, docs/uncertainty.md)",
              "finsim compare baseline.h5 state-plus-50.h5 --lang sv"))
     return 0;
   const Lang l{runs.swedish()};
@@ -36,6 +40,12 @@ int cmd_compare(const Args& args) {
   if (runs.scenario.empty()) {  // one file: a sweep
     if (vm.count("by-forbund") || vm.count("by-lan"))
       throw UsageError{"--by-forbund and --by-lan compare two runs; the dose-response table of a sweep is national"};
+    if (is_study_file(runs.base)) {  // finsim study: total intervals (docs/uncertainty.md)
+      if (format == "csv" || vm.count("reference"))
+        throw UsageError{"a study file: the table only (--format csv and --reference are for sweeps)"};
+      print_study(std::cout, l, summarise_study(runs.base));
+      return 0;
+    }
     const DoseResponse d = dose_response(runs.base, reference);
     if (format == "csv") print_dose_response_csv(std::cout, l, d);
     else print_dose_response(std::cout, l, d);

@@ -1,4 +1,5 @@
-// finsim params: the parameter registry as a table — the source of docs/scenarios.md's key list.
+// finsim params: the parameter registry as a table — the source of docs/parameters.md and docs/model.md §8,
+// with each key's distribution for finsim study.
 #include <iostream>
 
 #include "cli/options.h"
@@ -21,17 +22,19 @@ int cmd_params(const Args& args) {
     return s;
   };
   if (format == "markdown") {
-    std::cout << "| key | type | default | unit | meaning | source |\n|---|---|---|---|---|---|\n";
+    std::cout << "| key | type | default | unit | meaning | source | distribution (finsim study) |\n"
+                 "|---|---|---|---|---|---|---|\n";
     for (const auto& s : parameter_specs()) {
       const std::string source = s.assumption() ? "*assumption*" + (s.range.empty() ? "" : " (range " + s.range + ")") : s.source;
       std::cout << "| `" << s.key << "` | " << type_name(s.type) << " | " << (s.default_toml.empty() ? "" : "`" + cell(s.default_toml) + "`")
-                << " | " << cell(s.unit) << " | " << cell(s.meaning) << " | " << cell(source) << " |\n";
+                << " | " << cell(s.unit) << " | " << cell(s.meaning) << " | " << cell(source) << " | "
+                << cell(prior_text(s.prior)) << " |\n";
     }
   } else {
-    std::cout << "key\ttype\tdefault\tunit\tmeaning\tsource\trange\n";
+    std::cout << "key\ttype\tdefault\tunit\tmeaning\tsource\trange\tdistribution\n";
     for (const auto& s : parameter_specs())
       std::cout << s.key << '\t' << type_name(s.type) << '\t' << s.default_toml << '\t' << s.unit << '\t' << s.meaning << '\t'
-                << (s.assumption() ? "assumption" : s.source) << '\t' << s.range << '\n';
+                << (s.assumption() ? "assumption" : s.source) << '\t' << s.range << '\t' << prior_text(s.prior) << '\n';
   }
   return 0;
 }

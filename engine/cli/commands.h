@@ -12,6 +12,7 @@ int cmd_validate(const Args& args);
 int cmd_params(const Args& args);
 int cmd_run(const Args& args);
 int cmd_sweep(const Args& args);
+int cmd_study(const Args& args);
 int cmd_inspect(const Args& args);
 int cmd_compare(const Args& args);
 int cmd_quote(const Args& args);

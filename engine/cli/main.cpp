@@ -22,6 +22,7 @@ const std::map<std::string, Command>& commands() {
       {"validate", {cmd_validate, "check a scenario and print a summary of its resolved world"}},
       {"run", {cmd_run, "simulate a scenario (replications in parallel), write an HDF5 result file"}},
       {"sweep", {cmd_sweep, "simulate a scenario at several points (funding levels, ...), same seeds, one file"}},
+      {"study", {cmd_study, "uncertainty study: drawn parameter sets, each for baseline and scenario, one file"}},
       {"inspect", {cmd_inspect, "print the structure and provenance of a result file"}},
       {"compare", {cmd_compare, "paired differences between two result files, with a quote"}},
       {"quote", {cmd_quote, "the one-line quote of a comparison, with both runs' digests"}},

@@ -26,14 +26,15 @@ void claim_result_file(PartialFile& partial) {
 }
 
 void write_result_file(const std::filesystem::path& path, const PreparedRun& run,
-                       const std::vector<std::vector<ReplicationResult>>& results, const RunInfo& info) {
+                       const std::vector<std::vector<ReplicationResult>>& results, const RunInfo& info,
+                       const std::function<void(const h5::Group&)>& annotate) {
   const Scenario& base = run.scenarios.front();
   for (const auto& point : results) check_invariants(point, base.config.meta.start);
   if (run.plan.is_sweep()) {
     std::vector<PointResults> points;
     for (std::size_t p = 0; p < results.size(); ++p)
       points.push_back({&run.scenarios[p], run.plan.points[p], &results[p]});
-    write_sweep(path, base, *run.worlds.front(), run.plan.varied_keys, points, info);
+    write_sweep(path, base, *run.worlds.front(), run.plan.varied_keys, points, info, annotate);
   } else {
     write_results(path, base, *run.worlds.front(), results.front(), info);
   }

@@ -1,10 +1,12 @@
 // What finsim run and finsim sweep share once their flags are parsed: resolve the plan, claim the
 // output, execute the units (with progress and signals), check the invariants, write the file.
 #pragma once
+#include <functional>
 #include <string>
 
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "output/hdf5_file.h"
 #include "run/run_plan.h"
 
 namespace finsim::cli {
@@ -16,6 +18,10 @@ struct JobOptions {
   bool resume = false;       // continue from the journal NAME.partial
   std::string command_line;  // as typed, for the file's provenance
   std::string shard;         // "K/N": a shard run (cli/shard_job.cpp); "" = the whole run
+  // A sweep only: added to the file's scenario group last (finsim study's labels), and whether to
+  // list the points after the run (a study has too many keys for one line per point).
+  std::function<void(const h5::Group&)> annotate;
+  bool list_points = true;
 };
 
 // The flags finsim run and finsim sweep share (-o, --set, -r, --seed, -t, --resume, -q), and their

@@ -58,6 +58,7 @@ const Insats kCatalogue[] = {
 
 std::vector<ParamSpec> build_specs() {
   std::vector<ParamSpec> s;
+  std::vector<std::pair<std::string, std::string>> excluded;  // numeric assumptions a study does not draw, and why
   auto add = [&](std::string key, T type, std::string def, std::string unit, std::string meaning,
                  std::string source, std::string range = "") {
     s.push_back({std::move(key), type, std::move(def), std::move(unit), std::move(meaning),
@@ -237,16 +238,21 @@ std::vector<ParamSpec> build_specs() {
     add(p + "kind", T::String, std::string("\"") + c.kind + "\"", "", "individual or structural", "docs/sources.md#insats-types");
     add(p + "enabled", T::Boolean, "true", "", "funded in the baseline", "");
     add(p + "cost_sek_per_month", T::Integer, c.cost, "SEK/participant-month", "cost per participant-month", "", "±40 %");
+    const bool ips = std::string(c.name) == "ips";
     add(p + "mean_duration_months", T::Number, std::string(c.duration) + ".0", "months", "mean time to completion",
-        std::string(c.name) == "ips" ? "Bejerholm 2015 (18-month follow-up)" : "", "3–24");
+        ips ? "Bejerholm 2015 (18-month follow-up)" : "", ips ? "" : "3–24");
     add(p + "dropout_per_month", T::Number, c.dropout, "probability/month", "dropout while in the insats", "", "0.01–0.05");
     add(p + "p_work_studies", T::Number, c.p_ws, "probability", "work or studies at completion (average person)", c.effect_source,
-        "calibrated to 31 % of exits (docs/sources.md#outcomes)");
-    add(p + "p_job_seeking", T::Number, c.p_js, "probability", "job seeker at completion", "", "calibrated to 15 % of exits (docs/sources.md#outcomes)");
+        *c.effect_source ? "" : "±30 % (calibrated jointly to 31 % of exits, docs/sources.md#outcomes)");
+    add(p + "p_job_seeking", T::Number, c.p_js, "probability", "job seeker at completion", "",
+        "±30 % (calibrated jointly to 15 % of exits, docs/sources.md#outcomes)");
     add(p + "budget_share", T::Number, c.share, "share", "share of the individual (structural) budget", "", "");
     add(p + "min_age", T::Integer, c.min_age, "years", "youngest eligible", "docs/sources.md#legal-frame");
     add(p + "max_age", T::Integer, c.max_age, "years", "oldest eligible", "docs/sources.md#legal-frame");
     add(p + "needs", T::StringList, c.needs, "", "eligible needs (empty = all)", "");
+    if (std::string(c.kind) == "structural")
+      for (const char* k : {"mean_duration_months", "dropout_per_month", "p_work_studies", "p_job_seeking"})
+        excluded.emplace_back(p + k, "not used: a structural insats has no participants");
   }
 
   // [[pathway.edge]]
@@ -268,13 +274,26 @@ std::vector<ParamSpec> build_specs() {
   add("costs.support.no_income.payer", T::String, "\"kommun\"", "payer", "who would pay", "Finsim convention");
   add("costs.health_care_sek_per_month", T::Integer, "2000", "SEK/month", "extra health care per target-group month (region)", "", "1 000–4 000");
   add("costs.wage_sek_per_month", T::Integer, "22000", "SEK/month", "gross wage on entry to work", "", "18 000–28 000");
-  add("costs.tax_kommun", T::Number, "0.207", "share of wage", "kommunal income tax", "", "SCB average kommunalskatt 2019 about 20.7 %");
-  add("costs.tax_region", T::Number, "0.1149", "share of wage", "regional income tax", "", "SCB average regionskatt 2019 about 11.5 %");
-  add("costs.tax_state", T::Number, "0.3142", "share of wage", "employer fees (arbetsgivaravgifter): state revenue except their pension part", "", "arbetsgivaravgift 31.42 % (2019)");
+  add("costs.tax_kommun", T::Number, "0.207", "share of wage", "kommunal income tax", "", "0.19–0.22 (SCB average kommunalskatt 2019 about 20.7 %; where the participants live is not known)");
+  add("costs.tax_region", T::Number, "0.1149", "share of wage", "regional income tax", "", "0.108–0.12 (SCB average regionskatt 2019 about 11.5 %)");
+  add("costs.tax_state", T::Number, "0.3142", "share of wage", "employer fees (arbetsgivaravgifter): state revenue except their pension part", "", "0.25–0.3142 (arbetsgivaravgift 31.42 % in 2019; lower rates for some new hires and the youngest)");
   add("costs.employer_fee_pension_share", T::Number, "0.344", "share of costs.tax_state",
       "part of the employer fees that is pension contributions: shown apart, not counted as state revenue",
       "Socialavgiftslagen (2000:980) 2 kap. 26 §, rates 2019: ålderspensionsavgift 10.21 % + efterlevandepensionsavgift 0.60 % of 31.42 %");
   add("costs.study_support_sek_per_month", T::Integer, "3000", "SEK/month", "net state cost of study support (CSN)", "", "2 000–5 000");
+
+  // Priors for finsim study (docs/uncertainty.md): from each row's range, except these.
+  excluded.emplace_back("scenario.burn_in_years", "a numerical setting of the run, not a fact about Finsam (docs/model.md §5)");
+  const char* kComposition = "one share of a composition that sums to 1";
+  for (auto& spec : s) {
+    std::string why;
+    for (const auto& [key, reason] : excluded)
+      if (spec.key == key) why = reason;
+    const bool share = spec.key.starts_with("population.age.") || spec.key.starts_with("population.support.") ||
+                       (spec.key.starts_with("insats.") && spec.key.ends_with(".budget_share"));
+    if (share && spec.key.find('*') == std::string::npos) why = kComposition;
+    spec.prior = derive_prior(spec, why);
+  }
   return s;
 }
 

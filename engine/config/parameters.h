@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "config/parameter_prior.h"
+
 namespace finsim {
 
 enum class ParamType { Integer, Number, Boolean, String, StringList, YearSeries, TableArray };
@@ -17,6 +19,7 @@ struct ParamSpec {
   std::string meaning;
   std::string source;         // citation; empty when the value is an assumption
   std::string range;          // for assumptions: the plausible range used in sensitivity runs
+  Prior prior = {};           // what a study draws it from (derived from range), or why not sampled
   bool assumption() const { return source.empty(); }
 };
 

@@ -524,7 +524,8 @@ void write_results(const std::filesystem::path& path, const Scenario& scenario, 
 }
 
 void write_sweep(const std::filesystem::path& path, const Scenario& base, const World& world,
-                 const std::vector<std::string>& varied_keys, std::span<const PointResults> points, const RunInfo& run) {
+                 const std::vector<std::string>& varied_keys, std::span<const PointResults> points, const RunInfo& run,
+                 const std::function<void(const h5::Group&)>& annotate) {
   const auto results = sweep_replications(base, varied_keys, points);
   const std::size_t reps = points.front().replications->size();
   std::vector<const Scenario*> scenarios;
@@ -535,7 +536,10 @@ void write_sweep(const std::filesystem::path& path, const Scenario& base, const 
                g.set_attribute("sweep_points", static_cast<std::int64_t>(points.size()));
                write_sweep_points(g, varied_keys, points);
              },
-             [&](const h5::Group& g) { mark_point_coordinates(g, varied_keys); });
+             [&](const h5::Group& g) {
+               mark_point_coordinates(g, varied_keys);
+               if (annotate) annotate(g);
+             });
 }
 
 }  // namespace finsim

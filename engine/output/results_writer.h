@@ -3,6 +3,7 @@
 #pragma once
 #include <array>
 #include <filesystem>
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -38,7 +39,9 @@ void write_results(const std::filesystem::path& path, const Scenario& scenario, 
 // costs, which a point may change). Same file/commit rules as write_results. Every point must
 // have the base's months, seed, population scale and insats types, and the same replication
 // indices; sweeps keep no event log. Throws std::invalid_argument otherwise.
+// `annotate` (optional) adds to the scenario group last, e.g. a study's labels (output/study_labels.h).
 void write_sweep(const std::filesystem::path& path, const Scenario& base, const World& world,
-                 const std::vector<std::string>& varied_keys, std::span<const PointResults> points, const RunInfo& run);
+                 const std::vector<std::string>& varied_keys, std::span<const PointResults> points, const RunInfo& run,
+                 const std::function<void(const h5::Group&)>& annotate = {});
 
 }  // namespace finsim

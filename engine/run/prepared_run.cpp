@@ -23,13 +23,14 @@ PreparedRun prepare_run(const RunPlan& plan) {
   PreparedRun run{plan, {}, {}, 0, 0};
   for (std::size_t p = 0; p < plan.point_count(); ++p) {
     try {
-      run.scenarios.push_back(load_scenario(plan.scenario_file.string(), point_overrides(plan, p)));
+      run.scenarios.push_back(load_scenario(point_file(plan, p).string(), point_overrides(plan, p)));
     } catch (const InputError& e) {
       if (!plan.is_sweep()) throw;
       std::string values;
       for (std::size_t k = 0; k < plan.varied_keys.size(); ++k)
         values += (k ? ", " : "") + plan.varied_keys[k] + "=" + plan.points[p][k];
-      throw InputError("sweep point " + std::to_string(p) + " (" + values + "): " + e.what());
+      const std::string file = plan.point_files.empty() ? "" : point_file(plan, p).string() + ", ";
+      throw InputError("sweep point " + std::to_string(p) + " (" + file + values + "): " + e.what());
     }
     const ScenarioConfig& cfg = run.scenarios.back().config;
     std::shared_ptr<const World> world;

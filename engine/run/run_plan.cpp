@@ -2,6 +2,10 @@
 
 namespace finsim {
 
+const std::filesystem::path& point_file(const RunPlan& plan, std::size_t point) {
+  return plan.point_files.empty() ? plan.scenario_file : plan.point_files[point];
+}
+
 std::vector<std::string> point_overrides(const RunPlan& plan, std::size_t point) {
   std::vector<std::string> sets = plan.overrides;
   if (plan.replications) sets.push_back("scenario.replications=" + std::to_string(*plan.replications));

@@ -14,6 +14,8 @@ struct RunPlan {
   std::vector<std::string> overrides;            // "key=value" for every point (--set)
   std::vector<std::string> varied_keys;          // a sweep's keys; empty for a plain run
   std::vector<std::vector<std::string>> points;  // [point][key]: TOML value text; empty = one point
+  // [point]: the scenario file of each point (a study's two arms, run/study_plan.h); empty = scenario_file.
+  std::vector<std::filesystem::path> point_files;
   std::optional<int> replications;               // default: scenario.replications
   std::optional<std::uint32_t> seed;             // default: scenario.seed
   bool record_events = false;                    // keep every state change (ReplicationResult::events)
@@ -29,6 +31,9 @@ struct Unit {
   int replication = 0;
   bool operator==(const Unit&) const = default;
 };
+
+// The scenario file of one point: its own (a study) or the plan's.
+const std::filesystem::path& point_file(const RunPlan& plan, std::size_t point);
 
 // The --set strings of one point: the plan's overrides, -r/--seed, then the point's varied values.
 std::vector<std::string> point_overrides(const RunPlan& plan, std::size_t point);

@@ -31,6 +31,7 @@ enum class Purpose : std::uint32_t {
   Schedule = 17,
   Identification = 18,
   IdentificationClock = 19,
+  LatinHypercube = 20,  // finsim study's parameter sets (stream = parameter, draw = sample)
 };
 
 struct RunKey {

@@ -1,0 +1,50 @@
+// The headline effects of a study file (finsim study) over its parameter sets and replications: the
+// mean, the total 95 % interval, and its split into parameter uncertainty and Monte Carlo noise.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "output/paired_stat.h"
+
+namespace finsim {
+
+struct StudyEffect {
+  std::string metric;  // as ComparisonRow: work_studies_december (last year), unique_participants, …
+  std::string payer;   // "" or all/state/region/kommun
+  std::string unit;    // persons or SEK
+  bool per_policy_year = false;
+  double mean = 0;
+  // Total 95 % interval: mean ± 1.96·√(parameter + Monte Carlo variance) (normal approximation).
+  double low = 0, high = 0;
+  double parameter_var = 0, monte_carlo_var = 0;
+  double parameter_share() const {
+    const double t = parameter_var + monte_carlo_var;
+    return t > 0 ? parameter_var / t : 0.0;
+  }
+  PairedStat noise_only;  // the replications' interval of the set whose mean is the median: what compare gives alone
+};
+
+// Law of total variance from each set's paired statistics (n replications each): the Monte Carlo part
+// is the mean of the sets' variances, the parameter part the variance of their means less its own
+// Monte Carlo part (÷ n), clipped at 0 (one-way analysis of variance). At least 2 sets.
+StudyEffect split_effect(std::span<const PairedStat> per_set);
+
+struct StudySummary {
+  std::string path, base_scenario, scenario, description, method, finsim_version, git_commit;
+  std::size_t samples = 0, keys = 0;
+  std::int64_t sample_seed = 0, seed = 0;
+  int replications = 0;
+  std::int64_t policy_first_year = 0, last_year = 0;
+  std::vector<StudyEffect> effects;  // national, in a fixed order (see study_summary.cpp)
+};
+
+// True when the file is a study (a sweep with study_sample).
+bool is_study_file(const std::filesystem::path& path);
+// Every set's baseline and scenario compared as two runs (compare_runs), over a common policy window.
+// Throws InputError (one line, naming the file) when it is not a study.
+StudySummary summarise_study(const std::filesystem::path& path);
+
+}  // namespace finsim

@@ -1,0 +1,31 @@
+#include "util/latin_hypercube.h"
+
+#include <numeric>
+#include <utility>
+
+#include "util/rng.h"
+
+namespace finsim {
+
+std::vector<std::vector<double>> latin_hypercube(std::size_t samples, std::size_t dimensions, std::uint32_t seed) {
+  std::vector<std::vector<double>> out(samples, std::vector<double>(dimensions));
+  std::vector<std::size_t> perm(samples);
+  for (std::size_t k = 0; k < dimensions; ++k) {
+    // Stream = dimension, "month" 0 shuffles the strata, "month" 1 places the point inside its stratum.
+    const StreamRng shuffle(RunKey{seed, 0}, static_cast<std::uint32_t>(k), 0);
+    const StreamRng place(RunKey{seed, 0}, static_cast<std::uint32_t>(k), 1);
+    std::iota(perm.begin(), perm.end(), std::size_t{0});
+    for (std::size_t i = samples; i > 1; --i) {  // Fisher–Yates
+      const auto j = static_cast<std::size_t>(shuffle.uniform(Purpose::LatinHypercube, static_cast<std::uint32_t>(i)) *
+                                              static_cast<double>(i));
+      std::swap(perm[i - 1], perm[j < i ? j : i - 1]);
+    }
+    for (std::size_t i = 0; i < samples; ++i) {
+      const double u = place.uniform(Purpose::LatinHypercube, static_cast<std::uint32_t>(i));
+      out[i][k] = (static_cast<double>(perm[i]) + u) / static_cast<double>(samples);
+    }
+  }
+  return out;
+}
+
+}  // namespace finsim

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# CLI: misuse of finsim study (bad --params, --samples, arms with one name) gives one line and exit 2,
+# naming the flag or key, and leaves no result file, temporary or journal.
+set -uo pipefail
+finsim=$1
+src=$2
+base=$src/scenarios/baseline.toml
+scen=$src/scenarios/state-plus-50.toml
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+source "$src/tests/cli/lib/expect.bash"
+out=(-r 1 -q -o "$tmp/bad.h5")
+
+expect_error "--params" "unknown key 'population.nosuch'" -- study "$base" "$scen" -n 2 --params population.nosuch "${out[@]}"
+expect_error "--params" "scenario.burn_in_years" "no distribution" "numerical setting" -- \
+  study "$base" "$scen" -n 2 --params scenario.burn_in_years "${out[@]}"
+expect_error "--params" "given twice" -- study "$base" "$scen" -n 2 --params population.inflow_per_year,population.inflow_per_year "${out[@]}"
+expect_error "--params" "funding.members.region_max_growth" "the scenario's change" -- \
+  study "$base" "$scen" -n 2 --params funding.members.region_max_growth "${out[@]}"
+expect_error "--params: expected KEY" -- study "$base" "$scen" -n 2 --params "a,,b" "${out[@]}"
+expect_error "--samples" -- study "$base" "$scen" -n 0 "${out[@]}"
+expect_error "--sample-seed" -- study "$base" "$scen" -n 2 --sample-seed -1 "${out[@]}"
+expect_error "scenario.name 'baseline'" -- study "$base" "$base" -n 2 "${out[@]}"
+expect_error "nosuch.toml" -- study "$base" "$tmp/nosuch.toml" -n 2 "${out[@]}"
+left=$(compgen -G "$tmp/bad.h5*")
+[[ -z $left ]] || fail "files left behind: $left"
+
+[[ $failures -eq 0 ]] || { echo "$failures failure(s)" >&2; exit 1; }
+echo "PASS"

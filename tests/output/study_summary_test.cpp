@@ -1,0 +1,37 @@
+#include "output/study_summary.h"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <vector>
+
+using finsim::PairedStat;
+using finsim::split_effect;
+
+TEST_CASE("output: split_effect applies the law of total variance to per-set statistics", "[output][study]") {
+  // Three sets, 4 replications each, means 10, 12, 14, sd 2: Monte Carlo variance 4; variance of the
+  // means 4, less 4/4 for their own noise: parameter variance 3; total 7.
+  const std::vector<PairedStat> sets = {{4, 10, 2, 0, 0}, {4, 12, 2, 0, 0}, {4, 14, 2, 0, 0}};
+  const auto e = split_effect(sets);
+  CHECK(e.mean == Approx(12));
+  CHECK(e.monte_carlo_var == Approx(4));
+  CHECK(e.parameter_var == Approx(3));
+  CHECK(e.parameter_share() == Approx(3.0 / 7));
+  CHECK(e.low == Approx(12 - 1.959963985 * std::sqrt(7.0)));
+  CHECK(e.high == Approx(12 + 1.959963985 * std::sqrt(7.0)));
+  CHECK(e.noise_only.mean == 12);  // the median set
+}
+
+TEST_CASE("output: split_effect gives no parameter variance when the sets differ by noise only", "[output][study]") {
+  // Means spread less than their own noise (sd 4 over 4 replications: sd of a mean 2): clipped at 0.
+  const std::vector<PairedStat> sets = {{4, 9, 4, 0, 0}, {4, 10, 4, 0, 0}, {4, 11, 4, 0, 0}};
+  const auto e = split_effect(sets);
+  CHECK(e.parameter_var == 0);
+  CHECK(e.monte_carlo_var == Approx(16));
+  CHECK(e.parameter_share() == 0);
+  // One replication each: no Monte Carlo estimate; all the spread counts as parameter variance.
+  const std::vector<PairedStat> single = {{1, 1, 0, 1, 1}, {1, 3, 0, 3, 3}};
+  const auto s = split_effect(single);
+  CHECK(s.monte_carlo_var == 0);
+  CHECK(s.parameter_var == Approx(2));
+  CHECK_THROWS_AS(split_effect(std::vector<PairedStat>{{4, 1, 1, 0, 0}}), std::invalid_argument);
+}

@@ -1,0 +1,71 @@
+#include "run/study_plan.h"
+
+#include <catch2/catch.hpp>
+
+#include "util/error.h"
+
+using namespace finsim;
+
+TEST_CASE("run: study_parameters draws the assumptions by default, adds sourced intervals with all", "[run][study]") {
+  const auto assumptions = study_parameters({});
+  const auto all = study_parameters({"all"});
+  REQUIRE(assumptions.size() >= 70);
+  CHECK(all.size() > assumptions.size());
+  for (const auto* spec : assumptions) {
+    CHECK(spec->assumption());
+    CHECK(spec->prior.sampled());
+  }
+  bool has_target_group = false;
+  for (const auto* spec : all) has_target_group |= spec->key == "population.target_group_size";
+  CHECK(has_target_group);
+  const auto two = study_parameters({"population.inflow_per_year", "referral.max_wait_months"});
+  REQUIRE(two.size() == 2);
+  CHECK(two[1]->key == "referral.max_wait_months");
+  CHECK_THROWS_AS(study_parameters({"population.nosuch"}), InputError);
+  CHECK_THROWS_AS(study_parameters({"scenario.seed"}), InputError);                // sourced, no interval
+  CHECK_THROWS_AS(study_parameters({"population.age.16_19"}), InputError);         // a composition share
+  CHECK_THROWS_AS(study_parameters({"insats.*.cost_sek_per_month"}), InputError);  // a pattern row
+}
+
+TEST_CASE("run: toml_value writes integers for integer keys and floats for number keys", "[run][study]") {
+  const auto* months = find_spec("referral.max_wait_months");
+  const auto* inflow = find_spec("population.inflow_per_year");
+  REQUIRE(months);
+  REQUIRE(inflow);
+  CHECK(toml_value(*months, 7) == "7");
+  CHECK(toml_value(*inflow, 0.123456789) == "0.123457");
+  CHECK(toml_value(*inflow, 2) == "2.0");
+  CHECK(toml_value(*inflow, 450000) == "450000.0");
+}
+
+TEST_CASE("run: study_plan pairs every drawn set with both arms", "[run][study]") {
+  StudyDesign design{"base.toml", "scen.toml", 4, 9,
+                     study_parameters({"population.inflow_per_year", "funding.members.region_max_growth"})};
+  RunPlan common;
+  common.overrides = {"population.scale=0.1"};
+  common.replications = 2;
+  const RunPlan plan = study_plan(design, common);
+  CHECK(plan.scenario_file == "base.toml");
+  CHECK(plan.varied_keys ==
+        std::vector<std::string>{"population.inflow_per_year", "funding.members.region_max_growth.2016"});
+  REQUIRE(plan.point_count() == 8);
+  REQUIRE(plan.point_files.size() == 8);
+  for (std::size_t s = 0; s < 4; ++s) {
+    CHECK(plan.point_files[2 * s] == "base.toml");
+    CHECK(plan.point_files[2 * s + 1] == "scen.toml");
+    CHECK(plan.points[2 * s] == plan.points[2 * s + 1]);
+    CHECK(point_file(plan, 2 * s + 1) == "scen.toml");
+    CHECK(study_sample(2 * s + 1) == s);
+    CHECK(study_is_scenario(2 * s + 1));
+    CHECK_FALSE(study_is_scenario(2 * s));
+  }
+  // The overrides of a point: the common ones, -r, then the drawn values.
+  const auto sets = point_overrides(plan, 3);
+  CHECK(sets.front() == "population.scale=0.1");
+  CHECK(sets.back() == "funding.members.region_max_growth.2016=" + plan.points[3][1]);
+  // Reproducible from the seed, and the sets differ from each other.
+  CHECK(draw_parameter_sets(design) == draw_parameter_sets(design));
+  CHECK(plan.points[0] != plan.points[2]);
+  design.samples = 0;
+  CHECK_THROWS_AS(study_plan(design, common), InputError);
+}
