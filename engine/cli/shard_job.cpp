@@ -52,6 +52,7 @@ int run_shard_job(const RunPlan& given, const JobOptions& options) {
   RunPlan plan = given;
   // The plan goes into the shard file for finsim merge, which may run in another directory.
   plan.scenario_file = fs::absolute(plan.scenario_file).lexically_normal();
+  for (auto& f : plan.point_files) f = fs::absolute(f).lexically_normal();
   const Shard shard = parse_shard(options.shard);
   const PreparedRun run = prepare_run(plan);
   const auto& cfg = run.scenarios.front().config;

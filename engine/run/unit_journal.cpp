@@ -21,7 +21,7 @@
 namespace finsim {
 
 static_assert(kFieldCount<JournalHeader> == 10, "JournalHeader changed: update serialize(JournalHeader)");
-static_assert(kFieldCount<RunPlan> == 7, "RunPlan changed: update serialize(RunPlan)");
+static_assert(kFieldCount<RunPlan> == 8, "RunPlan changed: update serialize(RunPlan)");
 
 template <class Ar>
 void serialize(Ar& ar, RunPlan& p) {
@@ -29,9 +29,13 @@ void serialize(Ar& ar, RunPlan& p) {
   bool has_replications = p.replications.has_value(), has_seed = p.seed.has_value();
   int replications = p.replications.value_or(0);
   std::uint32_t seed = p.seed.value_or(0);
-  ar(file, p.overrides, p.varied_keys, p.points, has_replications, replications, has_seed, seed, p.record_events);
+  std::vector<std::string> point_files;
+  for (const auto& f : p.point_files) point_files.push_back(f.string());
+  ar(file, p.overrides, p.varied_keys, p.points, point_files, has_replications, replications, has_seed, seed,
+     p.record_events);
   if constexpr (Ar::kLoading) {
     p.scenario_file = file;
+    p.point_files.assign(point_files.begin(), point_files.end());
     p.replications = has_replications ? std::optional<int>(replications) : std::nullopt;
     p.seed = has_seed ? std::optional<std::uint32_t>(seed) : std::nullopt;
   }
