@@ -64,8 +64,10 @@ std::optional<Message> poll(int from = MPI_ANY_SOURCE) {
 // polling thread takes no core from the lanes. (Open MPI's blocking calls would spin instead.)
 void pause() { std::this_thread::sleep_for(std::chrono::microseconds(500)); }
 
+const char* const kRankVariables[] = {"OMPI_COMM_WORLD_RANK", "PMIX_RANK", "PMI_RANK"};
+
 bool launched_by_mpi() {
-  for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMIX_RANK", "PMI_RANK"})
+  for (const char* name : kRankVariables)
     if (std::getenv(name)) return true;
   return false;
 }
@@ -133,14 +135,22 @@ class Dispatcher {
  public:
   Dispatcher(Session::Peers& peers, WorkQueue& queue, Forward& sink, const std::string& digest,
              const std::atomic<bool>* cancel, std::atomic<bool>& stop_lanes)
-      : peers_(peers), queue_(queue), sink_(sink), digest_(digest), cancel_(cancel), stop_lanes_(stop_lanes),
-        size_(static_cast<int>(peers.stopped.size())), credits_(peers.stopped.size(), 0),
+      : peers_(peers),
+        queue_(queue),
+        sink_(sink),
+        digest_(digest),
+        cancel_(cancel),
+        stop_lanes_(stop_lanes),
+        size_(static_cast<int>(peers.stopped.size())),
+        credits_(peers.stopped.size(), 0),
         outstanding_(peers.stopped.size(), 0) {}
 
   void run() {
     for (int w = 1; w < size_; ++w) send(w, kGo);
     for (;;) {
-      if (cancel_ && cancel_->load()) return give_up(std::chrono::seconds(1));
+      // Cancelled: the user stopped the job, or the launcher is ending it because a rank died
+      // (Open MPI sends SIGTERM, then SIGKILL after odls_base_sigkill_timeout = 1 s): be quick.
+      if (cancel_ && cancel_->load()) return give_up(std::chrono::milliseconds(300));
       bool idle = true;
       while (auto m = poll()) {
         idle = false;
@@ -163,8 +173,9 @@ class Dispatcher {
     switch (m.tag) {
       case kHello:
         if (m.bytes != digest_)
-          fail(true, rank + " prepared a different run (scenario or input files differ between the "
-                                     "nodes, or another finsim build)");
+          fail(true, rank +
+                         " prepared a different run (scenario or input files differ between the "
+                         "nodes, or another finsim build)");
         break;
       case kRequest: ++credits_[at(m.from)]; break;
       case kResult: take(m); break;
@@ -269,6 +280,12 @@ std::string error_message(bool input, const std::string& what) { return (input ?
 
 }  // namespace
 
+bool launched_as_other_rank() {
+  for (const char* name : kRankVariables)
+    if (const char* v = std::getenv(name)) return std::string_view(v) != "0";
+  return false;
+}
+
 Session::Session() {
   if (!launched_by_mpi()) return;
   int provided = 0;
@@ -284,7 +301,7 @@ Session::Session() {
 
 Session::~Session() {
   if (!peers_) return;
-  if (rank_ == 0) stop_all(*peers_, std::chrono::seconds(5), [](const Message&) {});
+  if (rank_ == 0 && peers_->clean) stop_all(*peers_, std::chrono::seconds(5), [](const Message&) {});
   // MPI_Finalize waits for every rank; with one dead, leave and let the launcher end the job.
   if (peers_->clean) MPI_Finalize();
 }

@@ -9,7 +9,7 @@
 namespace finsim::mpi {
 
 // MPI for one command. It is initialised only when the binary was built with MPI and the process
-// was started by an MPI launcher (mpirun, mpiexec, srun --mpi=pmix: OMPI_COMM_WORLD_SIZE, PMIX_RANK
+// was started by an MPI launcher (mpirun, mpiexec, srun --mpi=pmix: OMPI_COMM_WORLD_RANK, PMIX_RANK
 // or PMI_RANK in the environment), so that a plain `finsim run` stays a single fast process.
 // On rank 0 the destructor tells ranks that were never handed work to stop (an early error).
 class Session {
@@ -30,6 +30,10 @@ class Session {
   std::unique_ptr<Peers> peers_;
 };
 
+// Whether this process was started by an MPI launcher as a rank other than 0 (from the environment,
+// before MPI is initialised): such a rank leaves usage errors, which every rank meets alike, to rank 0.
+bool launched_as_other_rank();
+
 // Rank 0: computes every unit `controller` wants on all ranks — batches (a replication and its
 // wanted points) handed out one at a time to the ranks that ask, rank 0 computing too — and passes
 // each result to controller.done() on this rank, in the order they arrive. `digest` identifies the
@@ -46,6 +50,7 @@ int serve(Session& session, const PreparedRun* run, const std::string& error, bo
           const std::string& digest);
 
 #ifndef FINSIM_WITH_MPI
+inline bool launched_as_other_rank() { return false; }
 inline Session::Session() = default;
 struct Session::Peers {};
 inline Session::~Session() = default;

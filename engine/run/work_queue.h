@@ -1,9 +1,9 @@
 // The work a run hands out: batches of units (one replication and the points of it this process
 // wants), in a queue that lanes of workers take from — locally, or over MPI (run/mpi_run.h).
 #pragma once
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
-#include <condition_variable>
 #include <deque>
 #include <functional>
 #include <mutex>
@@ -43,7 +43,7 @@ class WorkQueue : public BatchSource {
   std::optional<Batch> next() override;
   void close() override;
   std::size_t units() const { return units_; }  // wanted units in all batches, as built
-  bool exhausted() const;                        // next() would return std::nullopt
+  bool exhausted() const;                       // next() would return std::nullopt
 
  private:
   std::deque<Batch> batches_;
