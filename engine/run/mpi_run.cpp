@@ -148,9 +148,10 @@ class Dispatcher {
   void run() {
     for (int w = 1; w < size_; ++w) send(w, kGo);
     for (;;) {
-      // Cancelled: the user stopped the job, or the launcher is ending it because a rank died
-      // (Open MPI sends SIGTERM, then SIGKILL after odls_base_sigkill_timeout = 1 s): be quick.
-      if (cancel_ && cancel_->load()) return give_up(std::chrono::milliseconds(300));
+      // Cancelled: the user stopped the job, or the launcher is ending it because a rank died.
+      // Open MPI sends SIGCONT, SIGTERM and SIGKILL within about a second, sometimes only ~0.1 s
+      // between the last two: be quick, the journal holds every finished unit anyway.
+      if (cancel_ && cancel_->load()) return give_up(std::chrono::milliseconds(50));
       bool idle = true;
       while (auto m = poll()) {
         idle = false;

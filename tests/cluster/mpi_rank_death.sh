@@ -34,10 +34,17 @@ kill_worker() {
   fi
   wait "$pid" && fail "mpirun exited 0 after a rank was killed"
   [[ ! -e $out ]] || fail "$out exists after a rank was killed"
-  [[ -z $(compgen -G "$out.partial.*") ]] || fail "rank 0 left its temporary: $(compgen -G "$out.partial.*")"
-  grep -q "finsim: interrupted (SIGTERM); no result file written; [0-9]* finished unit(s) kept in $out.partial (add --resume to continue)" \
-    "$tmp/killed.err" || fail "rank 0 did not say it was interrupted: $(cat "$tmp/killed.err")"
   grep -q "rank 1 .*exited on signal 9" "$tmp/killed.err" || fail "mpirun did not name the killed rank: $(cat "$tmp/killed.err")"
+  # Rank 0 gets SIGTERM from mpirun and says what it kept — unless mpirun's SIGKILL comes first
+  # (it follows within ~0.1-1 s; on a loaded machine a unit's fdatasync can take longer). Its
+  # temporary is then left, and the next run removes it (checked after the resume).
+  if grep -q "^finsim" "$tmp/killed.err"; then
+    grep -q "^finsim: interrupted (SIGTERM); no result file written; [0-9]* finished unit(s) kept in $out.partial (add --resume to continue)$" \
+      "$tmp/killed.err" || fail "rank 0's message: $(grep '^finsim' "$tmp/killed.err")"
+    [[ -z $(compgen -G "$out.partial.*") ]] || fail "rank 0 said it stopped but left its temporary: $(compgen -G "$out.partial.*")"
+  else
+    echo "note: rank 0 was killed before it could say it was interrupted"
+  fi
   "$finsim" status "$out" >"$tmp/status.txt" || fail "status of the killed run exited $?"
   echo "ok: rank 1 killed; $(head -1 "$tmp/status.txt")"
 }
@@ -48,6 +55,7 @@ kill_worker 3
 "$finsim" sweep "$baseline" "${long[@]}" -o "$out" --resume >"$tmp/resume.txt" || fail "1-rank resume failed"
 grep -qE "unit\(s\) from the journal" "$tmp/resume.txt" || fail "resume did not use the journal: $(head -1 "$tmp/resume.txt")"
 same "$tmp/reference.h5" "$out" "(killed on 2 ranks, resumed on 1)" || fail "1-rank resume differs from the uninterrupted run"
+[[ -z $(compgen -G "$out.partial*") ]] || fail "journal or temporary left after the resume: $(compgen -G "$out.partial*")"
 
 rm -f "$out"
 kill_worker 3
