@@ -65,7 +65,7 @@ TEST_CASE("run_batches: every wanted unit once, as execute() computes it, for an
   }
 }
 
-TEST_CASE("run_batches: a failing unit closes the source and is rethrown; cancel throws Cancelled", "[run]") {
+TEST_CASE("run_batches: a failing unit closes the source and is rethrown, cancel throws Cancelled", "[run]") {
   const PreparedRun run = small_sweep();
   {
     WorkQueue queue({{0, {0, 1, 2}}, {1, {0, 1, 2}}, {2, {0, 1, 2}}});

@@ -80,7 +80,7 @@ TEST_CASE("FeedQueue: asks at every next(), waits for a push, ends on close", "[
   REQUIRE_FALSE(feed.next());
 }
 
-TEST_CASE("batch and unit messages: decoded as encoded; junk refused", "[run]") {
+TEST_CASE("batch and unit messages: decoded as encoded, junk refused", "[run]") {
   const Batch b{123456, {0, 7, 41}};
   REQUIRE(decode_batch(encode_batch(b)) == b);
   REQUIRE(decode_batch(encode_batch(Batch{2, {}})) == Batch{2, {}});
