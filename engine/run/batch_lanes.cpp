@@ -1,8 +1,10 @@
 #include "run/batch_lanes.h"
 
+#include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 #include <tbb/task_group.h>
 
+#include <algorithm>
 #include <exception>
 #include <mutex>
 
@@ -10,7 +12,10 @@ namespace finsim {
 
 void run_batches(const PreparedRun& run, BatchSource& source, RunController& sink, const ExecuteOptions& options,
                  int lanes) {
-  if (lanes < 1) lanes = tbb::this_task_arena::max_concurrency();
+  if (lanes < 1)  // the threads this process may use: the arena's, capped by --threads (global_control)
+    lanes = static_cast<int>(
+        std::min<std::size_t>(static_cast<std::size_t>(tbb::this_task_arena::max_concurrency()),
+                              tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism)));
   std::mutex mutex;
   std::exception_ptr first;
   tbb::task_group group;

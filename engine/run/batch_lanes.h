@@ -6,7 +6,7 @@
 
 namespace finsim {
 
-// Takes batches from `source` on `lanes` concurrent lanes (default: the task arena's concurrency)
+// Takes batches from `source` on `lanes` concurrent lanes (default: the threads allowed to oneTBB)
 // until it has no more; each finished unit goes to sink.done() (sink.wants() is not asked: the
 // source holds only wanted units). A lane's exception closes the source; after every lane stopped,
 // the first one is rethrown (Cancelled when options.cancel was set).
