@@ -112,11 +112,19 @@ class Forward : public RunController {
   bool wants(const Unit&) const override { return true; }
   void done(const Unit& unit, ReplicationResult&& result) override {
     to_.done(unit, std::move(result));
+    count();
+  }
+  void done_encoded(const Unit& unit, std::string_view encoded_result) override {
+    to_.done_encoded(unit, encoded_result);
+    count();
+  }
+
+ private:
+  void count() {
     const long n = ++count_;
     if (options_.on_progress) options_.on_progress(n * months_, total_ * months_);
   }
 
- private:
   RunController& to_;
   const ExecuteOptions& options_;
   long months_, total_;
@@ -193,9 +201,10 @@ class Dispatcher {
   }
 
   void take(const Message& m) {
-    auto [unit, result] = decode_unit(m.bytes);
+    // Journalled as received: rank 0's serial work per unit is the decode and the write.
+    const auto [unit, result] = split_unit(m.bytes);
     --outstanding_[at(m.from)];
-    sink_.done(unit, std::move(result));
+    sink_.done_encoded(unit, result);
   }
 
   void hand_out() {

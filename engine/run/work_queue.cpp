@@ -96,13 +96,18 @@ std::string encode_unit(const Unit& unit, const ReplicationResult& result) {
   return out;
 }
 
-std::pair<Unit, ReplicationResult> decode_unit(std::string_view bytes) {
+std::pair<Unit, std::string_view> split_unit(std::string_view bytes) {
   constexpr std::size_t kHead = sizeof(std::size_t) + sizeof(int);
   if (bytes.size() < kHead) throw std::runtime_error("unit message: too short");
   Unit u;
   ArchiveReader r(bytes.substr(0, kHead));
   r(u.point, u.replication);
-  return {u, decode_result(bytes.substr(kHead))};
+  return {u, bytes.substr(kHead)};
+}
+
+std::pair<Unit, ReplicationResult> decode_unit(std::string_view bytes) {
+  const auto [unit, result] = split_unit(bytes);
+  return {unit, decode_result(result)};
 }
 
 }  // namespace finsim

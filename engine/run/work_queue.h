@@ -78,5 +78,8 @@ std::string encode_batch(const Batch& batch);
 Batch decode_batch(std::string_view bytes);
 std::string encode_unit(const Unit& unit, const ReplicationResult& result);
 std::pair<Unit, ReplicationResult> decode_unit(std::string_view bytes);
+// The unit of a unit message and its result's bytes, not decoded (a resume journal takes them as
+// they are).
+std::pair<Unit, std::string_view> split_unit(std::string_view bytes);
 
 }  // namespace finsim
