@@ -5,6 +5,7 @@
 #include <map>
 
 #include "cli/commands.h"
+#include "run/mpi_run.h"
 #include "util/build_info.h"
 #include "util/error.h"
 
@@ -69,10 +70,12 @@ int main(int argc, char** argv) {
   try {
     return it->second.run(Args(all.begin() + 1, all.end()));
   } catch (const UsageError& e) {
-    std::cerr << "finsim " << first << ": " << e.message << " (see finsim " << first << " --help)\n";
+    if (!finsim::mpi::launched_as_other_rank())  // under mpirun, rank 0 says it once
+      std::cerr << "finsim " << first << ": " << e.message << " (see finsim " << first << " --help)\n";
     return 2;
   } catch (const boost::program_options::error& e) {
-    std::cerr << "finsim " << first << ": " << e.what() << " (see finsim " << first << " --help)\n";
+    if (!finsim::mpi::launched_as_other_rank())
+      std::cerr << "finsim " << first << ": " << e.what() << " (see finsim " << first << " --help)\n";
     return 2;
   } catch (const finsim::InputError& e) {
     std::cerr << "finsim: " << e.what() << "\n";

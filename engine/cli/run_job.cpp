@@ -14,6 +14,7 @@
 #include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 
+#include "cli/mpi_job.h"
 #include "cli/progress.h"
 #include "cli/result_file.h"
 #include "cli/signals.h"
@@ -116,7 +117,9 @@ void read_job_options(const po::variables_map& vm, RunPlan& plan, JobOptions& jo
 int run_job(const RunPlan& plan, const JobOptions& options) {
   if (!options.shard.empty() && options.annotate)  // finsim merge would not know the study's labels
     throw UsageError{"--shard: not available for finsim study yet (run the study whole, or under mpirun)"};
-  if (!options.shard.empty()) return run_shard_job(plan, options);
+  mpi::Session mpi;  // only under mpirun/srun in a FINSIM_MPI build; ranks > 0 compute for rank 0
+  if (mpi.rank() > 0) return run_mpi_worker(plan, options, mpi);
+  if (!options.shard.empty()) return run_shard_job(plan, options, mpi);
   const PreparedRun run = prepare_run(plan);
   const Scenario& base = run.scenarios.front();
   const auto& cfg = base.config;
@@ -128,7 +131,8 @@ int run_job(const RunPlan& plan, const JobOptions& options) {
 
   const int threads = options.threads > 0 ? options.threads : tbb::this_task_arena::max_concurrency();
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
-  const RunInfo info = describe_run(options.command_line, threads);
+  RunInfo info = describe_run(options.command_line, threads);
+  info.ranks = mpi.size();
 
   JournalHeader header = this_build_header();
   for (const auto& s : run.scenarios) header.point_sha256.push_back(sha256_hex(s.resolved_toml));
@@ -194,7 +198,7 @@ int run_job(const RunPlan& plan, const JobOptions& options) {
       }
     };
     try {
-      execute(run, units, exec);
+      execute_job(mpi, run, units, exec);
     } catch (...) {
       progress.stop();
       journal_lost();

@@ -9,6 +9,10 @@
 #include "output/hdf5_file.h"
 #include "run/run_plan.h"
 
+namespace finsim::mpi {
+class Session;
+}
+
 namespace finsim::cli {
 
 struct JobOptions {
@@ -35,7 +39,8 @@ std::string command_line(const std::string& command, const Args& args);
 
 // Returns the exit code (0, 1, 2, 128 + signal).
 int run_job(const RunPlan& plan, const JobOptions& options);
-// The same for a shard run (options.shard set): the units of one shard into a shard file.
-int run_shard_job(const RunPlan& plan, const JobOptions& options);
+// The same for a shard run (options.shard set): the units of one shard into a shard file, spread
+// over the ranks of `mpi` when run under an MPI launcher.
+int run_shard_job(const RunPlan& plan, const JobOptions& options, mpi::Session& mpi);
 
 }  // namespace finsim::cli

@@ -14,6 +14,7 @@
 #include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 
+#include "cli/mpi_job.h"
 #include "cli/progress.h"
 #include "cli/run_job.h"
 #include "cli/signals.h"
@@ -48,7 +49,7 @@ UnitJournal create_journal(const fs::path& path, const JournalHeader& header) {
 
 }  // namespace
 
-int run_shard_job(const RunPlan& given, const JobOptions& options) {
+int run_shard_job(const RunPlan& given, const JobOptions& options, mpi::Session& mpi) {
   RunPlan plan = given;
   // The plan goes into the shard file for finsim merge, which may run in another directory.
   plan.scenario_file = fs::absolute(plan.scenario_file).lexically_normal();
@@ -115,7 +116,7 @@ int run_shard_job(const RunPlan& given, const JobOptions& options) {
     progress.update(0, static_cast<long>(slice->size() - resumed) * months_per_unit);
     ExecuteOptions exec{&signals.flag(), [&progress](long done, long total) { progress.update(done, total); }};
     try {
-      execute(run, units, exec);
+      execute_job(mpi, run, units, exec);
     } catch (...) {
       progress.stop();
       throw;

@@ -49,6 +49,13 @@ class Executor {
     tasks_.wait();
   }
 
+  void run_replication(int replication, const std::vector<std::size_t>& points) {
+    total_ = static_cast<long>(points.size()) * months_per_unit_;
+    if (points.empty()) return;
+    tasks_.run([this, replication, points] { start(replication, points); });
+    tasks_.wait();
+  }
+
  private:
   const ScenarioConfig& config(std::size_t p) const { return run_.scenarios[p].config; }
 
@@ -142,6 +149,11 @@ class Executor {
 
 void execute(const PreparedRun& run, RunController& controller, const ExecuteOptions& options) {
   Executor(run, controller, options).run_all();
+}
+
+void execute_replication(const PreparedRun& run, int replication, const std::vector<std::size_t>& points,
+                         RunController& controller, const ExecuteOptions& options) {
+  Executor(run, controller, options).run_replication(replication, points);
 }
 
 std::vector<std::vector<ReplicationResult>> execute_all(const PreparedRun& run, const ExecuteOptions& options,

@@ -23,6 +23,11 @@ struct ExecuteOptions {
 // Throws Cancelled when cancelled; a unit's exception (a bug) after the other tasks stopped.
 void execute(const PreparedRun& run, RunController& controller, const ExecuteOptions& options = {});
 
+// The given points of one replication (a batch handed out by run/work_queue.h), without asking the
+// controller which it wants; each finished unit goes to controller.done().
+void execute_replication(const PreparedRun& run, int replication, const std::vector<std::size_t>& points,
+                         RunController& controller, const ExecuteOptions& options = {});
+
 // Every unit of a prepared run, in memory: [point][replication − first]. With a journal, the units
 // it holds are not computed again and every new one is appended to it.
 std::vector<std::vector<ReplicationResult>> execute_all(const PreparedRun& run, const ExecuteOptions& options = {},

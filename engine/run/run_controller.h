@@ -4,6 +4,7 @@
 #include <atomic>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "run/run_plan.h"
@@ -19,6 +20,9 @@ class RunController {
   virtual bool wants(const Unit& unit) const = 0;
   // A finished unit; called from worker threads, in any order.
   virtual void done(const Unit& unit, ReplicationResult&& result) = 0;
+  // A finished unit as run/result_encoding.h's bytes (computed by another MPI rank). By default
+  // decoded and passed to done(); a controller that stores the bytes as they are overrides it.
+  virtual void done_encoded(const Unit& unit, std::string_view encoded_result);
 };
 
 // Keeps every unit of a run in memory: results[point][replication − first]. With a journal, the
@@ -28,12 +32,17 @@ class CollectingController : public RunController {
   CollectingController(std::size_t points, int first_replication, int replications, UnitJournal* journal = nullptr);
   bool wants(const Unit& unit) const override { return !have(unit); }
   void done(const Unit& unit, ReplicationResult&& result) override;
+  // Journals the bytes as they came (no second encoding), then decodes them.
+  void done_encoded(const Unit& unit, std::string_view encoded_result) override;
   bool have(const Unit& unit) const;
   // Why the journal was given up (a write failed: the run goes on without it), or "".
   std::string journal_error() const;
   std::vector<std::vector<ReplicationResult>>& results() { return results_; }
 
  private:
+  template <class Append>
+  void journal(Append append);
+  void store(const Unit& unit, ReplicationResult&& result);
   int first_;
   std::atomic<UnitJournal*> journal_;
   std::string journal_error_;

@@ -439,13 +439,19 @@ std::size_t UnitJournal::done_count() const {
 }
 
 void UnitJournal::append(std::size_t point, int replication, const ReplicationResult& result) {
+  std::string encoded;  // encoded and hashed outside the lock
+  encode_result(result, encoded);
+  append_encoded(point, replication, encoded);
+}
+
+void UnitJournal::append_encoded(std::size_t point, int replication, std::string_view encoded_result) {
   State& s = *state_;
   const std::size_t slot = s.slot(point, replication);
-  std::string rec(kRecordHeadBytes, '\0');  // encoded and hashed outside the lock
+  std::string rec(kRecordHeadBytes, '\0');
   ArchiveWriter w(rec);
   auto p = static_cast<std::uint64_t>(point);
   w(p, replication);
-  encode_result(result, rec);
+  rec.append(encoded_result);
   seal(rec, kUnitRecord);
 
   std::lock_guard lock(s.mutex);

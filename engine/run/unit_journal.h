@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -70,6 +71,8 @@ class UnitJournal {
   // Thread-safe. The unit is on disk (fdatasync) when this returns. Throws std::system_error naming
   // the file if the write fails (the journal is then cut back to its last complete record).
   void append(std::size_t point, int replication, const ReplicationResult& result);
+  // The same with the result already encoded (run/result_encoding.h): what another MPI rank sent.
+  void append_encoded(std::size_t point, int replication, std::string_view encoded_result);
   // The result appended for a done unit, equal field by field. Thread-safe.
   ReplicationResult load(std::size_t point, int replication) const;
   // Deletes the journal (after the final result file was committed) and closes it.
