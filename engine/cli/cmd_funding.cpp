@@ -26,23 +26,6 @@ std::string msek(Sek sek) {
   return (sek < 0 && hundredths > 0 ? "-" : "") + std::to_string(hundredths / 100) + "." + frac;
 }
 
-// Terminal columns of a UTF-8 string: förbund names carry å, ä, ö, which are two bytes each but
-// one column, so padding by byte count would break the alignment.
-std::size_t columns(const std::string& s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-
-std::string pad_right(const std::string& s, std::size_t width) {
-  const std::size_t w = columns(s);
-  return w >= width ? s : s + std::string(width - w, ' ');
-}
-
-std::string pad_left(const std::string& s, std::size_t width) {
-  const std::size_t w = columns(s);
-  return w >= width ? s : std::string(width - w, ' ') + s;
-}
 
 int slot_sum(const ForbundYear& r) {
   int sum = 0;
@@ -82,9 +65,9 @@ const std::vector<Column> kTableColumns = {
 
 void print_table(const std::vector<std::vector<std::string>>& rows, std::ostream& out) {
   std::vector<std::size_t> width(kTableColumns.size());
-  for (std::size_t c = 0; c < kTableColumns.size(); ++c) width[c] = columns(kTableColumns[c].header);
+  for (std::size_t c = 0; c < kTableColumns.size(); ++c) width[c] = text_columns(kTableColumns[c].header);
   for (const auto& row : rows)
-    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], columns(row[c]));
+    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], text_columns(row[c]));
   auto line = [&](const std::vector<std::string>& cells) {
     std::string text;
     for (std::size_t c = 0; c < cells.size(); ++c) {

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <map>
 
+#include "util/text.h"
+
 namespace finsim::cli {
 namespace {
 
@@ -55,20 +57,6 @@ std::string period_label(const Lang& l, const Comparison& c, const ComparisonRow
   return "";
 }
 
-// Width in characters of UTF-8 text (förbund labels have å, ä, ö).
-std::size_t chars(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
-  return n;
-}
-std::string pad(const std::string& s, std::size_t width) {
-  const std::size_t n = chars(s);
-  return n >= width ? s : s + std::string(width - n, ' ');
-}
-std::string pad_left(const std::string& s, std::size_t width) {
-  const std::size_t n = chars(s);
-  return n >= width ? s : std::string(width - n, ' ') + s;
-}
 
 std::string interval(const Lang& l, const ComparisonRow& r) {
   if (!r.difference.has_interval()) return l.t("n=1, no interval", "n=1, inget intervall");
@@ -84,13 +72,13 @@ void print_block(std::ostream& out, const Lang& l, const Comparison& c, const st
   std::string title = metric_label(l, metric);
   if (!payer.empty()) title += ", " + payer_label(l, payer);
   out << "\n" << title << " " << unit_label(l, rows.front()->unit) << "\n";
-  out << "  " << pad(l.t("period", "period"), 22) << " " << pad_left(l.t("baseline", "jämförelsealt."), 16) << " "
+  out << "  " << pad_right(l.t("period", "period"), 22) << " " << pad_left(l.t("baseline", "jämförelsealt."), 16) << " "
       << pad_left("scenario", 16) << " " << pad_left(l.t("difference", "skillnad"), 14) << "   "
-      << pad(l.t("95 % interval", "95 %-intervall"), 32) << " " << pad_left("n", 4) << "\n";
+      << pad_right(l.t("95 % interval", "95 %-intervall"), 32) << " " << pad_left("n", 4) << "\n";
   for (const auto* r : rows)
-    out << "  " << pad(period_label(l, c, *r), 22) << " " << pad_left(value(l, *r, r->base_mean), 16) << " "
+    out << "  " << pad_right(period_label(l, c, *r), 22) << " " << pad_left(value(l, *r, r->base_mean), 16) << " "
         << pad_left(value(l, *r, r->scenario_mean), 16) << " " << pad_left(value(l, *r, r->difference.mean, true), 14) << "   "
-        << pad(interval(l, *r), 32) << " " << pad_left(std::to_string(r->difference.n), 4) << "\n";
+        << pad_right(interval(l, *r), 32) << " " << pad_left(std::to_string(r->difference.n), 4) << "\n";
 }
 
 const ComparisonRow& policy_row(const Comparison& c, const std::string& metric, const std::string& payer = "") {
@@ -105,7 +93,7 @@ void print_headline(std::ostream& out, const Lang& l, const Comparison& c) {
       << l.t(" (net: scenario - baseline, same seeds; per year of the policy years unless stated)",
              " (netto: scenario - jämförelsealternativ, samma slumptal; per år om inget annat anges)")
       << "\n";
-  auto line = [&](const std::string& label, const std::string& text) { out << "  " << pad(label, 66) << " " << text << "\n"; };
+  auto line = [&](const std::string& label, const std::string& text) { out << "  " << pad_right(label, 66) << " " << text << "\n"; };
   line(std::string(l.t("Net extra people in work or studies, end of ", "Personer netto i arbete eller studier, utgången av ")) + end,
        with_interval(l, find_row(c, "work_studies_december", "", Period::year, c.years.back())->difference, 0));
   line(l.t("Net extra person-years in work or studies, per year", "Personår netto i arbete eller studier, per år"),
@@ -144,7 +132,7 @@ void print_payback(std::ostream& out, const Lang& l, const Comparison& c) {
         << ":\n";
     for (const auto& p : c.payback)
       if (p.basis == basis)
-        out << "    " << pad(payer_label(l, p.payer) + ":", 14) << payback_text(l, p) << l.t("; extra money ", "; extra medel ")
+        out << "    " << pad_right(payer_label(l, p.payer) + ":", 14) << payback_text(l, p) << l.t("; extra money ", "; extra medel ")
             << millions(l, p.extra_money, 2, true) << l.t(", net gain ", ", nettoeffekt ") << millions(l, p.net_gain, 2, true) << "\n";
   }
   out << "  " << net_gain_definition(l) << "\n";
@@ -161,7 +149,7 @@ void print_money_flows(std::ostream& out, const Lang& l, const Comparison& c) {
       << number(l, (paid->difference.mean + unused->difference.mean) / 1e6, 2, true) << l.t(", of which:", ", varav:") << "\n";
   for (const char* m : {"money_individual", "money_structural", "money_admin", "money_equity_change", "money_unused_offer"}) {
     const auto* r = find_row(c, m, "", Period::policy_per_year);
-    out << "  " << pad(metric_label(l, m), 62) << " " << pad_left(with_interval(l, r->difference, 2, 1e6), 40) << "\n";
+    out << "  " << pad_right(metric_label(l, m), 62) << " " << pad_left(with_interval(l, r->difference, 2, 1e6), 40) << "\n";
   }
 }
 
@@ -170,21 +158,21 @@ void print_costs(std::ostream& out, const Lang& l, const Comparison& c) {
       << l.t("Cost per effect: extra Finsam money paid in over ", "Kostnad per effekt: extra medel till samordningsförbunden under ")
       << years_text(*c.policy_first_year, c.policy_last_year)
       << l.t(" divided by the extra effect (Fieller interval)", " delat med effekten (Fiellers intervall)") << "\n";
-  for (const auto& e : c.cost_per_effect) out << "  " << pad(cost_effect_label(l, c, e.effect), 72) << " " << cost_text(l, e) << "\n";
+  for (const auto& e : c.cost_per_effect) out << "  " << pad_right(cost_effect_label(l, c, e.effect), 72) << " " << cost_text(l, e) << "\n";
 }
 
 // One line per förbund: its own extra money against the net gain from its own participants.
 void print_forbund_payback(std::ostream& out, const Lang& l, const Comparison& c) {
   if (c.payback_by_forbund.empty()) return;
   const std::string label = l.t("förbund", "samordningsförbund");
-  std::size_t width = chars(label);
-  for (const auto& p : c.payback_by_forbund) width = std::max(width, chars(p.area));
+  std::size_t width = text_columns(label);
+  for (const auto& p : c.payback_by_forbund) width = std::max(width, text_columns(p.area));
   out << "\n"
       << l.t("Payback per förbund, all payers [", "Återbetalningstid per samordningsförbund, alla parter [") << money_unit(l)
       << l.t("] (the förbund's own extra money against the net gain from its participants)",
              "] (förbundets egna extra medel mot nettoeffekten från dess deltagare)")
-      << "\n  " << pad(label, width) << "  " << pad(l.t("on money spent", "för använda medel"), 24) << "  "
-      << pad(l.t("on money paid in", "för inbetalda medel"), 24) << "  " << pad_left(l.t("extra paid in", "extra inbetalt"), 14)
+      << "\n  " << pad_right(label, width) << "  " << pad_right(l.t("on money spent", "för använda medel"), 24) << "  "
+      << pad_right(l.t("on money paid in", "för inbetalda medel"), 24) << "  " << pad_left(l.t("extra paid in", "extra inbetalt"), 14)
       << "  " << pad_left(l.t("net gain", "nettoeffekt"), 14) << "\n";
   auto brief = [&](const Payback& p) {
     if (p.n == 0) return std::string(l.t("no extra money", "inga extra medel"));
@@ -197,7 +185,7 @@ void print_forbund_payback(std::ostream& out, const Lang& l, const Comparison& c
   for (const auto& area : areas) {
     const Payback& spent = *find_payback(c, "spent", "all", area);
     const Payback& paid = *find_payback(c, "paid", "all", area);
-    out << "  " << pad(spent.area, width) << "  " << pad(brief(spent), 24) << "  " << pad(brief(paid), 24) << "  "
+    out << "  " << pad_right(spent.area, width) << "  " << pad_right(brief(spent), 24) << "  " << pad_right(brief(paid), 24) << "  "
         << pad_left(number(l, paid.extra_money / 1e6, 2, true), 14) << "  " << pad_left(number(l, paid.net_gain / 1e6, 2, true), 14)
         << "\n";
   }
@@ -261,13 +249,6 @@ void print_table(std::ostream& out, const Lang& l, const Comparison& c) {
 }
 
 namespace {
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char ch : s) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return out + "\"";
-}
 
 std::string exact(double v) {
   if (v == 0) v = 0;

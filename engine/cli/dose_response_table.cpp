@@ -8,24 +8,18 @@
 namespace finsim::cli {
 namespace {
 
-std::size_t chars(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
-  return n;
-}
-
 // A table of text cells: the first `left` columns left-aligned (labels), the rest right-aligned.
 void print_columns(std::ostream& out, const std::vector<std::vector<std::string>>& rows, std::size_t left) {
   std::vector<std::size_t> width;
   for (const auto& r : rows)
     for (std::size_t c = 0; c < r.size(); ++c) {
       if (width.size() <= c) width.push_back(0);
-      width[c] = std::max(width[c], chars(r[c]));
+      width[c] = std::max(width[c], text_columns(r[c]));
     }
   for (const auto& r : rows) {
     out << " ";
     for (std::size_t c = 0; c < r.size(); ++c) {
-      const std::string fill(width[c] - chars(r[c]), ' ');
+      const std::string fill(width[c] - text_columns(r[c]), ' ');
       out << " " << (c < left ? r[c] + fill : fill + r[c]);
     }
     out << "\n";

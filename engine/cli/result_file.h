@@ -18,8 +18,8 @@ namespace finsim::cli {
 void claim_result_file(PartialFile& partial);
 
 // results[point][replication − first]. Writes to `path` (a PartialFile's partial path; the caller
-// commits it). `annotate` adds to a sweep's scenario group last (finsim study's labels). Throws InvariantError (a bug: exit 1) before anything is written when a unit breaks
-// an identity; std::runtime_error on write failures.
+// commits it). `annotate` adds to a sweep's scenario group last (finsim study's labels). Throws InvariantError (a bug:
+// exit 1) before anything is written when a unit breaks an identity; std::runtime_error on write failures.
 void write_result_file(const std::filesystem::path& path, const PreparedRun& run,
                        const std::vector<std::vector<ReplicationResult>>& results, const RunInfo& info,
                        const std::function<void(const h5::Group&)>& annotate = {});

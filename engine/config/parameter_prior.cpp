@@ -42,7 +42,7 @@ std::optional<double> number_at(std::string_view s, std::size_t& i) {
   return v;
 }
 
-std::string shortest(double v) {
+std::string display_number(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.10g", v);  // 500000, not 5e+05
   return buf;
@@ -147,9 +147,9 @@ double prior_quantile(const Prior& p, double u) {
 std::string prior_formula(const Prior& p) {
   switch (p.shape) {
     case PriorShape::None: return "";
-    case PriorShape::Uniform: return "uniform(" + shortest(p.low) + ", " + shortest(p.high) + ")";
+    case PriorShape::Uniform: return "uniform(" + display_number(p.low) + ", " + display_number(p.high) + ")";
     case PriorShape::Triangular:
-      return "triangular(" + shortest(p.low) + ", " + shortest(p.mode) + ", " + shortest(p.high) + ")";
+      return "triangular(" + display_number(p.low) + ", " + display_number(p.mode) + ", " + display_number(p.high) + ")";
   }
   return "";
 }

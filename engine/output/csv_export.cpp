@@ -15,12 +15,6 @@ namespace finsim {
 namespace {
 
 // Shortest text that reads back as the same double.
-std::string shortest(double v) {
-  char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, r.ptr);
-}
-
 // Every element of a dataset as CSV-ready text, row-major.
 std::vector<std::string> cells(const h5::Group& g, const std::string& name) {
   const auto info = h5::dataset_info(g, name);
@@ -30,7 +24,7 @@ std::vector<std::string> cells(const h5::Group& g, const std::string& name) {
   } else if (info.dtype.rfind("int", 0) == 0 || info.dtype.rfind("uint", 0) == 0) {
     for (auto v : h5::read_int64(g, name).values) out.push_back(std::to_string(v));
   } else if (info.dtype.rfind("float", 0) == 0) {
-    for (auto v : h5::read_double(g, name).values) out.push_back(shortest(v));
+    for (auto v : h5::read_double(g, name).values) out.push_back(shortest_number(v));
   } else {
     throw InputError(g.file_name() + ": " + g.path_of(name) + ": cannot export type " + info.dtype);
   }

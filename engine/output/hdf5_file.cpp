@@ -10,6 +10,7 @@
 #include <type_traits>
 
 #include "util/error.h"
+#include "util/text.h"
 
 namespace finsim::h5 {
 
@@ -660,16 +661,10 @@ Array<T> read_numbers(const Group& group, std::string_view name, bool accept_flo
   return out;
 }
 
-std::string shortest(double value) {
-  char buffer[32];
-  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, result.ptr);
-}
-
 struct Render {
   std::string operator()(const std::string& s) const { return "\"" + s + "\""; }
   std::string operator()(std::int64_t i) const { return std::to_string(i); }
-  std::string operator()(double d) const { return shortest(d); }
+  std::string operator()(double d) const { return shortest_number(d); }
   template <class T>
   std::string operator()(const std::vector<T>& list) const {
     std::string out = "[";

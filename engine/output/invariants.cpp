@@ -7,7 +7,7 @@
 namespace finsim {
 namespace {
 
-std::string month_label(YearMonth start, int m) { return YearMonth::from_index(start.index() + m).label(); }
+std::string month_text(YearMonth start, int m) { return YearMonth::from_index(start.index() + m).label(); }
 
 // Collects violations up to the limit but keeps counting, so the message can say "N in all".
 struct Collector {
@@ -153,7 +153,7 @@ void check_event_log(Collector& c, YearMonth start) {
       return;
     }
     const std::size_t at = static_cast<std::size_t>(e.month) * n_areas + e.area;
-    if (at < previous) c.add(r.areas[e.area].name, month_label(start, e.month), "event record #" + std::to_string(k) + " out of order");
+    if (at < previous) c.add(r.areas[e.area].name, month_text(start, e.month), "event record #" + std::to_string(k) + " out of order");
     previous = at;
     if (e.from == kOutside) ++entries[at];
     else ++flows[at][e.from][e.to];
@@ -163,11 +163,11 @@ void check_event_log(Collector& c, YearMonth start) {
       const std::size_t at = static_cast<std::size_t>(m) * n_areas + a;
       const MonthCounters& now = r.at(m, a);
       if (entries[at] != now.inflow)
-        c.add(r.areas[a].name, month_label(start, m), "event log: " + num(entries[at]) + " entries != inflow " + num(now.inflow));
+        c.add(r.areas[a].name, month_text(start, m), "event log: " + num(entries[at]) + " entries != inflow " + num(now.inflow));
       for (int s = 0; s < kStates; ++s)
         for (int t = 0; t < kStates; ++t)
           if (flows[at][s][t] != now.flow[s][t])
-            c.add(r.areas[a].name, month_label(start, m),
+            c.add(r.areas[a].name, month_text(start, m),
                   "event log: " + num(flows[at][s][t]) + " events " + kStateLabels[s] + " -> " + kStateLabels[t] +
                       " != flow " + num(now.flow[s][t]));
     }
@@ -206,7 +206,7 @@ std::vector<Violation> find_violations(const ReplicationResult& r, YearMonth sta
     for (int s = 0; s < kStates; ++s)
       if (before[s] < 0) c.add(r.areas[a].name, "start", "initial stock is negative");
     for (int m = 0; m < r.months; ++m) {
-      check_month(c, a, m, month_label(start, m), before);
+      check_month(c, a, m, month_text(start, m), before);
       before = r.at(m, a).stock;
     }
   }

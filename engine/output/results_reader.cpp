@@ -4,6 +4,7 @@
 
 #include "output/provenance.h"
 #include "util/error.h"
+#include "util/text.h"
 
 namespace finsim {
 namespace {
@@ -68,12 +69,6 @@ bool is_sweep(const ResultsFile& f) { return f.group.has("point"); }
 
 namespace {
 
-std::string shortest(double v) {
-  char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, r.ptr);
-}
-
 SweepInfo sweep_info(const ResultsFile& f) {
   const auto& g = f.group;
   SweepInfo s;
@@ -95,7 +90,7 @@ SweepInfo sweep_info(const ResultsFile& f) {
     std::vector<double> numbers;
     if (numeric) {
       numbers = h5::read_double(g, key).values;
-      for (double v : numbers) labels.push_back(shortest(v));
+      for (double v : numbers) labels.push_back(shortest_number(v));
     } else {
       labels = h5::read_strings(g, key);
     }

@@ -16,9 +16,9 @@ struct RunPlan {
   std::vector<std::vector<std::string>> points;  // [point][key]: TOML value text; empty = one point
   // [point]: the scenario file of each point (a study's two arms, run/study_plan.h); empty = scenario_file.
   std::vector<std::filesystem::path> point_files;
-  std::optional<int> replications;               // default: scenario.replications
-  std::optional<std::uint32_t> seed;             // default: scenario.seed
-  bool record_events = false;                    // keep every state change (ReplicationResult::events)
+  std::optional<int> replications;    // default: scenario.replications
+  std::optional<std::uint32_t> seed;  // default: scenario.seed
+  bool record_events = false;         // keep every state change (ReplicationResult::events)
   std::size_t point_count() const { return points.empty() ? 1 : points.size(); }
   bool is_sweep() const { return !varied_keys.empty(); }
   bool operator==(const RunPlan&) const = default;

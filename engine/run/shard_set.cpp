@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "util/error.h"
+#include "util/text.h"
 
 namespace finsim {
 namespace {
@@ -18,8 +19,6 @@ std::string unit_text(const Unit& u) {
 std::string shard_text(const JournalHeader& h) {
   return "shard " + std::to_string(h.shard_index) + "/" + std::to_string(h.shard_count);
 }
-
-std::string short_digest(const std::string& hex) { return hex.size() > 12 ? hex.substr(0, 12) + "…" : hex; }
 
 // What differs between two shards' runs, or "".
 std::string run_difference(const JournalHeader& a, const JournalHeader& b) {

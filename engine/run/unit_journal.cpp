@@ -17,6 +17,7 @@
 #include "run/result_encoding.h"
 #include "util/build_info.h"
 #include "util/error.h"
+#include "util/text.h"
 
 namespace finsim {
 
@@ -267,8 +268,6 @@ Scan scan(int fd, const std::filesystem::path& path) {
   s.end = offset;
   return s;
 }
-
-std::string short_digest(const std::string& hex) { return hex.size() > 12 ? hex.substr(0, 12) + "…" : hex; }
 
 // The first difference between the journal's header and the run's, as the rest of a message.
 std::string header_difference(const JournalHeader& in_file, const JournalHeader& now) {

@@ -34,7 +34,7 @@ struct ReplicationResult {
   // `areas` order), then as it happened within the area's month — the same for any thread count.
   EventLog events;
   bool events_recorded = false;
-  std::size_t peak_agents = 0;      // people stored at the end (Gone since the last yearly compaction included)
+  std::size_t peak_agents = 0;  // people stored at the end (Gone since the last yearly compaction included)
   std::size_t bytes_per_agent = 0;
   const MonthCounters& at(int month, std::size_t area) const {
     return monthly[static_cast<std::size_t>(month) * areas.size() + area];

@@ -1,6 +1,7 @@
 #include "util/text.h"
 
 #include <algorithm>
+#include <charconv>
 #include <numeric>
 
 namespace finsim {
@@ -61,5 +62,29 @@ std::string csv_field(std::string_view s) {
   }
   return out + "\"";
 }
+
+std::string shortest_number(double value) {
+  char buffer[32];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
+
+std::size_t text_columns(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
+  return n;
+}
+
+std::string pad_right(const std::string& s, std::size_t width) {
+  const std::size_t n = text_columns(s);
+  return n >= width ? s : s + std::string(width - n, ' ');
+}
+
+std::string pad_left(const std::string& s, std::size_t width) {
+  const std::size_t n = text_columns(s);
+  return n >= width ? s : std::string(width - n, ' ') + s;
+}
+
+std::string short_digest(const std::string& hex) { return hex.size() > 12 ? hex.substr(0, 12) + "…" : hex; }
 
 }  // namespace finsim

@@ -22,4 +22,17 @@ std::vector<std::string> split(std::string_view s, char sep);
 // Every CSV Finsim writes uses this one helper, and "\n" line ends.
 std::string csv_field(std::string_view s);
 
+// The shortest text that reads back as the same double (std::to_chars): 0.1, 339000000, 1e-07.
+std::string shortest_number(double value);
+
+// Terminal columns of UTF-8 text: förbund names carry å, ä, ö, two bytes each but one column, so
+// padding by byte count would break a table's alignment.
+std::size_t text_columns(std::string_view s);
+// `s` padded with spaces to `width` columns, on the right (left-aligned) or on the left.
+std::string pad_right(const std::string& s, std::size_t width);
+std::string pad_left(const std::string& s, std::size_t width);
+
+// The first 12 hex digits of a digest and "…", for messages that name a digest.
+std::string short_digest(const std::string& hex);
+
 }  // namespace finsim
