@@ -114,6 +114,16 @@ void read_job_options(const po::variables_map& vm, RunPlan& plan, JobOptions& jo
   }
 }
 
+JournalHeader journal_header(const PreparedRun& run) {
+  JournalHeader header = this_build_header();
+  for (const auto& s : run.scenarios) header.point_sha256.push_back(sha256_hex(s.resolved_toml));
+  header.seed = run.scenarios.front().config.meta.seed;
+  header.first_replication = run.first_replication;
+  header.replications = run.replications;
+  header.events = run.plan.record_events;
+  return header;
+}
+
 int run_job(const RunPlan& plan, const JobOptions& options) {
   if (!options.shard.empty() && options.annotate)  // finsim merge would not know the study's labels
     throw UsageError{"--shard: not available for finsim study yet (run the study whole, or under mpirun)"};
@@ -134,12 +144,7 @@ int run_job(const RunPlan& plan, const JobOptions& options) {
   RunInfo info = describe_run(options.command_line, threads);
   info.ranks = mpi.size();
 
-  JournalHeader header = this_build_header();
-  for (const auto& s : run.scenarios) header.point_sha256.push_back(sha256_hex(s.resolved_toml));
-  header.seed = cfg.meta.seed;
-  header.first_replication = run.first_replication;
-  header.replications = run.replications;
-  header.events = plan.record_events;
+  const JournalHeader header = journal_header(run);
 
   CancelOnSignal signals;
   PartialFile partial(output);

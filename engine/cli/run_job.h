@@ -7,7 +7,9 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "output/hdf5_file.h"
+#include "run/prepared_run.h"
 #include "run/run_plan.h"
+#include "run/unit_journal.h"
 
 namespace finsim::mpi {
 class Session;
@@ -36,6 +38,10 @@ void read_job_options(const po::variables_map& vm, RunPlan& plan, JobOptions& jo
 
 // The command as typed ("finsim run …"), arguments with spaces or quotes quoted.
 std::string command_line(const std::string& command, const Args& args);
+
+// What a resume journal or shard file must match: this build, every point's scenario digest, the
+// seed, the replications and --events.
+JournalHeader journal_header(const PreparedRun& run);
 
 // Returns the exit code (0, 1, 2, 128 + signal).
 int run_job(const RunPlan& plan, const JobOptions& options);

@@ -79,12 +79,7 @@ int run_shard_job(const RunPlan& given, const JobOptions& options, mpi::Session&
   const int threads = options.threads > 0 ? options.threads : tbb::this_task_arena::max_concurrency();
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
 
-  JournalHeader header = this_build_header();
-  for (const auto& s : run.scenarios) header.point_sha256.push_back(sha256_hex(s.resolved_toml));
-  header.seed = cfg.meta.seed;
-  header.first_replication = run.first_replication;
-  header.replications = run.replications;
-  header.events = plan.record_events;
+  JournalHeader header = journal_header(run);
   header.shard_index = shard.index;
   header.shard_count = shard.count;
   header.plan = plan;

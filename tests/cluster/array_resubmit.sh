@@ -15,8 +15,9 @@ tmp=$(mktemp -d)
 trap 'slurm_stop; rm -rf "$tmp"' EXIT
 failures=0
 
-# Units of ~0.3-1 s, so that task 3 can be cancelled between its two units.
-slow="--set population.scale=0.3 --set scenario.end=2020-12 --set scenario.burn_in_years=3"
+# Units of ~1.5-2 CPU s, so that task 3 is cancelled well inside its second unit (with units of
+# 0.25 s on an idle machine the second one finished before the SIGTERM arrived).
+slow="--set population.scale=1 --set scenario.end=2020-12 --set scenario.burn_in_years=15"
 vary="--vary funding.state.allocation_msek.2019=339,678"
 # shellcheck disable=SC2086
 "$finsim" sweep "$src/scenarios/baseline.toml" $vary $slow -r 3 -t 2 -q -o "$tmp/full.h5" >/dev/null ||
