@@ -11,6 +11,9 @@
 #include <vector>
 
 #include "util/error.h"
+#include "../input_error.h"
+
+using finsim::test::input_error;
 
 namespace fs = std::filesystem;
 using finsim::InputError;
@@ -42,16 +45,6 @@ struct TempDir {
 };
 
 // The message of the InputError that `f` throws ("" if it throws none).
-template <class F>
-std::string input_error(F&& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "";
-}
-
 const toml::node* at(const ScenarioDocument& doc, const std::string& key) { return doc.table.at_path(key).node(); }
 
 }  // namespace

@@ -7,8 +7,11 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "../input_error.h"
 #include "../temp_dir.h"
 #include "util/error.h"
+
+using finsim::test::input_error;
 
 namespace fs = std::filesystem;
 using namespace finsim;
@@ -48,16 +51,6 @@ fs::path write_shard(const fs::path& dir, JournalHeader h, std::size_t limit = 1
   if (limit < units.size()) return journal_path_for(path);
   journal->keep_as(path);
   return path;
-}
-
-template <class F>
-std::string input_error(F&& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "";
 }
 
 }  // namespace

@@ -14,10 +14,13 @@
 #include <fstream>
 #include <thread>
 
+#include "../input_error.h"
 #include "../temp_dir.h"
 #include "run/result_encoding.h"
 #include "tiny_replication.h"
 #include "util/error.h"
+
+using finsim::test::input_error;
 
 namespace fs = std::filesystem;
 using namespace finsim;
@@ -73,16 +76,6 @@ std::string encoded(const ReplicationResult& r) {
   std::string bytes;
   encode_result(r, bytes);
   return bytes;
-}
-
-template <class F>
-std::string input_error(F&& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "";
 }
 
 void copy_prefix(const fs::path& from, const fs::path& to, std::uintmax_t bytes) {
