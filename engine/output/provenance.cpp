@@ -59,7 +59,10 @@ RunInfo describe_run(std::string command_line, int threads) {
 
 std::vector<InputDigest> input_digests(const Scenario& scenario, const World& world) {
   std::vector<InputDigest> out;
-  for (const auto& path : {world.kommuner_path, world.forbund_path}) out.push_back({path, sha256_file_hex(path)});
+  // Every data file the world was built from, so that two results read from different need or
+  // allocation tables never pass as the same input (merge, compare and resume check these).
+  for (const auto& path : {world.kommuner_path, world.forbund_path, world.need_path, world.allocations_path})
+    if (!path.empty()) out.push_back({path, sha256_file_hex(path)});
   for (const auto& path : scenario.chain) out.push_back({path, sha256_file_hex(path)});
   return out;
 }

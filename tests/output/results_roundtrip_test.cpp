@@ -91,7 +91,13 @@ TEST_CASE("results: coordinates and provenance round-trip", "[output][results]")
   CHECK(h5::string_attribute(g, ".", "scenario_sha256") == sha256_hex(t.scenario.resolved_toml));
   const auto files = h5::strings_attribute(g, ".", "input_files");
   const auto digests = h5::strings_attribute(g, ".", "input_sha256");
-  REQUIRE(files.size() == 2 + t.scenario.chain.size());
+  // kommuner.csv, forbund.csv, the need table and the allocation history (both read by the shipped
+  // baseline), then the scenario chain.
+  REQUIRE(!t.world.need_path.empty());
+  REQUIRE(!t.world.allocations_path.empty());
+  REQUIRE(files.size() == 4 + t.scenario.chain.size());
+  CHECK(files[2] == t.world.need_path);
+  CHECK(files[3] == t.world.allocations_path);
   REQUIRE(digests.size() == files.size());
   for (std::size_t i = 0; i < files.size(); ++i) CHECK(digests[i] == sha256_file_hex(files[i]));
   CHECK(h5::int_attribute(g, ".", "seed") == cfg.meta.seed);
