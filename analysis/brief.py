@@ -62,6 +62,11 @@ def esc(s):
     return html.escape(str(s), quote=True)
 
 
+def prose(s):
+    """Escaped text with commands, options and file names set as code."""
+    return re.sub(r"(finsim \w+|--[a-z][\w-]*|docs/[\w./]+\.md)", r"<code>\1</code>", esc(s))
+
+
 def row(cells, header=False, classes=None):
     tag = "th" if header else "td"
     classes = classes or [""] * len(cells)
@@ -133,7 +138,7 @@ def section_headline(lang, c, base, scen, study):
     covers = t(lang, "with_study" if study else "noise_only", n=c.n)
     return ('<div class="headline"><table>' + "".join(lines) + "</table></div>"
             f'<p class="note">{esc(t(lang, "cost_per", end=c.end, cost=cost_text))}</p>'
-            f'<p><strong>{esc(covers)}</strong></p><p class="note">{esc(t(lang, "payback_def"))}</p>')
+            f'<p><strong>{prose(covers)}</strong></p><p class="note">{esc(t(lang, "payback_def"))}</p>')
 
 
 def page_front(lang, c, base, scen, study):
@@ -227,9 +232,9 @@ def page_dose(lang, points, sweep):
                      number(lang, float(p["finsam_budget"]["difference_mean"]) / 1e6, 1, True), esc(payback_text)])
     header = [t(lang, "col_point"), t(lang, "col_offer"), t(lang, "col_ws"), t(lang, "ci95"), t(lang, "col_part"),
               t(lang, "col_budget"), t(lang, "col_payback")]
-    intro = t(lang, "dose_intro", sweep=sweep["name"], n=len(points), ref=ref["point"], ref_overrides=ref["overrides"],
-              window=window)
-    return (f'<section class="page" id="dose"><h2>{esc(t(lang, "dose_h"))}</h2><p class="note">{esc(intro)}</p>'
+    intro = esc(t(lang, "dose_intro", sweep=sweep["name"], n=len(points), ref=ref["point"], ref_overrides="\0",
+                  window=window)).replace("\0", f"<code>{esc(ref['overrides'])}</code>")
+    return (f'<section class="page" id="dose"><h2>{esc(t(lang, "dose_h"))}</h2><p class="note">{intro}</p>'
             f'<figure>{svg}</figure>' + table(header, rows) + "</section>")
 
 
@@ -268,7 +273,7 @@ def rests_on(lang, study, base, scen):
              f"<code>{esc(toml_text(sv))}</code>", f'<span lang="en">{esc(src)}</span>']
             for k, bv, sv, unit, src, a in sorted(changed, key=lambda x: -x[5])]
     header = [t(lang, "col_key"), t(lang, "col_kind"), t(lang, "col_base"), t(lang, "col_scen"), t(lang, "col_source")]
-    return (f'<p class="note">{esc(t(lang, "rests_runs", n_assumptions=n_assumptions))}</p>'
+    return (f'<p class="note">{prose(t(lang, "rests_runs", n_assumptions=n_assumptions))}</p>'
             + table(header, rows, (0, 1, 2, 3, 4)))
 
 
@@ -282,7 +287,7 @@ def page_rests_quote(lang, c, base, scen, study, quote):
     registry = t(lang, "registry_en")
     return (f'<section class="page" id="rests"><h2>{esc(t(lang, "rests_h"))}</h2>{rests_on(lang, study, base, scen)}'
             + (f'<p class="note">{esc(registry)}</p>' if registry else "")
-            + f'<h2 style="margin-top:6mm">{esc(t(lang, "quote_h"))}</h2><p class="note">{esc(t(lang, "quote_intro"))}</p>'
+            + f'<h2 style="margin-top:6mm">{esc(t(lang, "quote_h"))}</h2><p class="note">{prose(t(lang, "quote_intro"))}</p>'
             + "".join(f'<p class="quote" id="quote">{esc(x)}</p>' if i == 0 else f'<p class="note">{esc(x)}</p>'
                       for i, x in enumerate(lines))
             + "</section>")
