@@ -46,6 +46,7 @@ table.data th, table.data td { padding: 0.6mm 1.5mm; border-bottom: 1px solid #e
 table.data td { white-space: nowrap; }
 table.data td.text { white-space: normal; }
 table.data td:first-child { white-space: nowrap; }
+table.wrap td, table.wrap td:first-child { white-space: normal; }
 table.data th { vertical-align: bottom; }
 table.data th { background: #eef3f8; font-weight: 600; }
 table.data th:first-child, table.data td:first-child, table.data td.text, table.data th.text { text-align: left; }
@@ -54,7 +55,6 @@ figure { margin: 0; break-inside: avoid; }
 figcaption { font-size: 8.5pt; color: #333; }
 code, pre { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; }
 pre { white-space: pre-wrap; word-break: break-all; background: #f5f5f5; padding: 2mm; }
-td code { word-break: break-all; }
 """
 
 
@@ -74,9 +74,9 @@ def row(cells, header=False, classes=None):
                             for x, c in zip(cells, classes)) + "</tr>"
 
 
-def table(header, rows, text_columns=()):
+def table(header, rows, text_columns=(), wrap=False):
     classes = ["text" if i in text_columns else "" for i in range(len(header))]
-    return ('<table class="data"><thead>' + row(header, True, classes) + "</thead><tbody>"
+    return (f'<table class="data{" wrap" if wrap else ""}"><thead>' + row(header, True, classes) + "</thead><tbody>"
             + "".join(row(r, False, classes) for r in rows) + "</tbody></table>")
 
 
@@ -266,15 +266,19 @@ def rests_on(lang, study, base, scen):
                  number(lang, d["first_order"], 2), "–" if d.get("total") is None else number(lang, d["total"], 2),
                  flag(d.get("flips_conclusion")), f'<span lang="en">{esc(d.get("source", ""))}</span>'] for d in drivers]
         header = [t(lang, "col_key"), t(lang, "col_first"), t(lang, "col_total_idx"), t(lang, "col_flips"), t(lang, "col_source")]
-        return f'<p class="note">{esc(t(lang, "rests_study"))}</p>' + table(header, rows, (0, 4))
+        return f'<p class="note">{esc(t(lang, "rests_study"))}</p>' + table(header, rows, (0, 4), wrap=True)
     changed = data.changed_parameters(base, scen)
     n_assumptions = sum(1 for v in scen.get("parameters", {}).values() if v[3]) - sum(1 for x in changed if x[5])
-    rows = [[f"<code>{esc(k)}</code>", t(lang, "kind_assumption" if a else "kind_policy"), f"<code>{esc(toml_text(bv))}</code>",
+    rows = [[f"<code>{esc(k).replace('.', '.<wbr>')}</code>", t(lang, "kind_assumption" if a else "kind_policy"), f"<code>{esc(toml_text(bv))}</code>",
              f"<code>{esc(toml_text(sv))}</code>", f'<span lang="en">{esc(src)}</span>']
             for k, bv, sv, unit, src, a in sorted(changed, key=lambda x: -x[5])]
     header = [t(lang, "col_key"), t(lang, "col_kind"), t(lang, "col_base"), t(lang, "col_scen"), t(lang, "col_source")]
     return (f'<p class="note">{prose(t(lang, "rests_runs", n_assumptions=n_assumptions))}</p>'
-            + table(header, rows, (0, 1, 2, 3, 4)))
+            + table(header, rows, (0, 1, 2, 3, 4), wrap=True))
+
+
+def as_list(v):
+    return [] if v is None else [v] if isinstance(v, str) else list(v)
 
 
 def toml_text(value):
@@ -302,7 +306,12 @@ def page_provenance(lang, args, runs, study):
                  n=info.get("replication_count", ""), months=info.get("months", ""), start=info.get("start_month", ""),
                  created=info.get("created", ""))
         text = esc(text).replace("\0", f'<code>{esc(info["path"])}</code>').replace("\1", f'<code>{esc(info["name"])}</code>')
-        prov.append(f'<p class="note">{text} <code>{esc(info.get("scenario_sha256", ""))}</code></p>')
+        inputs = ", ".join(f"<code>{esc(f)}</code> ({esc(str(h)[:16])})"
+                           for f, h in zip(as_list(info.get("input_files")), as_list(info.get("input_sha256"))))
+        overrides = ", ".join(f"<code>{esc(o)}</code>" for o in as_list(info.get("overrides")))
+        prov.append(f'<p class="note">{text} <code>{esc(info.get("scenario_sha256", ""))}</code>'
+                    + (f'<br>{esc(t(lang, "prov_inputs"))}: {inputs}' if inputs else "")
+                    + (f'<br>{esc(t(lang, "prov_overrides"))}: {overrides}' if overrides else "") + "</p>")
     commands = [info["command_line"] for _, info in runs if info.get("command_line")]
     if study and study.get("command"):
         commands.append(study["command"])

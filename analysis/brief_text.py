@@ -107,11 +107,11 @@ TEXT = {
     "cost_per": ("Extra money per net extra person in work or studies at the end of {end}: {cost}",
                  "Extra medel per person netto i arbete eller studier vid utgången av {end}: {cost}"),
     "time_h": ("Year by year", "År för år"),
-    "time_caption": ("Left and middle: the paired difference scenario − baseline each year, with its 95 % interval "
-                     "(simulation noise only). Right: money paid in to the förbund per year, mean over replications.",
-                     "Vänster och mitten: den parvisa skillnaden scenario − jämförelsealternativ varje år med 95 %-intervall "
-                     "(endast slumpvariation). Höger: medel som betalats in till samordningsförbunden per år, medelvärde "
-                     "över upprepningarna."),
+    "time_caption": ("Top: the paired difference scenario − baseline each year, with its 95 % interval (simulation noise "
+                     "only). Bottom: money paid in to the förbund per year by all payers, mean over replications.",
+                     "Överst: den parvisa skillnaden scenario − jämförelsealternativ varje år med 95 %-intervall (endast "
+                     "slumpvariation). Nederst: medel som alla parter betalat in till samordningsförbunden per år, "
+                     "medelvärde över upprepningarna."),
     "plot_ws": ("Net extra people in work or studies (December)", "Personer netto i arbete eller studier (december)"),
     "plot_part": ("Extra participants in individual insatser", "Fler deltagare i individinriktade insatser"),
     "plot_money": ("Money paid in to the förbund [MSEK/year]", "Medel till samordningsförbunden [mnkr/år]"),
@@ -210,6 +210,8 @@ TEXT = {
     "prov_scen": ("Scenario", "Scenario"),
     "prov_sweep": ("Sweep", "Svepning"),
     "prov_study": ("Study", "Osäkerhetsstudie"),
+    "prov_inputs": ("Input files (sha256, first 16 digits)", "Indatafiler (sha256, första 16 tecknen)"),
+    "prov_overrides": ("Settings from the command line", "Inställningar från kommandoraden"),
     "reproduce": ("To reproduce, from the Finsim source at the commit above:",
                   "Återskapa med Finsims källkod vid ovanstående commit:"),
     "made_by": ("Made by finsim brief {version} (commit {commit}).",
