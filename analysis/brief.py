@@ -248,8 +248,9 @@ def page_study(lang, study, base, scen):
         money = h.get("unit") == "SEK"
         d, div = (1, 1e6) if money else (0, 1.0)
         label = esc(h.get("label", h["metric"])) + (" " + esc(t(lang, "not_calibrated")) if not h.get("calibrated", True) else "")
-        rows.append([label, number(lang, h["mean"] / div, d, True) + (" mnkr" if money and lang == "sv" else " MSEK" if money else ""),
-                     interval(lang, h["lo"], h["hi"], d, div), number(lang, 100 * h["share_parameters"], 0) + " %",
+        signed = h.get("unit") != "months"  # a duration, not a difference
+        rows.append([label, number(lang, h["mean"] / div, d, signed) + (" mnkr" if money and lang == "sv" else " MSEK" if money else ""),
+                     interval(lang, h["lo"], h["hi"], d, div, signed), number(lang, 100 * h["share_parameters"], 0) + " %",
                      number(lang, 100 * h["share_noise"], 0) + " %"])
     header = [t(lang, "col_measure"), t(lang, "col_mean"), t(lang, "col_total"), t(lang, "col_share_param"),
               t(lang, "col_share_noise")]

@@ -32,10 +32,10 @@ def kronor(lang, sek):
     return number(lang, round(sek / 1000.0) * 1000.0, 0) + NBSP + ("kr" if lang == "sv" else "SEK")
 
 
-def interval(lang, low, high, decimals=0, divisor=1.0):
+def interval(lang, low, high, decimals=0, divisor=1.0, sign=True):
     """"+1 540 till +9 360" / "+1,540 to +9,360"."""
-    return (number(lang, low / divisor, decimals, True) + (" till " if lang == "sv" else " to ")
-            + number(lang, high / divisor, decimals, True))
+    return (number(lang, low / divisor, decimals, sign) + (" till " if lang == "sv" else " to ")
+            + number(lang, high / divisor, decimals, sign))
 
 
 def years_text(first, last):
