@@ -37,7 +37,8 @@ section.page + section.page { break-before: page; }
 .headline td { padding: 1.6mm 2mm; vertical-align: top; border-bottom: 1px solid #dde6ef; }
 .headline tr:last-child td { border-bottom: none; }
 .figure { font-size: 15pt; font-weight: bold; color: #12395e; white-space: nowrap; text-align: right; }
-.headline td.ci { width: 34%; }
+.headline td.ci { width: 30%; }
+.nowrap { white-space: nowrap; }
 .ci { color: #444; font-size: 9pt; }
 .note { font-size: 9pt; color: #333; }
 .quote { border-left: 3px solid #d9822b; padding: 1mm 4mm; font-size: 9.5pt; background: #fbf6f0; }
@@ -85,7 +86,7 @@ def with_ci(lang, mean, low, high, decimals=0, divisor=1.0):
     fig = number(lang, mean / divisor, decimals, True)
     if low is None:
         return fig, ("n=1" if lang == "en" else "n=1")
-    return fig, t(lang, "ci95") + ": " + interval(lang, low, high, decimals, divisor)
+    return fig, t(lang, "ci95") + ':<br><span class="nowrap">' + interval(lang, low, high, decimals, divisor) + "</span>"
 
 
 def payback_cells(lang, c, basis):
@@ -111,11 +112,13 @@ def section_headline(lang, c, base, scen, study):
     totals = study_totals(study) if study else {}
     lines = []
 
-    def add(label, mean, low, high, decimals=0, divisor=1.0, extra="", metric=None):
+    def add(label, mean, low, high, decimals=0, divisor=1.0, extra="", metric=None, unit=""):
         fig, ci = with_ci(lang, mean, low, high, decimals, divisor)
+        fig += unit
         if metric in totals:
             h = totals[metric]
-            ci += "<br>" + t(lang, "headline_total") + ": " + interval(lang, h["lo"], h["hi"], decimals, divisor)
+            ci += ("<br>" + esc(t(lang, "headline_total")) + ':<br><span class="nowrap">'
+                   + interval(lang, h["lo"], h["hi"], decimals, divisor) + "</span>")
         lines.append(f'<tr><td>{esc(label)}{extra}</td><td class="figure">{fig}</td><td class="ci">{ci}</td></tr>')
 
     add(t(lang, "ws_end", end=c.end), *c.diff("work_studies_december", c.end), metric="work_studies_december")
@@ -123,8 +126,8 @@ def section_headline(lang, c, base, scen, study):
         metric="unique_participants")
     parts = ", ".join(f"{payer(lang, p)} {mnkr(lang, c.diff('finsam_budget', 'policy_per_year', p)[0], 1, True)}"
                       for p in ("state", "region", "kommun"))
-    add(t(lang, "budget", window=window) + (" [mnkr]" if lang == "sv" else " [MSEK]"),
-        *c.diff("finsam_budget", "policy_per_year", "all"), decimals=1, divisor=1e6,
+    add(t(lang, "budget", window=window), *c.diff("finsam_budget", "policy_per_year", "all"), decimals=1, divisor=1e6,
+        unit="\u00a0" + ("mnkr" if lang == "sv" else "MSEK"),
         extra=f'<br><span class="note">{esc(t(lang, "budget_split", parts=parts))}</span>')
     for basis in ("spent", "paid"):
         fig, share = payback_cells(lang, c, basis)
