@@ -265,7 +265,7 @@ def page_provenance(lang, args, runs, study):
     commands.append(brief)
     return (f'<section class="page" id="provenance"><h2>{esc(t(lang, "prov_h"))}</h2>' + "".join(prov)
             + f'<p class="note">{esc(t(lang, "reproduce"))}</p><pre>' + esc("\n".join(commands)) + "</pre>"
-            + f'<p class="note">{esc(t(lang, "made_by", version=scen.get("finsim_version", ""), commit=args.commit or "?"))}</p>'
+            + f'<p class="note">{prose(t(lang, "made_by", version=scen.get("finsim_version", ""), commit=args.commit or "?"))}</p>'
             + "</section>")
 
 

@@ -175,7 +175,12 @@ def study_summary(finsim_python, study_path, study_json):
         except json.JSONDecodeError as e:
             raise BriefError(f"{study_json}: line {e.lineno}: not JSON ({e.msg})")
     else:
-        text = run([finsim_python, os.path.join(ANALYSIS_DIR, "study.py"), study_path, "--json"], "analysis/study.py")
+        try:
+            text = run([finsim_python, os.path.join(ANALYSIS_DIR, "study.py"), study_path, "--json"], "analysis/study.py")
+        except BriefError as e:
+            if "--json" in str(e):  # an analysis/ from before the study summary existed
+                raise BriefError(f"--study: analysis/study.py cannot print the study summary (--json): {e}")
+            raise
         try:
             data = json.loads(text)
         except json.JSONDecodeError as e:
