@@ -86,11 +86,12 @@ TEXT = {
     "budget_split": ("of which {parts}", "varav {parts}"),
     "noise_only": ("What the intervals cover: with two run files, only the simulation’s own random variation "
                    "(Monte Carlo noise over {n} replications). They do not cover uncertainty in the model’s assumptions, "
-                   "which is usually larger. For an interval that covers both, run an uncertainty study "
+                   "which can be much larger. For an interval that covers both, run an uncertainty study "
                    "(finsim study, docs/uncertainty.md) and give it to the brief with --study.",
                    "Vad intervallen omfattar: med två körningar endast slumpvariationen i simuleringen ({n} upprepningar). "
-                   "De omfattar inte osäkerheten i modellens antaganden, som oftast är större. Ett intervall som omfattar "
-                   "båda ger en osäkerhetsstudie (finsim study, docs/uncertainty.md), som underlaget tar med --study."),
+                   "De omfattar inte osäkerheten i modellens antaganden, som kan vara betydligt större. Ett intervall "
+                   "som omfattar båda ger en osäkerhetsstudie (finsim study, docs/uncertainty.md), som underlaget tar "
+                   "med --study."),
     "with_study": ("What the intervals cover: the intervals above are the simulation’s random variation only ({n} "
                    "replications). The section “How sure” gives the total intervals of the uncertainty study, which "
                    "also cover the model’s assumptions.",
