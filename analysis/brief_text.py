@@ -132,9 +132,9 @@ TEXT = {
     "col_mnkr": ("MSEK per year", "mnkr per år"),
     "col_ci": ("95 % interval", "95 %-intervall"),
     "lan_h": ("Effects by län", "Effekter per län"),
-    "lan_intro": ("Each län is the sum of its förbund (a förbund spanning two län counts in its main län). "
+    "lan_intro": ("Each län is the sum of its förbund (every förbund belongs to one region). "
                   "People: end of {end}; extra participants, extra money paid in and public net gain: per year {window}.",
-                  "Varje län är summan av sina samordningsförbund (ett förbund i två län räknas till sitt huvudlän). "
+                  "Varje län är summan av sina samordningsförbund (varje förbund hör till en region). "
                   "Personer: utgången av {end}; fler deltagare, mer inbetalda medel och offentligfinansiell nettoeffekt: "
                   "per år {window}."),
     "col_lan": ("Län", "Län"),
@@ -181,11 +181,12 @@ TEXT = {
                     "och totalt: den andel av variansen de förklarar ensamma och tillsammans med andra):"),
     "rests_runs": ("The two runs differ in these keys; flagged assumptions (no published source, a documented range "
                    "instead) are marked. Which of the model’s other {n_assumptions} assumptions drive the result cannot be "
-                   "read from two runs: an uncertainty study ranks them (docs/uncertainty.md).",
+                   "read from two runs: an uncertainty study ranks them (docs/uncertainty.md); docs/model.md lists them all with "
+                   "their ranges (§8).",
                    "De två körningarna skiljer sig i dessa nycklar; antaganden (utan publicerad källa, med ett dokumenterat "
                    "intervall i stället) är markerade. Vilka av modellens övriga {n_assumptions} antaganden som driver "
                    "resultatet går inte att avgöra från två körningar: en osäkerhetsstudie rangordnar dem "
-                   "(docs/uncertainty.md)."),
+                   "(docs/uncertainty.md); docs/model.md förtecknar dem alla med sina intervall (§8)."),
     "col_key": ("Key", "Nyckel"),
     "col_base": ("Baseline", "Jämförelsealternativ"),
     "col_scen": ("Scenario", "Scenario"),
