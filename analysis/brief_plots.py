@@ -26,6 +26,10 @@ def _to_svg(fig, prefix):
     plt.close(fig)
     text = buf.getvalue()
     text = text[text.index("<svg"):]
+    # Inline in HTML the namespaces are implied, and the RDF metadata only names matplotlib's vocabulary:
+    # without them the page holds no URL at all.
+    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, flags=re.S)
+    text = re.sub(r'\s+xmlns(:\w+)?="[^"]*"', "", text)
     for name in set(re.findall(r'id="([^"]+)"', text)):
         text = text.replace(f'id="{name}"', f'id="{prefix}-{name}"').replace(f'#{name}"', f'#{prefix}-{name}"') \
                    .replace(f'#{name})', f'#{prefix}-{name})')
