@@ -115,7 +115,8 @@ def page_time_money(lang, c, base, scen):
         rows.append([esc(t(lang, k)), number(lang, mean / 1e6, 1, True),
                      interval(lang, low, high, 1, 1e6) if low is not None else "n=1"])
     mean, low, high = c.diff("finsam_budget", "policy_per_year", "all")
-    rows.append([f"<strong>{esc(t(lang, 'money_total'))}</strong>", f"<strong>{number(lang, mean / 1e6, 1, True)}</strong>",
+    rows.append([f"<strong>{esc(t(lang, 'money_total'))}</strong>",
+                 f"<strong>{number(lang, mean / 1e6, 1, True)}</strong>",
                  interval(lang, low, high, 1, 1e6) if low is not None else "n=1"])
     unused = c.diff("money_unused_offer", "policy_per_year")[0]
     intro = t(lang, "money_intro", window=c.window, paid=mnkr(lang, mean, 1, True), unused=mnkr(lang, unused, 1, True),
@@ -189,10 +190,14 @@ def page_study(lang, study, base, scen):
     for h in study["headline"]:
         money = h.get("unit") == "SEK"
         d, div = (1, 1e6) if money else (0, 1.0)
-        label = esc(h.get("label", h["metric"])) + (" " + esc(t(lang, "not_calibrated")) if not h.get("calibrated", True) else "")
+        label = esc(h.get("label", h["metric"]))
+        if not h.get("calibrated", True):
+            label += " " + esc(t(lang, "not_calibrated"))
+        unit = (" mnkr" if lang == "sv" else " MSEK") if money else ""
         signed = h.get("unit") != "months"  # a duration, not a difference
-        rows.append([label, number(lang, h["mean"] / div, d, signed) + (" mnkr" if money and lang == "sv" else " MSEK" if money else ""),
-                     interval(lang, h["lo"], h["hi"], d, div, signed), number(lang, 100 * h["share_parameters"], 0) + " %",
+        rows.append([label, number(lang, h["mean"] / div, d, signed) + unit,
+                     interval(lang, h["lo"], h["hi"], d, div, signed),
+                     number(lang, 100 * h["share_parameters"], 0) + " %",
                      number(lang, 100 * h["share_noise"], 0) + " %"])
     header = [t(lang, "col_measure"), t(lang, "col_mean"), t(lang, "col_total"), t(lang, "col_share_param"),
               t(lang, "col_share_noise")]
@@ -208,11 +213,12 @@ def rests_on(lang, study, base, scen):
         rows = [[f'{esc(d.get("label", d["key"]))}<br><code>{esc(d["key"])}</code>',
                  number(lang, d["first_order"], 2), "–" if d.get("total") is None else number(lang, d["total"], 2),
                  flag(d.get("flips_conclusion")), f'<span lang="en">{esc(d.get("source", ""))}</span>'] for d in drivers]
-        header = [t(lang, "col_key"), t(lang, "col_first"), t(lang, "col_total_idx"), t(lang, "col_flips"), t(lang, "col_source")]
+        header = [t(lang, k) for k in ("col_key", "col_first", "col_total_idx", "col_flips", "col_source")]
         return f'<p class="note">{esc(t(lang, "rests_study"))}</p>' + table(header, rows, (0, 4), wrap=True)
     changed = data.changed_parameters(base, scen)
     n_assumptions = sum(1 for v in scen.get("parameters", {}).values() if v[3]) - sum(1 for x in changed if x[5])
-    rows = [[f"<code>{esc(k).replace('.', '.<wbr>')}</code>", t(lang, "kind_assumption" if a else "kind_policy"), f"<code>{esc(toml_text(bv))}</code>",
+    rows = [[f"<code>{esc(k).replace('.', '.<wbr>')}</code>", t(lang, "kind_assumption" if a else "kind_policy"),
+             f"<code>{esc(toml_text(bv))}</code>",
              f"<code>{esc(toml_text(sv))}</code>", f'<span lang="en">{esc(src)}</span>']
             for k, bv, sv, unit, src, a in sorted(changed, key=lambda x: -x[5])]
     header = [t(lang, "col_key"), t(lang, "col_kind"), t(lang, "col_base"), t(lang, "col_scen"), t(lang, "col_source")]
@@ -234,7 +240,8 @@ def page_rests_quote(lang, c, base, scen, study, quote):
     registry = t(lang, "registry_en")
     return (f'<section class="page" id="rests"><h2>{esc(t(lang, "rests_h"))}</h2>{rests_on(lang, study, base, scen)}'
             + (f'<p class="note">{esc(registry)}</p>' if registry else "")
-            + f'<h2 style="margin-top:6mm">{esc(t(lang, "quote_h"))}</h2><p class="note">{prose(t(lang, "quote_intro"))}</p>'
+            + f'<h2 style="margin-top:6mm">{esc(t(lang, "quote_h"))}</h2>'
+            + f'<p class="note">{prose(t(lang, "quote_intro"))}</p>'
             + "".join(f'<p class="quote" id="quote">{esc(x)}</p>' if i == 0 else f'<p class="note">{esc(x)}</p>'
                       for i, x in enumerate(lines))
             + "</section>")
@@ -248,7 +255,8 @@ def page_provenance(lang, args, runs, study):
                  version=info.get("finsim_version", ""), commit=info.get("git_commit", ""), seed=info.get("seed", ""),
                  n=info.get("replication_count", ""), months=info.get("months", ""), start=info.get("start_month", ""),
                  created=info.get("created", ""))
-        text = esc(text).replace("\0", f'<code>{esc(info["path"])}</code>').replace("\1", f'<code>{esc(info["name"])}</code>')
+        text = esc(text).replace("\0", f'<code>{esc(info["path"])}</code>') \
+                        .replace("\1", f'<code>{esc(info["name"])}</code>')
         inputs = ", ".join(f"<code>{esc(f)}</code> ({esc(str(h)[:16])})"
                            for f, h in zip(as_list(info.get("input_files")), as_list(info.get("input_sha256"))))
         overrides = ", ".join(f"<code>{esc(o)}</code>" for o in as_list(info.get("overrides")))
@@ -260,12 +268,14 @@ def page_provenance(lang, args, runs, study):
         commands.append(study["command"])
     commands.append(f"finsim compare {args.base} {args.scenario} --by-lan --lang {lang}")
     commands.append(f"finsim quote {args.base} {args.scenario} --lang {lang}")
-    brief = f"finsim brief {args.base} {args.scenario}" + (f" --sweep {args.sweep}" if args.sweep else "") + \
-        (f" --study {args.study}" if args.study else "") + f" --lang {lang} -o {args.output}" + (" --pdf" if args.pdf else "")
+    brief = (f"finsim brief {args.base} {args.scenario}" + (f" --sweep {args.sweep}" if args.sweep else "")
+             + (f" --study {args.study}" if args.study else "") + f" --lang {lang} -o {args.output}"
+             + (" --pdf" if args.pdf else ""))
     commands.append(brief)
+    made_by = t(lang, "made_by", version=scen.get("finsim_version", ""), commit=args.commit or "?")
     return (f'<section class="page" id="provenance"><h2>{esc(t(lang, "prov_h"))}</h2>' + "".join(prov)
             + f'<p class="note">{esc(t(lang, "reproduce"))}</p><pre>' + esc("\n".join(commands)) + "</pre>"
-            + f'<p class="note">{prose(t(lang, "made_by", version=scen.get("finsim_version", ""), commit=args.commit or "?"))}</p>'
+            + f'<p class="note">{prose(made_by)}</p>'
             + "</section>")
 
 
