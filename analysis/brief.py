@@ -292,7 +292,7 @@ def render(args):
     quote = data.run([finsim, "quote", args.base, args.scenario, "--lang", lang], "finsim quote")
     study = None
     if args.study or args.study_json:
-        study = data.study_summary(sys.executable, args.study, args.study_json)
+        study = data.study_summary(sys.executable, args.study, args.study_json, lang)
     runs = [("base", base), ("scen", scen)]
     pages = [page_front(lang, c, base, scen, study), page_time_money(lang, c, base, scen), page_lan(lang, c, base)]
     if args.sweep:

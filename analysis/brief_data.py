@@ -164,8 +164,8 @@ def sweep_points(text):
     return [points[k] for k in sorted(points)]
 
 
-def study_summary(finsim_python, study_path, study_json):
-    """The study contract of analysis/study.py --json (or a JSON file given for tests)."""
+def study_summary(finsim_python, study_path, study_json, lang):
+    """The study contract of analysis/study.py --json (or a JSON file given for tests), its labels in `lang`."""
     if study_json:
         try:
             with open(study_json, encoding="utf-8") as f:
@@ -176,7 +176,8 @@ def study_summary(finsim_python, study_path, study_json):
             raise BriefError(f"{study_json}: line {e.lineno}: not JSON ({e.msg})")
     else:
         try:
-            text = run([finsim_python, os.path.join(ANALYSIS_DIR, "study.py"), study_path, "--json"], "analysis/study.py")
+            text = run([finsim_python, os.path.join(ANALYSIS_DIR, "study.py"), study_path, "--json", "--lang", lang],
+                       "analysis/study.py")
         except BriefError as e:
             if "--json" in str(e):  # an analysis/ from before the study summary existed
                 raise BriefError(f"--study: analysis/study.py cannot print the study summary (--json): {e}")
