@@ -21,6 +21,7 @@ int cmd_funding(const Args& args);
 int cmd_status(const Args& args);
 int cmd_merge(const Args& args);
 int cmd_missing(const Args& args);
+int cmd_brief(const Args& args);
 
 // Thrown for usage errors (unknown option, missing argument): exit code 2.
 struct UsageError {

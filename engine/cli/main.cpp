@@ -27,6 +27,7 @@ const std::map<std::string, Command>& commands() {
       {"inspect", {cmd_inspect, "print the structure and provenance of a result file"}},
       {"compare", {cmd_compare, "paired differences between two result files, with a quote"}},
       {"quote", {cmd_quote, "the one-line quote of a comparison, with both runs' digests"}},
+      {"brief", {cmd_brief, "the report a motion can cite: one self-contained HTML (and --pdf) in Swedish or English"}},
       {"export", {cmd_export, "write a result file's datasets as CSV files"}},
       {"params", {cmd_params, "list every scenario key with default, unit and source"}},
       {"funding", {cmd_funding, "project the funding cycle alone: state offer, matching, budget, slots per förbund"}},

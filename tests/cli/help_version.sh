@@ -20,6 +20,8 @@ check "--set" validate --help
 check "Usage: finsim params" params --help
 check "--events" run --help
 check "Usage: finsim quote" quote --help
+check "Usage: finsim brief BASE.h5 SCENARIO.h5" brief --help
+check "brief" --help
 check "Usage: finsim status FILE" status --help
 check "Usage: finsim merge SHARD... -o OUT.h5" merge --help
 check "Usage: finsim missing SHARD... [--of N]" missing --help
