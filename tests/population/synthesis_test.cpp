@@ -36,8 +36,7 @@ TEST_CASE("initial stock: the total is target group × scale, spread by populati
   CHECK(initial_stock(geo, pop) == std::vector<std::uint32_t>{2, 5, 4});
 }
 
-TEST_CASE("a person created at month m has the sampled age at m: birth and since are relative to it",
-          "[population]") {
+TEST_CASE("a person created at month m has the sampled age at m: birth and since are relative to it", "[population]") {
   const PopulationConfig pop = population();
   const RunKey key{7, 0};
   for (const int month : {0, -24, -360}) {
@@ -71,7 +70,6 @@ TEST_CASE("a person is the same draw for the same key, kommun, serial and month"
   Agents c;
   for (int m = -119; m < -100; ++m) add_person(c, {7, 0}, 3, 11, m, pop, false);
   bool any_other = false;
-  for (std::size_t i = 0; i < c.size(); ++i)
-    any_other = any_other || c.rows[i].job_chance != a.rows[0].job_chance;
+  for (std::size_t i = 0; i < c.size(); ++i) any_other = any_other || c.rows[i].job_chance != a.rows[0].job_chance;
   CHECK(any_other);
 }
