@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Issue 12's throughput figures, through the one run path (finsim run / finsim sweep, whole process
-# with output): replications per second at 1:1, 2019–2030, with and without the 30-year burn-in, and
-# the "done when" sweep (7 funding levels × 20 replications, 2019–2040) with and without sharing
-# the months in which the points' funding plans agree.
+# with output): replications per second at 1:1, 2019–2030, with the default burn-in, a 30-year one
+# and none, and the "done when" sweep (7 funding levels × REPS replications, 2019–2040, default
+# burn-in; the points share the months in which their funding plans agree).
 #
 #   benchmarks/units.sh [FINSIM=build/release/engine/finsim] [REPS=20] [THREADS=2]
 set -euo pipefail
@@ -25,7 +25,8 @@ time_it() {
 }
 
 base=(scenarios/baseline.toml -q -t "$threads" -r "$reps" -o "$tmp/r.h5" --set scenario.end=2030-12)
-time_it "run 2019-2030, burn-in 30 y" "$reps" "$finsim" run "${base[@]}"
+time_it "run 2019-2030, default burn-in" "$reps" "$finsim" run "${base[@]}"
+time_it "run 2019-2030, burn-in 30 y" "$reps" "$finsim" run "${base[@]}" --set scenario.burn_in_years=30
 time_it "run 2019-2030, no burn-in" "$reps" "$finsim" run "${base[@]}" --set scenario.burn_in_years=0
 vary=(--vary funding.state.allocation_msek.2025=339:1017:7)
 time_it "sweep 7 points 2019-2040 (done-when)" $((7 * reps)) "$finsim" sweep scenarios/baseline.toml "${vary[@]}" \

@@ -34,7 +34,7 @@ struct ScenarioMeta {
   int replications = 10;
   // Years simulated before `start` and not reported, so the first reported month starts from a
   // settled population rather than from everyone in the target group (docs/model.md §5).
-  int burn_in_years = 30;
+  int burn_in_years = 20;
   int months() const { return end.index() - start.index() + 1; }
   int first_year() const { return start.year; }
   int last_year() const { return end.year; }

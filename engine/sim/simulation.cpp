@@ -18,6 +18,9 @@ namespace finsim {
 void populate_areas(std::vector<Area>& areas, const ScenarioConfig& config, const World& world, RunKey key) {
   const auto stock = initial_stock(world.geography, config.population);
   const auto inflow_mean = monthly_inflow(stock, config.population);
+  // The stock is synthesised as it is at the first simulated month (the burn-in's first), so ages,
+  // `since` and the 65th birthdays run from there; at month 0 it would be ageless in the burn-in.
+  const int first_month = -12 * config.meta.burn_in_years;
   tbb::parallel_for(std::size_t{0}, areas.size(), [&](std::size_t ai) {
     Area& area = areas[ai];
     std::size_t total = 0;
@@ -27,7 +30,8 @@ void populate_areas(std::vector<Area>& areas, const ScenarioConfig& config, cons
       const int k = area.kommuner[j];
       area.inflow_mean.push_back(inflow_mean[k]);
       for (std::uint32_t s = 0; s < stock[k]; ++s) {
-        const std::size_t i = add_person(area.agents, key, k, area.next_serial[j]++, 0, config.population, false);
+        const std::size_t i =
+            add_person(area.agents, key, k, area.next_serial[j]++, first_month, config.population, false);
         area.count(State::Target, area.agents.support[i], +1);
       }
     }

@@ -25,8 +25,9 @@ struct RunControl {
 // Thrown when a run was cancelled through RunControl::cancel.
 struct Cancelled {};
 
-// The initial stock of every area (agents, inflow rates, census), as run_replication starts;
-// public so benchmarks start from exactly the same state.
+// The initial stock of every area (agents, inflow rates, census), as run_replication starts: created
+// at the first simulated month (−12 · burn-in years), so ages are the sampled ones at that month.
+// Public so benchmarks start from exactly the same state.
 void populate_areas(std::vector<Area>& areas, const ScenarioConfig& config, const World& world, RunKey key);
 
 // One replication in progress: everything the next month needs. Plain data and copyable, so that

@@ -65,7 +65,7 @@ TEST_CASE("config: the baseline resolves to the values in scenarios/baseline.tom
   CHECK(c.meta.end.year == 2040);  // policy 2025 + 15 years, so payback can be seen
   CHECK(c.meta.end.month == 12);
   CHECK(c.meta.months() == 264);  // 22 years × 12
-  CHECK(c.meta.burn_in_years == 30);
+  CHECK(c.meta.burn_in_years == 20);  // docs/model.md §5: the shortest that settles the 2019 targets
   CHECK(c.referral.mode == finsim::ReferralMode::CapacityResponsive);
   CHECK(c.referral.identification_base_per_month == 0.004);
   CHECK(c.referral.identification_max_per_month == 0.04);

@@ -118,7 +118,11 @@ with tempfile.TemporaryDirectory() as tmp:
     for basis in ("spent", "paid"):
         row = next(x for x in rows if x["metric"] == f"payback_{basis}_median_months" and x["payer"] == "all")
         months = np.sort(s.headline(f"payback_{basis}_months")[0])
-        assert float(row["difference_mean"]) == months[len(months) // 2], (basis, row, months)
+        median = months[len(months) // 2]
+        if np.isinf(median):  # not paid back by the horizon: compare leaves the figure out and says so
+            assert row["difference_mean"] == "" and row["note"] == "after_2026", (basis, row, months)
+        else:
+            assert float(row["difference_mean"]) == median, (basis, row, months)
     r = run("quote", a.replace("a.h5", "nosuch.h5"))
     assert r.returncode == 2, r.stderr
     r = subprocess.run(["/usr/bin/python3", f"{src}/analysis/study.py", os.path.join(tmp, "nosuch.h5")],

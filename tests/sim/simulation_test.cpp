@@ -4,10 +4,12 @@
 #include <tbb/global_control.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <map>
 #include <numeric>
 
 #include "config/read_scenario.h"
+#include "population/synthesis.h"
 #include "run/execute.h"
 #include "sim/simulation.h"
 #include "sim/summary.h"
@@ -77,6 +79,65 @@ TEST_CASE("people are conserved in every state, area and month", "[sim]") {
       REQUIRE(c.completions + c.dropouts == c.exit_work + c.exit_studies + c.exit_job_seeking + c.exit_other);
     }
   }
+}
+
+TEST_CASE("the initial stock is created at the first burn-in month, so it ages during the burn-in", "[sim][burn-in]") {
+  constexpr int kBurn = 3;
+  const Scenario s = small({"scenario.burn_in_years=3"}, "2019-01");
+  const World world = build_world(s.config);
+  ReplicationState st = start_replication(s.config, world, 0);
+  REQUIRE(st.month == -12 * kBurn);
+  const auto stock = initial_stock(world.geography, s.config.population);
+  // Everyone present at the start has the sampled age (16–64) at that month, not at month 0.
+  std::int64_t people = 0;
+  std::vector<std::uint32_t> turning_65;  // ids of those who turn 65 before month 0
+  for (const Area& area : st.areas)
+    for (std::size_t i = 0; i < area.agents.size(); ++i) {
+      const int age = st.month - area.agents.birth[i];
+      REQUIRE(age >= 16 * 12);
+      REQUIRE(age < 65 * 12);
+      REQUIRE(area.agents.since[i] == st.month);
+      ++people;
+      if (age + 12 * kBurn > 65 * 12) turning_65.push_back(area.agents.id[i]);
+    }
+  REQUIRE(people == std::accumulate(stock.begin(), stock.end(), std::int64_t{0}));
+  REQUIRE(turning_65.size() > 100);  // 50–64 is the largest band: about a fifth of them
+  std::sort(turning_65.begin(), turning_65.end());
+
+  // Through the burn-in people are conserved (start + inflow − gone = present at month 0), and the
+  // 65th birthdays take people out.
+  std::int64_t in = 0, out = 0, aged_out = 0;
+  while (st.month < 0) {
+    advance_month(st, s.config);
+    for (const Area& area : st.areas) {
+      in += area.month.inflow;
+      out += std::accumulate(area.month.gone.begin(), area.month.gone.end(), std::int64_t{0});
+      aged_out += area.month.gone[static_cast<int>(GoneReason::AgedOut)];
+    }
+  }
+  CHECK(aged_out >= 1);
+  std::int64_t present = 0;
+  for (const Area& area : st.areas)
+    for (std::size_t i = 0; i < area.agents.size(); ++i) {
+      if (area.agents.state_of(i) == State::Gone) continue;
+      ++present;
+      // Nobody above 64 remains at month 0, except those turning 65 in it, who leave in it.
+      const int age = 0 - area.agents.birth[i];
+      REQUIRE((age < 65 * 12 ||
+               (age == 65 * 12 && area.agents.wake[i] == 0 && area.agents.next[i] == std::uint8_t(NextEvent::AgeOut))));
+      REQUIRE_FALSE(std::binary_search(turning_65.begin(), turning_65.end(), area.agents.id[i]));
+    }
+  CHECK(present == people + in - out);
+  // The burn-in is not reported: month 0 is the first month in the result, and its opening stock
+  // is the people present after the burn-in.
+  REQUIRE(st.result.monthly.empty());
+  advance_month(st, s.config);
+  CHECK(st.result.monthly.size() == st.areas.size());
+  std::int64_t opening = 0;
+  for (const auto& area_stock : st.result.initial_stock)
+    for (int state = 0; state < kStates; ++state)
+      if (state != static_cast<int>(State::Gone)) opening += area_stock[state];
+  CHECK(opening == present);
 }
 
 TEST_CASE("money: spending stays within budget plus equity, and equity closes the account", "[sim]") {
