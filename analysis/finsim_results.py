@@ -7,6 +7,18 @@ import h5py
 import xarray as xr
 
 
+def text(value):
+    """A string as str, or a list of them: h5py returns the fixed-length strings of result files
+    (schema_version 2, docs/output.md) as bytes. xarray (h5netcdf) already gives str."""
+    if isinstance(value, bytes):  # also numpy.bytes_
+        return value.decode("utf-8")
+    if hasattr(value, "tolist") and not isinstance(value, str):
+        value = value.tolist()
+    if isinstance(value, list):
+        return [text(v) for v in value]
+    return value
+
+
 def scenario_names(path):
     """Names of the scenario groups in a result file."""
     with h5py.File(path, "r") as f:
@@ -46,7 +58,7 @@ def read_events(path, name=None):
         insatser = np.append(g["insats"].asstr()[()], "")  # code -1 picks the last: none
 
         def decode(column):
-            return pd.Categorical.from_codes(e[column][:], e[column].attrs["flag_meanings"].split())
+            return pd.Categorical.from_codes(e[column][:], text(e[column].attrs["flag_meanings"]).split())
 
         month_index = e["month"][:]
         return pd.DataFrame({
@@ -57,7 +69,7 @@ def read_events(path, name=None):
             "forbund": areas[e["forbund"][:]],
             "event": decode("event"),
             "from_state": decode("from_state"),
-            "to_state": pd.Categorical.from_codes(e["to_state"][:], e["from_state"].attrs["flag_meanings"].split()),
+            "to_state": pd.Categorical.from_codes(e["to_state"][:], text(e["from_state"].attrs["flag_meanings"]).split()),
             "insats": insatser[e["insats"][:].astype(np.int64)],
         })
 

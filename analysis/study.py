@@ -58,8 +58,10 @@ class Study:
             if "study_sample" not in g:
                 raise ValueError(f"{path}: not a study file (no study_sample; made by finsim study)")
             self.attrs = {k: (v.decode() if isinstance(v, bytes) else v) for k, v in g.attrs.items()}
-            self.keys = [str(k) for k in np.atleast_1d(g.attrs["study_keys"])]
-            self.distributions = [str(k) for k in np.atleast_1d(g.attrs["study_distributions"])]
+            # h5py gives fixed-length strings (schema_version 2) as bytes
+            self.keys = [k.decode() if isinstance(k, bytes) else str(k) for k in np.atleast_1d(g.attrs["study_keys"])]
+            self.distributions = [d.decode() if isinstance(d, bytes) else str(d)
+                                  for d in np.atleast_1d(g.attrs["study_distributions"])]
             self.sample = g["study_sample"][:]
             self.arm = g["study_arm"][:]
             self.n_samples = int(g.attrs["study_samples"])

@@ -38,6 +38,6 @@ std::vector<h5::Attribute> root_attributes(const RunInfo& run);
 // Scenario group attributes (docs/output.md); `first`/`count` are the replication range.
 std::vector<h5::Attribute> scenario_attributes(const Scenario& scenario, const World& world, int first, int count);
 
-inline constexpr const char* kSchemaVersion = "1";
+inline constexpr const char* kSchemaVersion = "2";
 
 }  // namespace finsim

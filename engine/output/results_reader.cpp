@@ -35,6 +35,11 @@ void check_result_file(const h5::File& file, const std::string& name) {
   if (!root.has_attribute(".", "schema_version") || !root.has_attribute(".", "finsim_version") ||
       !root.has("scenarios"))
     throw InputError(name + ": not a finsim result file (no schema_version, finsim_version or scenarios group)");
+  // Schema 1 stored strings variable-length, which libhdf5 can crash on when a file is damaged
+  // (tests/fuzz/known_libhdf5): refused from the attribute's type, without reading its value.
+  if (h5::is_variable_length_string(root, ".", "schema_version"))
+    throw InputError(name + ": an older schema_version (variable-length strings) is not supported (this finsim reads " +
+                     kSchemaVersion + ")");
   const std::string schema = h5::string_attribute(root, ".", "schema_version");
   if (schema != kSchemaVersion)
     throw InputError(name + ": schema_version " + schema + " is not supported (this finsim reads " + kSchemaVersion +

@@ -1,9 +1,7 @@
-// Built only with FINSIM_MPI=ON. The protocol, all on MPI_COMM_WORLD, bytes only:
-//   rank 0 → w: GO (start) | WORK (a batch) | STOP (no more work, or give up: cancel what runs)
-//   w → rank 0: HELLO (the run's digest) | REQUEST (one more batch: a lane is free) |
-//               RESULT (a finished unit) | ERROR (kind byte + one line) | DONE (answer to STOP, last)
-// Each process talks MPI from one thread only (MPI_THREAD_SERIALIZED): on rank 0 a dispatcher
-// thread, on the others a messenger thread; the process's oneTBB threads compute in lanes.
+// Built only with FINSIM_MPI=ON: the rank loops of one run over several processes (the messages
+// they exchange: run/mpi_protocol.h). Each process talks MPI from one thread only
+// (MPI_THREAD_SERIALIZED): on rank 0 a dispatcher thread, on the others a messenger thread; the
+// process's oneTBB threads compute in lanes.
 #include "run/mpi_run.h"
 
 #include <mpi.h>
@@ -19,90 +17,13 @@
 #include <vector>
 
 #include "run/batch_lanes.h"
+#include "run/mpi_protocol.h"
 #include "run/work_queue.h"
 #include "util/error.h"
 
 namespace finsim::mpi {
 
-enum Tag : int { kGo = 1, kStop, kWork, kRequest, kResult, kError, kDone, kHello };
-
-struct Session::Peers {
-  explicit Peers(int size) : stopped(static_cast<std::size_t>(size), 0), done(static_cast<std::size_t>(size), 0) {}
-  std::vector<char> stopped;  // STOP sent
-  std::vector<char> done;     // DONE received
-  bool clean = true;          // every rank answered: MPI_Finalize will not wait for a dead one
-};
-
 namespace {
-
-using Clock = std::chrono::steady_clock;
-
-struct Message {
-  int from = 0;
-  int tag = 0;
-  std::string bytes;
-};
-
-void send(int to, Tag tag, std::string_view bytes = {}) {
-  MPI_Send(bytes.data(), static_cast<int>(bytes.size()), MPI_BYTE, to, tag, MPI_COMM_WORLD);
-}
-
-// The next message waiting (from `from`, or anyone), without blocking.
-std::optional<Message> poll(int from = MPI_ANY_SOURCE) {
-  int flag = 0;
-  MPI_Status status;
-  MPI_Iprobe(from, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &status);
-  if (!flag) return std::nullopt;
-  int n = 0;
-  MPI_Get_count(&status, MPI_BYTE, &n);
-  Message m{status.MPI_SOURCE, status.MPI_TAG, std::string(static_cast<std::size_t>(n), '\0')};
-  MPI_Recv(m.bytes.data(), n, MPI_BYTE, m.from, m.tag, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
-  return m;
-}
-
-// Between polls: short against a unit (tens of milliseconds and more), long enough that the
-// polling thread takes no core from the lanes. (Open MPI's blocking calls would spin instead.)
-void pause() { std::this_thread::sleep_for(std::chrono::microseconds(500)); }
-
-const char* const kRankVariables[] = {"OMPI_COMM_WORLD_RANK", "PMIX_RANK", "PMI_RANK"};
-
-bool launched_by_mpi() {
-  for (const char* name : kRankVariables)
-    if (std::getenv(name)) return true;
-  return false;
-}
-
-// Rank 0: STOP to every rank not stopped yet, then waits up to `timeout` for each one's DONE,
-// passing the other messages that still arrive (results, errors) to `on_message`. A rank that does
-// not answer (it died) leaves the session unclean.
-template <class OnMessage>
-void stop_all(Session::Peers& peers, Clock::duration timeout, OnMessage on_message) {
-  const int size = static_cast<int>(peers.stopped.size());
-  for (int w = 1; w < size; ++w)
-    if (!peers.stopped[static_cast<std::size_t>(w)]) {
-      send(w, kStop);
-      peers.stopped[static_cast<std::size_t>(w)] = 1;
-    }
-  const auto deadline = Clock::now() + timeout;
-  auto all_done = [&] {
-    for (int w = 1; w < size; ++w)
-      if (!peers.done[static_cast<std::size_t>(w)]) return false;
-    return true;
-  };
-  while (!all_done()) {
-    if (auto m = poll()) {
-      if (m->tag == kDone)
-        peers.done[static_cast<std::size_t>(m->from)] = 1;
-      else
-        on_message(*m);
-    } else if (Clock::now() > deadline) {
-      peers.clean = false;
-      return;
-    } else {
-      pause();
-    }
-  }
-}
 
 // Passes units to the caller's controller and counts them for the progress line.
 class Forward : public RunController {
@@ -129,12 +50,6 @@ class Forward : public RunController {
   const ExecuteOptions& options_;
   long months_, total_;
   std::atomic<long> count_{0};
-};
-
-// A failure reported by another rank: its kind byte ('2' = the user's input) and one line.
-struct RemoteError {
-  bool input = false;
-  std::string what;
 };
 
 // Rank 0's dispatcher thread: hands batches to the ranks that ask, takes their results, stops
@@ -247,28 +162,6 @@ class Dispatcher {
   std::optional<RemoteError> error_;
 };
 
-// A rank's messages to rank 0, queued by the lanes and sent by the messenger thread.
-class Outbox {
- public:
-  void push(Tag tag, std::string bytes) {
-    std::lock_guard lock(mutex_);
-    messages_.emplace_back(tag, std::move(bytes));
-  }
-  bool flush() {  // true when something was sent
-    std::deque<std::pair<Tag, std::string>> out;
-    {
-      std::lock_guard lock(mutex_);
-      out.swap(messages_);
-    }
-    for (const auto& [tag, bytes] : out) send(0, tag, bytes);
-    return !out.empty();
-  }
-
- private:
-  std::mutex mutex_;
-  std::deque<std::pair<Tag, std::string>> messages_;
-};
-
 class SendBack : public RunController {
  public:
   explicit SendBack(Outbox& out) : out_(out) {}
@@ -278,15 +171,6 @@ class SendBack : public RunController {
  private:
   Outbox& out_;
 };
-
-Message wait_from_root() {
-  for (;;) {
-    if (auto m = poll(0)) return *m;
-    pause();
-  }
-}
-
-std::string error_message(bool input, const std::string& what) { return (input ? "2" : "1") + what; }
 
 }  // namespace
 

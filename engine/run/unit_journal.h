@@ -11,29 +11,10 @@
 #include <utility>
 #include <vector>
 
-#include "run/run_plan.h"
+#include "run/journal_header.h"
 #include "sim/replication_result.h"
 
 namespace finsim {
-
-// What must match for a resume: the same code, the same resolved scenario per point, the same
-// seed and replications. Any difference would make the resumed file differ from an uninterrupted run.
-struct JournalHeader {
-  std::string finsim_version, git_commit;  // util/build_info.h
-  std::vector<std::string> point_sha256;   // per point: SHA-256 (hex) of its resolved scenario
-  std::uint64_t seed = 0;
-  int first_replication = 0, replications = 0;
-  bool events = false;
-  // A shard file (finsim run/sweep --shard K/N) is a journal whose header also says which shard it
-  // is; 0/0 in a resume journal. The plan (scenario file made absolute, overrides, points) lets
-  // finsim merge rebuild the run and check that every point still resolves to its digest.
-  int shard_index = 0, shard_count = 0;
-  RunPlan plan;
-  bool operator==(const JournalHeader&) const = default;
-};
-
-// A header with this build's finsim_version and git_commit filled in.
-JournalHeader this_build_header();
 
 // NAME.partial for the result file NAME.
 std::filesystem::path journal_path_for(const std::filesystem::path& result_path);

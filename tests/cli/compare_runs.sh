@@ -80,7 +80,7 @@ for want in 'With scenario "plus50" instead of the baseline "baseline"' "95 %: "
   grep -qF -- "$want" <<<"$quote" || fail "quote lacks '$want': $quote"
 done
 echo "ok: $quote"
-sha=$(/usr/bin/python3 -c 'import h5py,sys; f=h5py.File(sys.argv[1]); g=f["scenarios/plus50"]; print(g.attrs["scenario_sha256"])' "$tmp/plus.h5")
+sha=$(/usr/bin/python3 -c 'import h5py,sys; f=h5py.File(sys.argv[1]); g=f["scenarios/plus50"]; print(g.attrs["scenario_sha256"].decode())' "$tmp/plus.h5")
 grep -qF "$sha" "$tmp/plus.txt" || fail "table does not print the scenario digest $sha"
 grep -qF "${sha:0:16}" <<<"$quote" || fail "quote does not carry the digest prefix"
 
@@ -139,7 +139,7 @@ PY
 for want in "3 replications" "95 %: " " to "; do
   head -1 "$tmp/quote.txt" | grep -qF -- "$want" || fail "quote lacks '$want'"
 done
-base_sha=$(/usr/bin/python3 -c 'import h5py,sys; f=h5py.File(sys.argv[1]); print(f["scenarios/baseline"].attrs["scenario_sha256"])' "$tmp/base.h5")
+base_sha=$(/usr/bin/python3 -c 'import h5py,sys; f=h5py.File(sys.argv[1]); print(f["scenarios/baseline"].attrs["scenario_sha256"].decode())' "$tmp/base.h5")
 digests=$(sed -n 2p "$tmp/quote.txt")
 for want in "Runs: baseline $tmp/base.h5 (baseline, sha256 ${base_sha:0:16}" "scenario $tmp/plus.h5 (plus50, sha256 ${sha:0:16}" \
             " commit "; do
@@ -217,7 +217,7 @@ import h5py
 for path in sys.argv[2:]:
     f = h5py.File(path, "r")
     for name, g in f["scenarios"].items():
-        text = text.replace(g.attrs["description"], "").replace(name, "")
+        text = text.replace(g.attrs["description"].decode(), "").replace(name, "")
 text = re.sub(r"/tmp/\S+|[0-9a-f]{16,}", "", text)
 banned = [r"MSEK", r"anslag", r"(?<!slump)frö\b", r"replikering", r"\bKI\b", r"\båterbetalning\b", r"huvudm[aä]n",
           r"\bbas\b", r"Finsambudget", r"(?<![Ss]amordnings)förbund\b", r"horisont", r"\bpersons\b", r"\bpayback\b",

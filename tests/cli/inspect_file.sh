@@ -34,16 +34,28 @@ expect_error "truncated.h5" -- inspect "$tmp/truncated.h5"
 /usr/bin/python3 - "$tmp" <<'PY'
 import shutil, sys
 import h5py
+import numpy as np
 tmp = sys.argv[1]
 with h5py.File(f"{tmp}/other.h5", "w") as f:
     f.create_dataset("x", data=[1, 2, 3])
 shutil.copy(f"{tmp}/r.h5", f"{tmp}/future.h5")
 with h5py.File(f"{tmp}/future.h5", "r+") as f:
-    f.attrs["schema_version"] = "999"
+    f.attrs.create("schema_version", np.bytes_("999"))  # fixed-length, as finsim writes it
+# Schema 1 stored strings variable-length (h5py's default for str): refused from the type alone.
+shutil.copy(f"{tmp}/r.h5", f"{tmp}/old.h5")
+with h5py.File(f"{tmp}/old.h5", "r+") as f:
+    f.attrs["schema_version"] = "1"
 PY
 expect_error "other.h5: not a finsim result file" -- inspect "$tmp/other.h5"
 expect_error "other.h5: not a finsim result file" -- inspect "$tmp/other.h5" --resolved
 expect_error "future.h5: schema_version 999 is not supported" -- inspect "$tmp/future.h5"
+expect_error "old.h5: an older schema_version (variable-length strings) is not supported (this finsim reads 2)" -- inspect "$tmp/old.h5"
+expect_error "old.h5: an older schema_version" -- export "$tmp/old.h5" --csv "$tmp/old-csv"
+
+# Found by fuzzing: damaged variable-length strings crashed (SIGSEGV, exit 139) or hung libhdf5; since
+# schema_version 2 such a file is refused before any string is read.
+expect_error "regression_vlen_segv.h5: an older schema_version" -- inspect "$src/tests/fuzz/corpus/fuzz_results/regression_vlen_segv.h5"
+expect_error "regression_vlen_global_heap_loop.h5: an older schema_version" -- export "$src/tests/fuzz/corpus/fuzz_results/regression_vlen_global_heap_loop.h5" --csv "$tmp/y"
 
 # Found by fuzzing: a file whose root group cannot be opened is bad input too (was exit 1).
 expect_error "damaged_root_group.h5: cannot open the root group" -- inspect "$src/tests/data/results/damaged_root_group.h5"

@@ -81,7 +81,7 @@ TEST_CASE("results: coordinates and provenance round-trip", "[output][results]")
 
   const auto root = f.file.root();
   CHECK(h5::string_attribute(root, ".", "finsim_version") == FINSIM_VERSION);
-  CHECK(h5::string_attribute(root, ".", "schema_version") == "1");
+  CHECK(h5::string_attribute(root, ".", "schema_version") == "2");
   for (const char* name : {"git_commit", "compiler", "hdf5_version", "tbb_version", "boost_version",
                            "tomlplusplus_version", "created", "command_line", "host"})
     CHECK(!h5::string_attribute(root, ".", name).empty());

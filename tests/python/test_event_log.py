@@ -51,7 +51,7 @@ def main():
         # The docs/output.md example, as written there.
         g = h5py.File(two)["scenarios/baseline/events"]
         df = pd.DataFrame({k: g[k][:] for k in ("replication", "month", "agent", "event", "to_state", "insats")})
-        df["event"] = pd.Categorical.from_codes(df.event, g["event"].attrs["flag_meanings"].split())
+        df["event"] = pd.Categorical.from_codes(df.event, g["event"].attrs["flag_meanings"].decode().split())
         outcomes = df[df.event == "completion"].groupby("to_state").size()
         assert outcomes.sum() > 0
 

@@ -50,7 +50,7 @@ def main():
 
             with open(os.path.join(out, "attributes.csv"), encoding="utf-8", newline="") as inp:
                 attrs = {(r["object"], r["attribute"]): r["value"] for r in csv.DictReader(inp)}
-            assert attrs[("/" + GROUP, "scenario_sha256")] == '"' + g.attrs["scenario_sha256"] + '"'
+            assert attrs[("/" + GROUP, "scenario_sha256")] == '"' + g.attrs["scenario_sha256"].decode() + '"'
             assert ("/", "finsim_version") in attrs
             assert attrs[("/" + GROUP + "/budget", "units")] == '"SEK"'
     print("ok: export")

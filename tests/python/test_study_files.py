@@ -21,6 +21,15 @@ finsim, src = sys.argv[1], sys.argv[2]
 CHEAP = ["--set", "population.scale=0.02", "--set", "scenario.burn_in_years=2", "--set", "scenario.end=2026-12"]
 KEYS = "population.inflow_per_year,referral.max_wait_months,insats.ips.cost_sek_per_month,population.target_group_size"
 
+def text(value):
+    """h5py gives fixed-length strings (schema_version 2, docs/output.md) as bytes: decoded here."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8")
+    if isinstance(value, np.ndarray):
+        return [text(v) for v in value.tolist()]
+    return value
+
+
 
 def run(*args):
     return subprocess.run([finsim, *args], capture_output=True, text=True)
@@ -39,12 +48,12 @@ with tempfile.TemporaryDirectory() as tmp:
     assert "5 parameter set(s) of 4 key(s) x 2 arms (baseline, state-plus-50) x 2 replication(s) = 20 units" in r.stdout, r.stdout
     with h5py.File(a, "r") as f:
         g = f["scenarios/baseline"]
-        keys = [str(k) for k in g.attrs["study_keys"]]
+        keys = text(g.attrs["study_keys"])
         assert keys == KEYS.split(","), keys
         assert list(g["study_sample"][:]) == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]
         assert list(g["study_arm"][:]) == [0, 1] * 5
-        assert g.attrs["study_scenario"] == "state-plus-50" and int(g.attrs["study_samples"]) == 5
-        dists = [str(d) for d in g.attrs["study_distributions"]]
+        assert text(g.attrs["study_scenario"]) == "state-plus-50" and int(g.attrs["study_samples"]) == 5
+        dists = text(g.attrs["study_distributions"])
         assert dists[0].startswith("triangular(0.1, 0.11, 0.25)"), dists
         assert dists[3] == "uniform(280000, 500000)", dists
         values = np.array([g[k][:] for k in keys]).T  # [point, key]
