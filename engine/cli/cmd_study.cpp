@@ -68,7 +68,10 @@ int cmd_study(const Args& args) {
       "params", po::value(&params),
       "KEY,KEY,... registry keys to draw, or 'all' (adds sourced keys' published intervals); default: every "
       "assumption with a distribution")("sample-seed", po::value(&sample_seed),
-                                        "seed of the Latin hypercube (default 1; the simulation's seed is --seed)");
+                                        "seed of the Latin hypercube (default 1; the simulation's seed is --seed)")(
+      "design", po::value(&design_file),
+      "CSV of given parameter sets (header: keys; a row per set), run instead of a Latin hypercube, e.g. a Sobol "
+      "design from analysis/sobol.py");
   add_job_options(opts, job, plan.overrides, replications, seed);
   po::positional_options_description pos;
   pos.add("base", 1).add("scenario", 1);

@@ -10,6 +10,20 @@
 namespace finsim::cli {
 namespace {
 
+// Six significant digits: enough to compare a simulated target with its observation.
+std::string six(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
+}
+
+std::string exact(double v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.17g", v == 0 ? 0.0 : v);
+  return buf;
+}
+
+
 std::string label(const Lang& l, const StudyEffect& e, std::int64_t last_year) {
   if (e.metric == "work_studies_december")
     return l.t("net extra people in work or studies, December ", "netto fler i arbete eller studier, december ") +
@@ -108,10 +122,10 @@ void print_calibration(std::ostream& out, const Lang& l, const StudySummary& s) 
         hi = any ? std::max(hi, v) : v;
         any = true;
       }
-    out << "  " << t.target->name << l.t(": observed ", ": observerat ") << shortest_number(t.target->observed)
-        << ", sd_obs " << shortest_number(t.target->sd_observation) << ", sd_model "
-        << shortest_number(t.target->sd_model) << l.t("; simulated ", "; simulerat ")
-        << (any ? shortest_number(lo) + l.t(" to ", " till ") + shortest_number(hi) : std::string("-"))
+    out << "  " << t.target->name << l.t(": observed ", ": observerat ") << six(t.target->observed) << ", sd_obs "
+        << six(t.target->sd_observation) << ", sd_model " << six(t.target->sd_model)
+        << l.t("; simulated ", "; simulerat ")
+        << (any ? six(lo) + l.t(" to ", " till ") + six(hi) : std::string("-"))
         << l.t("; rules out ", "; utesluter ") << t.rejected << "\n";
   }
   if (!c.not_covered.empty()) {
@@ -119,12 +133,6 @@ void print_calibration(std::ostream& out, const Lang& l, const StudySummary& s) 
     for (std::size_t i = 0; i < c.not_covered.size(); ++i) out << (i ? ", " : "") << c.not_covered[i];
     out << "\n";
   }
-}
-
-std::string exact(double v) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.17g", v == 0 ? 0.0 : v);
-  return buf;
 }
 
 }  // namespace

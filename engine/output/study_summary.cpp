@@ -145,7 +145,11 @@ StudySummary summarise_study(const std::filesystem::path& path, bool all_sets) {
     std::vector<PairedStat> per_set;
     std::string unit = find_row(any, w.metric, w.payer, Period::year, any.years.back())->unit;
     if (too_few) {
-      StudyEffect e{.metric = w.metric, .payer = w.payer, .unit = unit, .per_policy_year = w.policy};
+      StudyEffect e;
+      e.metric = w.metric;
+      e.payer = w.payer;
+      e.unit = unit;
+      e.per_policy_year = w.policy;
       mark_too_few(e);
       out.effects.push_back(std::move(e));
       continue;
