@@ -121,8 +121,15 @@ int cmd_study(const Args& args) {
   }
   plan = study_plan(design, std::move(plan));
 
-  StudyLabels labels{method,  design.sample_seed, samples, base_file, scenario_file, base.config.meta.name,
-                     scen.config.meta.name, plan.varied_keys, {}};
+  StudyLabels labels{method,
+                     design.sample_seed,
+                     samples,
+                     base_file,
+                     scenario_file,
+                     base.config.meta.name,
+                     scen.config.meta.name,
+                     plan.varied_keys,
+                     {}};
   for (const auto* spec : design.parameters) labels.distributions.push_back(prior_formula(spec->prior));
   if (job.output.empty()) job.output = base.config.meta.name + "-" + scen.config.meta.name + "-study.h5";
   job.annotate = [labels](const h5::Group& g) { write_study_labels(g, labels); };

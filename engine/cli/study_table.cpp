@@ -23,7 +23,6 @@ std::string exact(double v) {
   return buf;
 }
 
-
 std::string label(const Lang& l, const StudyEffect& e, std::int64_t last_year) {
   if (e.metric == "work_studies_december")
     return l.t("net extra people in work or studies, December ", "netto fler i arbete eller studier, december ") +
@@ -39,7 +38,8 @@ std::string label(const Lang& l, const StudyEffect& e, std::int64_t last_year) {
   if (e.metric == "payback_spent_median_months")
     return l.t("payback on money spent, all payers (months)", "återbetalningstid för använda medel, alla (månader)");
   if (e.metric == "payback_paid_median_months")
-    return l.t("payback on money paid in, all payers (months)", "återbetalningstid för inbetalda medel, alla (månader)");
+    return l.t("payback on money paid in, all payers (months)",
+               "återbetalningstid för inbetalda medel, alla (månader)");
   if (e.metric == "cost_per_work_studies_end")
     return l.t("extra money per net extra person in work or studies (SEK)",
                "mer medel per netto fler i arbete eller studier (kr)");
@@ -73,11 +73,13 @@ std::string percent(double share) {
 
 // Why an effect has no mean or interval.
 std::string why_undefined(const Lang& l, const StudySummary& s, const StudyEffect& e) {
-  if (e.note == "too_few_sets_kept") return l.t("no interval: too few sets kept", "inget intervall: för få uppsättningar");
+  if (e.note == "too_few_sets_kept")
+    return l.t("no interval: too few sets kept", "inget intervall: för få uppsättningar");
   if (e.metric.rfind("payback_", 0) == 0)
     return l.t("not in every run: ", "inte i alla körningar: ") + percent(e.defined_share) +
            l.t(" of the runs paid back by ", " av körningarna återbetalda till ") + std::to_string(s.last_year);
-  return l.t("not defined: the effect is not positive in every run", "ej definierat: effekten är inte positiv i alla körningar");
+  return l.t("not defined: the effect is not positive in every run",
+             "ej definierat: effekten är inte positiv i alla körningar");
 }
 
 const StudyEffect& effect(const StudySummary& s, const char* metric, const char* payer = "") {
@@ -98,7 +100,8 @@ std::string sets_text(const Lang& l, const StudySummary& s) {
     return l.t("NO parameter set of ", "INGEN parameteruppsättning av ") + std::to_string(tried) +
            l.t(" is consistent with the calibration targets", " stämmer med kalibreringsmålen");
   return std::to_string(kept) + l.t(" of ", " av ") + std::to_string(tried) +
-         l.t(" parameter sets kept by the calibration targets", " parameteruppsättningar behållna av kalibreringsmålen");
+         l.t(" parameter sets kept by the calibration targets",
+             " parameteruppsättningar behållna av kalibreringsmålen");
 }
 
 void print_calibration(std::ostream& out, const Lang& l, const StudySummary& s) {
@@ -124,8 +127,7 @@ void print_calibration(std::ostream& out, const Lang& l, const StudySummary& s) 
       }
     out << "  " << t.target->name << l.t(": observed ", ": observerat ") << six(t.target->observed) << ", sd_obs "
         << six(t.target->sd_observation) << ", sd_model " << six(t.target->sd_model)
-        << l.t("; simulated ", "; simulerat ")
-        << (any ? six(lo) + l.t(" to ", " till ") + six(hi) : std::string("-"))
+        << l.t("; simulated ", "; simulerat ") << (any ? six(lo) + l.t(" to ", " till ") + six(hi) : std::string("-"))
         << l.t("; rules out ", "; utesluter ") << t.rejected << "\n";
   }
   if (!c.not_covered.empty()) {
@@ -187,9 +189,8 @@ std::string study_quote(const Lang& l, const StudySummary& s) {
   q << l.t("With scenario \"", "Med scenariot \"") << s.scenario << l.t("\" instead of \"", "\" i stället för \"")
     << s.base_scenario << "\" " << l.t("in ", "") << years_text(s.policy_first_year, s.last_year) << ": ";
   if (s.sets_used < 2) {
-    q << sets_text(l, s)
-      << l.t(": the study gives no interval to quote", ": studien ger inget intervall att citera") << ". (Finsim "
-      << s.finsim_version << ", commit " << s.git_commit << l.t("; file ", "; fil ") << s.path << ")";
+    q << sets_text(l, s) << l.t(": the study gives no interval to quote", ": studien ger inget intervall att citera")
+      << ". (Finsim " << s.finsim_version << ", commit " << s.git_commit << l.t("; file ", "; fil ") << s.path << ")";
     return q.str();
   }
   const auto& end = effect(s, "work_studies_december");
@@ -199,7 +200,8 @@ std::string study_quote(const Lang& l, const StudySummary& s) {
   auto with_total = [&](const StudyEffect& e) {
     return value(l, e, e.mean) + " (" + l.t("95 %: ", "95 %: ") + interval(l, e, e.low, e.high) + "; " +
            percent(e.parameter_share()) +
-           l.t(" of the variance from uncertainty in the assumptions, ", " av variansen från osäkerhet i antaganden, ") +
+           l.t(" of the variance from uncertainty in the assumptions, ",
+               " av variansen från osäkerhet i antaganden, ") +
            percent(1 - e.parameter_share()) + l.t(" from simulation noise)", " från slumpvariation i simuleringen)");
   };
   q << with_total(end)
@@ -211,12 +213,12 @@ std::string study_quote(const Lang& l, const StudySummary& s) {
     << interval(l, money, money.low, money.high) << "); "
     << l.t("payback on money paid in ", "återbetalningstid för inbetalda medel ");
   if (paid.defined)
-    q << value(l, paid, paid.mean) << l.t(" months (95 %: ", " månader (95 %: ") << interval(l, paid, paid.low, paid.high)
-      << ")";
+    q << value(l, paid, paid.mean) << l.t(" months (95 %: ", " månader (95 %: ")
+      << interval(l, paid, paid.low, paid.high) << ")";
   else
     q << why_undefined(l, s, paid);
-  q << ". (Finsim " << s.finsim_version << ", commit " << s.git_commit << "; " << sets_text(l, s) << ", "
-    << s.method << " x " << s.replications << l.t(" replications, seed ", " upprepningar, slumpfrö ") << s.seed
+  q << ". (Finsim " << s.finsim_version << ", commit " << s.git_commit << "; " << sets_text(l, s) << ", " << s.method
+    << " x " << s.replications << l.t(" replications, seed ", " upprepningar, slumpfrö ") << s.seed
     << l.t("; intervals: uncertainty in the assumptions and simulation noise; file ",
            "; intervallen omfattar osäkerhet i antaganden och slumpvariation i simuleringen; fil ")
     << s.path << ")";
@@ -224,7 +226,8 @@ std::string study_quote(const Lang& l, const StudySummary& s) {
 }
 
 void print_study_csv(std::ostream& out, const Lang& l, const StudySummary& s) {
-  out << "metric,label,payer,level,area,synthetic,period,unit,base_mean,scenario_mean,difference_mean,ci_low,ci_high,sd,"
+  out << "metric,label,payer,level,area,synthetic,period,unit,base_mean,scenario_mean,difference_mean,ci_low,ci_high,"
+         "sd,"
          "n,note,base_sha256,scenario_sha256,share_parameters,share_noise,sets_kept,sets_tried\n";
   const std::string sets = "," + std::to_string(s.calibration.kept_count()) + "," + std::to_string(s.calibration.tried);
   for (const auto& e : s.effects) {
@@ -234,8 +237,8 @@ void print_study_csv(std::ostream& out, const Lang& l, const StudySummary& s) {
     std::string note = e.note;
     if (!s.calibrated) note += std::string(note.empty() ? "" : ";") + "not_calibrated";
     const std::string unit = e.unit == "months" ? "months" : e.unit;
-    out << e.metric << "," << csv_field(label(l, e, s.last_year)) << "," << e.payer << ",nation,,0," << csv_field(period)
-        << "," << unit << ",,,";
+    out << e.metric << "," << csv_field(label(l, e, s.last_year)) << "," << e.payer << ",nation,,0,"
+        << csv_field(period) << "," << unit << ",,,";
     if (e.defined) {
       const bool split = !flat(e);
       out << exact(e.mean) << "," << exact(e.low) << "," << exact(e.high) << ","

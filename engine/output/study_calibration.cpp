@@ -35,7 +35,8 @@ struct PointOutputs {
 };
 
 h5::Array<double> read_point(const ResultsFile& f, const char* name, std::size_t point, std::size_t rank) {
-  if (!f.group.has(name)) throw InputError(f.path + ": " + f.group.path_of(name) + ": missing (needed for calibration)");
+  if (!f.group.has(name))
+    throw InputError(f.path + ": " + f.group.path_of(name) + ": missing (needed for calibration)");
   auto a = h5::read_double_at(f.group, name, point);
   if (a.shape.size() != rank)
     throw InputError(f.path + ": " + f.group.path_of(name) + ": expected " + std::to_string(rank + 1) + " dimensions");

@@ -24,8 +24,7 @@ std::span<const CalibrationTarget> calibration_targets();
 // |mean(sim) − observed| / sqrt(var_obs + var_model + var_MC), var_MC = s² / R (sample variance of
 // the R replications; 0 with one). NaN when a replication's value is NaN (no exits): such a set is
 // not kept.
-double implausibility(std::span<const double> replications, double observed, double var_observation,
-                      double var_model);
+double implausibility(std::span<const double> replications, double observed, double var_observation, double var_model);
 constexpr double kImplausibilityCutoff = 3.0;
 
 struct TargetResult {
@@ -37,8 +36,8 @@ struct TargetResult {
 
 struct Calibration {
   std::size_t tried = 0;
-  std::vector<bool> kept;              // per set: every used target within the cutoff
-  std::vector<TargetResult> targets;   // the targets the study's years allow, in table order
+  std::vector<bool> kept;                // per set: every used target within the cutoff
+  std::vector<TargetResult> targets;     // the targets the study's years allow, in table order
   std::vector<std::string> not_covered;  // targets outside the study's months
   std::size_t kept_count() const;
 };

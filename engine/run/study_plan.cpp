@@ -103,8 +103,9 @@ DesignFile read_design_file(const std::filesystem::path& path) {
       continue;
     }
     if (fields.size() != header.size())
-      throw InputError(located(file, number, 0, "", "expected " + std::to_string(header.size()) + " values, got " +
-                                                        std::to_string(fields.size())));
+      throw InputError(
+          located(file, number, 0, "",
+                  "expected " + std::to_string(header.size()) + " values, got " + std::to_string(fields.size())));
     std::vector<double> row;
     for (std::size_t k = 0; k < fields.size(); ++k) {
       const std::string text(trim(fields[k]));
@@ -115,8 +116,8 @@ DesignFile read_design_file(const std::filesystem::path& path) {
         throw InputError(located(file, number, 0, header[k], "expected a number, got '" + text + "'"));
       const double slack = prior.integer ? 0.5 : 1e-9 * std::max(std::fabs(prior.low), std::fabs(prior.high));
       if (v < prior.low - slack || v > prior.high + slack)
-        throw InputError(located(file, number, 0, header[k],
-                                 "value " + text + " outside its distribution " + prior_formula(prior)));
+        throw InputError(
+            located(file, number, 0, header[k], "value " + text + " outside its distribution " + prior_formula(prior)));
       row.push_back(v);
     }
     d.rows.push_back(std::move(row));
