@@ -86,7 +86,7 @@ def design_from_screening(path, top, n, seed):
     pick-freeze design over them: (keys, design rows)."""
     s = study_mod.Study(path)
     kept, _, _ = study_mod.calibrate(s)
-    use, _ = study_mod.sets_used(kept)
+    use = study_mod.screening_sets(kept)
     S, method = study_mod.screening_indices(s.X[use], s.headline("work_studies_end")[use])
     order = [int(j) for j in np.argsort(-S)[:top]]
     keys = [s.keys[j] for j in order]

@@ -388,11 +388,13 @@ def summary(study, use_all=False, lang="en", sobol=None, command=""):
     kept, _, _ = calibrate(study)
     use, calibrated = sets_used(kept, use_all)
     head = [headline_entry(study, n, use, calibrated, lang) for n in CSV_METRIC]
-    X = study.X[use]
-    y = study.headline("work_studies_end")[use]
-    pay = study.headline("payback_paid_months")[use]
+    screen = screening_sets(kept)
+    X = study.X[screen]
+    y = study.headline("work_studies_end")[screen]
+    pay = study.headline("payback_paid_months")[screen]
     pays = np.where(np.isnan(pay), 0.0, (pay <= 120).astype(float)).mean(axis=1)
     S, method = screening_indices(X, y) if X.shape[0] >= 3 else (np.full(len(study.keys), np.nan), "none")
+    method += f" over {X.shape[0]} {'kept' if screen.sum() < len(screen) else 'drawn'} sets"
     total = {}
     if sobol:  # stage 2 (analysis/sobol.py): total indices of the top keys
         for d in sobol.get("indices", []):
@@ -433,6 +435,13 @@ def calibrate(study):
     for v in scores.values():
         kept &= v <= CUTOFF  # NaN (no exits in a year) is not kept, as in C++
     return kept, scores, sims
+
+
+def screening_sets(kept, min_sets=20):
+    """The sets the sensitivity screening is over: the kept ones when at least `min_sets` are (the
+    sensitivity where the model fits), else every drawn set (the sensitivity over the priors) — with
+    a handful of kept sets a ranking of ~80 keys would be noise."""
+    return kept.copy() if kept.sum() >= min_sets else np.ones(len(kept), bool)
 
 
 def sets_used(kept, use_all=False):
