@@ -23,18 +23,18 @@ std::string exact(double v) {
   return buf;
 }
 
-std::string label(const Lang& l, const StudyEffect& e, std::int64_t last_year) {
+std::string label(const Lang& l, const StudyEffect& e, std::int64_t last_year, bool in_millions = true) {
   if (e.metric == "work_studies_december")
     return l.t("net extra people in work or studies, December ", "netto fler i arbete eller studier, december ") +
            std::to_string(last_year);
   if (e.metric == "person_years_work_studies")
     return l.t("extra person-years in work or studies a year", "fler personår i arbete eller studier per år");
   if (e.metric == "unique_participants") return l.t("extra participants a year", "fler deltagare per år");
+  // The table shows money in millions; the CSV in SEK, as finsim compare's CSV.
+  const std::string unit = in_millions ? std::string(" (") + money_unit(l) + ")" : "";
   if (e.metric == "finsam_budget")
-    return l.t("extra Finsam money a year, ", "mer medel till förbunden per år, ") + payer_label(l, e.payer) + " (" +
-           money_unit(l) + ")";
-  if (e.metric == "public_net_gain")
-    return l.t("public net gain a year (", "offentlig nettovinst per år (") + std::string(money_unit(l)) + ")";
+    return l.t("extra Finsam money a year, ", "mer medel till förbunden per år, ") + payer_label(l, e.payer) + unit;
+  if (e.metric == "public_net_gain") return l.t("public net gain a year", "offentlig nettovinst per år") + unit;
   if (e.metric == "payback_spent_median_months")
     return l.t("payback on money spent, all payers (months)", "återbetalningstid för använda medel, alla (månader)");
   if (e.metric == "payback_paid_median_months")
@@ -237,7 +237,7 @@ void print_study_csv(std::ostream& out, const Lang& l, const StudySummary& s) {
     std::string note = e.note;
     if (!s.calibrated) note += std::string(note.empty() ? "" : ";") + "not_calibrated";
     const std::string unit = e.unit == "months" ? "months" : e.unit;
-    out << e.metric << "," << csv_field(label(l, e, s.last_year)) << "," << e.payer << ",nation,,0,"
+    out << e.metric << "," << csv_field(label(l, e, s.last_year, false)) << "," << e.payer << ",nation,,0,"
         << csv_field(period) << "," << unit << ",,,";
     if (e.defined) {
       const bool split = !flat(e);
