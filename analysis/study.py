@@ -58,6 +58,16 @@ def text(v):
     return str(v)
 
 
+def attribute(v):
+    """An attribute as str when it holds text (a one-element list counts as a scalar, as netCDF
+    writes them), else as h5py gives it."""
+    if isinstance(v, (bytes, str)):
+        return text(v)
+    if isinstance(v, np.ndarray) and v.dtype.kind in "SOU":
+        return text(v.flat[0]) if v.size == 1 else texts(v)
+    return v
+
+
 def texts(v):
     return [text(x) for x in np.atleast_1d(v)]
 
@@ -105,7 +115,7 @@ class Study:
             g = f["scenarios"][name]
             if "study_sample" not in g:
                 raise ValueError(f"{path}: not a study file (no study_sample; made by finsim study)")
-            self.attrs = {k: (text(v) if isinstance(v, (bytes, str)) else v) for k, v in g.attrs.items()}
+            self.attrs = {k: attribute(v) for k, v in g.attrs.items()}
             self.keys = texts(g.attrs["study_keys"])
             self.distributions = texts(g.attrs["study_distributions"])
             self.sample = g["study_sample"][:]

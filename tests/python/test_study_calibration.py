@@ -7,7 +7,7 @@
 - a study whose every set misses the target group (the target group fixed at 150 000 by --set, far
   below 390 000 − 3 · 55 000) keeps none: compare and quote say so and give no interval, the CSV
   carries no number, and study.py --json says calibrated: false;
-- study.py --json follows its contract (key names and types);
+- study.py --json follows its contract (key names and types), and reads strings stored either way;
 - finsim study --design runs the given sets in order, and a bad design file is refused with exit 2
   and one line naming the file, the line and the key.
 
@@ -60,6 +60,11 @@ def study_json(path, *extra):
     assert r.returncode == 0, r.stderr
     return json.loads(r.stdout)
 
+
+# Strings as h5py gives them for variable- or fixed-length storage, or as one-element lists.
+assert study_py.text(b"baseline") == study_py.text("baseline") == study_py.text(np.bytes_(b"baseline")) == "baseline"
+assert study_py.attribute(np.array([b"state-plus-50"], dtype="S13")) == "state-plus-50"
+assert study_py.texts(np.array([b"a", b"bc"], dtype="S2")) == ["a", "bc"]
 
 with tempfile.TemporaryDirectory() as tmp:
     a = os.path.join(tmp, "a.h5")
