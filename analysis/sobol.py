@@ -73,12 +73,20 @@ def sobol_indices(X, y, n, estimator="jansen", bootstrap=500, seed=1):
     algo.setConfidenceLevel(0.95)
     s1, st = algo.getFirstOrderIndices(), algo.getTotalOrderIndices()
     i1, it = algo.getFirstOrderIndicesInterval(), algo.getTotalOrderIndicesInterval()
+    def bound(v):  # a degenerate bootstrap (a tiny design) gives ±DBL_MAX: no interval
+        v = float(v)
+        return v if np.isfinite(v) and abs(v) < 1e6 else None
+
     out = []
     for j in range(k):
-        out.append({"first_order": float(s1[j]), "first_order_lo": float(i1.getLowerBound()[j]),
-                    "first_order_hi": float(i1.getUpperBound()[j]), "total": float(st[j]),
-                    "total_lo": float(it.getLowerBound()[j]), "total_hi": float(it.getUpperBound()[j])})
+        out.append({"first_order": float(s1[j]), "first_order_lo": bound(i1.getLowerBound()[j]),
+                    "first_order_hi": bound(i1.getUpperBound()[j]), "total": float(st[j]),
+                    "total_lo": bound(it.getLowerBound()[j]), "total_hi": bound(it.getUpperBound()[j])})
     return out
+
+
+def interval_text(lo, hi):
+    return "—" if lo is None or hi is None else f"{lo:.3f} to {hi:.3f}"
 
 
 def design_from_screening(path, top, n, seed):
@@ -139,14 +147,16 @@ def main(argv):
         return 2
     print(f"Sobol indices of {a.metric} ({a.estimator}, N = {n}, {k} keys, {s.n_samples} sets x {s.R} replications; "
           f"bootstrap 95 % intervals):")
+    if n < 32:
+        print(f"note: N = {n} is small; the indices and their intervals are not stable below N ≈ 32 (docs/uncertainty.md §5)")
     print("key | first order | 95 % | total | 95 %")
     for key, r in sorted(zip(s.keys, res), key=lambda t: -t[1]["total"]):
-        print(f"{key} | {r['first_order']:.3f} | {r['first_order_lo']:.3f} to {r['first_order_hi']:.3f} | "
-              f"{r['total']:.3f} | {r['total_lo']:.3f} to {r['total_hi']:.3f}")
+        print(f"{key} | {r['first_order']:.3f} | {interval_text(r['first_order_lo'], r['first_order_hi'])} | "
+              f"{r['total']:.3f} | {interval_text(r['total_lo'], r['total_hi'])}")
     if a.json:
         with open(a.json, "w", encoding="utf-8") as f:
             json.dump({"metric": a.metric, "estimator": a.estimator, "N": n, "study": a.study,
-                       "indices": [dict(key=key, **r) for key, r in zip(s.keys, res)]}, f, indent=1)
+                       "indices": [dict(key=key, **r) for key, r in zip(s.keys, res)]}, f, indent=1, allow_nan=False)
     return 0
 
 

@@ -9,7 +9,8 @@
   carries no number, and study.py --json says calibrated: false;
 - study.py --json follows its contract (key names and types), and reads strings stored either way;
 - finsim study --design runs the given sets in order, and a bad design file is refused with exit 2
-  and one line naming the file, the line and the key.
+  and one line naming the file, the line and the key; analysis/sobol.py's design → study → indices
+  → study.py --json --sobol runs end to end.
 
 Usage: /usr/bin/python3 test_study_calibration.py BUILD/engine/finsim SOURCE_DIR
 """
@@ -183,6 +184,23 @@ with tempfile.TemporaryDirectory() as tmp:
             "-o", os.path.join(tmp, "bad.h5"), *CHEAP)
     assert r.returncode == 2 and not os.path.exists(os.path.join(tmp, "bad.h5")), r
     assert len(r.stderr.strip().splitlines()) == 1 and "design.csv:3" in r.stderr and "referral.max_wait_months" in r.stderr, r.stderr
+    # Stage 2 end to end: a pick-freeze design over the top 2 keys of the screening study, run with
+    # --design, its indices (numbers too rough at N = 3 to check), merged into study.py's drivers.
+    py = ["/usr/bin/python3", f"{src}/analysis/sobol.py"]
+    sdesign, sobol_h5, sobol_json = (os.path.join(tmp, n) for n in ("sdesign.csv", "sobol.h5", "sobol.json"))
+    r = subprocess.run(py + ["design", a.replace("a.h5", "orig.h5"), "--top", "2", "-N", "3", "-o", sdesign],
+                       capture_output=True, text=True)
+    assert r.returncode == 0 and "12 parameter sets = N 3 x (2 keys + 2)" in r.stdout, r.stdout + r.stderr
+    r = run("study", f"{src}/scenarios/baseline.toml", f"{src}/scenarios/state-plus-50.toml", "--design", sdesign,
+            "-r", "1", "-q", "-t", "2", "-o", sobol_h5, *CHEAP)
+    assert r.returncode == 0, r.stderr
+    r = subprocess.run(py + ["indices", sobol_h5, "--bootstrap", "20", "--json", sobol_json], capture_output=True, text=True)
+    assert r.returncode == 0 and "N = 3" in r.stdout, r.stdout + r.stderr
+    with open(sobol_json, encoding="utf-8") as f:
+        top = [x["key"] for x in json.load(f)["indices"]]
+    assert len(top) == 2 and set(top) <= set(KEYS_TG.split(",")), top
+    merged = study_json(a, "--sobol", sobol_json)
+    assert all((d["total"] is not None) == (d["key"] in top) for d in merged["drivers"]), merged["drivers"]
     r = run("study", f"{src}/scenarios/baseline.toml", f"{src}/scenarios/state-plus-50.toml", "--design", design, "-n", "4")
     assert r.returncode == 2 and "--design" in r.stderr, r.stderr
 print("PASS")
