@@ -18,24 +18,66 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import uncertainty as uq  # noqa: E402
 
-# Calibration targets (docs/model.md §9.1) with the variances of the implausibility measure. The
-# observation sd is the uncertainty of the published figure; the model-discrepancy sd what the model
-# cannot represent even at the best parameters (docs/uncertainty.md explains each choice).
+# Calibration targets (docs/model.md §9, docs/uncertainty.md §3) with the variances of the
+# implausibility measure: the observation sd is the uncertainty of the published figure, the
+# model-discrepancy sd what the model cannot represent even at the best parameters. The SAME table is
+# in engine/output/study_calibration.cpp (finsim compare/quote of a study file use it);
+# tests/python/test_study_calibration.py checks that both keep the same sets. A target is used when
+# the study's years cover it (the 2017 and 2018 ones need a study from 2017-01).
 TARGETS = {
-    # name: (observed, sd_observation, sd_model, description)
-    "participants_2019": (31167.0, 0.03 * 31167, 0.05 * 31167,
+    # name: (quantity, year, observed, sd_observation, sd_model, description)
+    "participants_2019": ("participants", 2019, 31167.0, 0.03 * 31167, 0.05 * 31167,
                           "unique participants in individual insatser, 2019 (SUS)"),
-    "exit_work_studies_share_2019": (0.31, 0.02, 0.02, "exits to work or studies, share of exits, 2019"),
-    "exit_job_seeking_share_2019": (0.15, 0.02, 0.02, "exits to job seeking, share of exits, 2019"),
-    "target_group_2019": (390000.0, 55000.0, 0.0,
+    "exit_work_studies_share_2019": ("exit_work_studies_share", 2019, 0.31, 0.02, 0.02,
+                                     "exits to work or studies, share of exits, 2019"),
+    "exit_job_seeking_share_2019": ("exit_job_seeking_share", 2019, 0.15, 0.02, 0.02,
+                                    "exits to job seeking, share of exits, 2019"),
+    "target_group_2019": ("target_group", 2019, 390000.0, 55000.0, 0.0,
                           "target group, December 2019 (sourced range 280 000-500 000 as mean ± 2 sd)"),
+    "participants_2017": ("participants", 2017, 28381.0, 0.03 * 28381, 0.08 * 28381,
+                          "unique participants in individual insatser, 2017 (SUS)"),
+    "participants_2018": ("participants", 2018, 32715.0, 0.03 * 32715, 0.08 * 32715,
+                          "unique participants in individual insatser, 2018 (SUS)"),
+    "exit_work_studies_share_2017": ("exit_work_studies_share", 2017, 0.31, 0.02, 0.02,
+                                     "exits to work or studies, share of exits, 2017"),
+    "exit_job_seeking_share_2017": ("exit_job_seeking_share", 2017, 0.15, 0.02, 0.02,
+                                    "exits to job seeking, share of exits, 2017"),
 }
+CUTOFF = 3.0
+# Fewer kept sets than this: the report and --json use all sets and say they are not calibrated.
+MIN_KEPT = 2
+
+
+def text(v):
+    """An HDF5 string attribute or element as str, whether h5py gives bytes or str (variable- or
+    fixed-length storage)."""
+    if isinstance(v, bytes):
+        return v.decode("utf-8")
+    if isinstance(v, np.ndarray) and v.shape == ():
+        return text(v[()])
+    return str(v)
+
+
+def attribute(v):
+    """An attribute as str when it holds text (a one-element list counts as a scalar, as netCDF
+    writes them), else as h5py gives it."""
+    if isinstance(v, (bytes, str)):
+        return text(v)
+    if isinstance(v, np.ndarray) and v.dtype.kind in "SOU":
+        return text(v.flat[0]) if v.size == 1 else texts(v)
+    return v
+
+
+def texts(v):
+    return [text(x) for x in np.atleast_1d(v)]
+
 
 HEADLINES = {
     # name: (label en, label sv, unit, scale)
     "work_studies_end": ("net extra people in work or studies, end of run",
                          "netto fler i arbete eller studier, vid periodens slut", "persons", 1.0),
     "participants": ("extra participants a year (policy years)", "fler deltagare per år (policyåren)", "persons/yr", 1.0),
+    "budget_all": ("extra money, all payers", "mer pengar, alla betalare", "MSEK/yr", 1e-6),
     "budget_state": ("extra money, state", "mer pengar, staten", "MSEK/yr", 1e-6),
     "budget_region": ("extra money, regions", "mer pengar, regionerna", "MSEK/yr", 1e-6),
     "budget_kommun": ("extra money, kommuner", "mer pengar, kommunerna", "MSEK/yr", 1e-6),
@@ -45,6 +87,22 @@ HEADLINES = {
     "cost_per_work_studies": ("extra money per net extra person in work/studies", "mer pengar per netto fler i arbete/studier",
                               "kSEK", 1e-3),
 }
+
+
+# The headlines under finsim compare --format csv's metric names (and payers), for --json.
+CSV_METRIC = {
+    "work_studies_end": ("work_studies_december", ""),
+    "participants": ("unique_participants", ""),
+    "budget_all": ("finsam_budget", "all"),
+    "budget_state": ("finsam_budget", "state"),
+    "budget_region": ("finsam_budget", "region"),
+    "budget_kommun": ("finsam_budget", "kommun"),
+    "net_public_gain": ("public_net_gain", "all"),
+    "payback_paid_months": ("payback_paid_median_months", "all"),
+    "payback_spent_months": ("payback_spent_median_months", "all"),
+    "cost_per_work_studies": ("cost_per_work_studies_end", "all"),
+}
+JSON_UNIT = {"persons": "persons", "persons/yr": "persons/yr", "MSEK/yr": "SEK/yr", "months": "months", "kSEK": "SEK"}
 
 
 class Study:
@@ -57,21 +115,19 @@ class Study:
             g = f["scenarios"][name]
             if "study_sample" not in g:
                 raise ValueError(f"{path}: not a study file (no study_sample; made by finsim study)")
-            self.attrs = {k: (v.decode() if isinstance(v, bytes) else v) for k, v in g.attrs.items()}
-            # h5py gives fixed-length strings (schema_version 2) as bytes
-            self.keys = [k.decode() if isinstance(k, bytes) else str(k) for k in np.atleast_1d(g.attrs["study_keys"])]
-            self.distributions = [d.decode() if isinstance(d, bytes) else str(d)
-                                  for d in np.atleast_1d(g.attrs["study_distributions"])]
+            self.attrs = {k: attribute(v) for k, v in g.attrs.items()}
+            self.keys = texts(g.attrs["study_keys"])
+            self.distributions = texts(g.attrs["study_distributions"])
             self.sample = g["study_sample"][:]
             self.arm = g["study_arm"][:]
             self.n_samples = int(g.attrs["study_samples"])
             values = np.array([g[k][:] for k in self.keys]).T  # [point, key]
             self.X = values[self.arm == 0][np.argsort(self.sample[self.arm == 0])]
-            months = g["month"].asstr()[()]
+            months = texts(g["month"][()])
             self.month_year = np.array([int(m[:4]) for m in months])
             self.years = g["year"][:]
             self.last_year = int(self.years[-1])
-            states = list(g["state"].asstr()[()])
+            states = texts(g["state"][()])
             ws = [states.index("work"), states.index("studies")]
             tg = [states.index(s) for s in ("target", "waiting", "in_insats")]
             P = len(self.sample)
@@ -84,25 +140,42 @@ class Study:
                 stock = g["stock"][p]  # [rep, month, forbund, state]
                 national = stock.sum(axis=2)  # [rep, month, state]
                 put("ws_monthly", p, national[:, :, ws].sum(axis=2))
-                dec19 = np.flatnonzero(self.month_year == 2019)
-                put("target_group_2019", p, national[:, dec19[-1], tg].sum(axis=1) if len(dec19) else None)
                 for y in ("unique_participants", "state_paid", "region_paid", "kommuner_paid", "state_offer", "spent"):
                     put(y, p, g[y][p].sum(axis=2))  # [rep, year]
-                y19 = np.flatnonzero(self.years == 2019)
-                put("participants_2019", p, agg["unique_participants"][p][:, y19[0]] if len(y19) else None)
-                in19 = self.month_year == 2019
-                ex = {k: g[k][p][:, in19, :].sum(axis=(1, 2)) for k in
-                      ("exit_work", "exit_studies", "exit_job_seeking", "exit_other")}
-                total = sum(ex.values())
-                with np.errstate(invalid="ignore", divide="ignore"):
-                    put("exit_work_studies_share_2019", p, (ex["exit_work"] + ex["exit_studies"]) / total)
-                    put("exit_job_seeking_share_2019", p, ex["exit_job_seeking"] / total)
+                for name, (quantity, year, *_rest) in TARGETS.items():  # the baseline arm is calibrated
+                    put(name, p, self._target_value(g, p, national, quantity, year, tg, agg) if self.arm[p] == 0 else None)
                 put("gain_monthly", p, (g["public_revenue"][p] - g["public_cost"][p]).sum(axis=2))  # [rep, month]
                 put("contribution_monthly", p, g["finsam_contribution"][p].sum(axis=2))
             self.agg = {k: v for k, v in agg.items()}
+        self.R = int(self.agg["ws_monthly"][0].shape[0])
         self.base_points = self._points(0)
         self.scen_points = self._points(1)
         self.window = self._window()
+
+    def _target_value(self, g, p, national, quantity, year, tg, agg):
+        """[rep] of one calibration quantity in `year` (docs/uncertainty.md §3), None when the
+        study's months do not cover the year."""
+        in_year = self.month_year == year
+        if not in_year.any() or year not in self.years:
+            return None
+        if quantity == "participants":
+            return agg["unique_participants"][p][:, int(np.flatnonzero(self.years == year)[0])]
+        if quantity == "target_group":
+            return national[:, np.flatnonzero(in_year)[-1], tg].sum(axis=1)
+        ex = {k: g[k][p][:, in_year, :].sum(axis=(1, 2)) for k in
+              ("exit_work", "exit_studies", "exit_job_seeking", "exit_other")}
+        total = sum(ex.values())
+        num = ex["exit_work"] + ex["exit_studies"] if quantity == "exit_work_studies_share" else ex["exit_job_seeking"]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(total > 0, num / np.where(total > 0, total, 1), np.nan)
+
+    def parameter_sources(self):
+        """{key: source text} of the drawn keys, from the file's parameter table (point 0)."""
+        with h5py.File(self.path, "r") as f:
+            g = f["scenarios"][list(f["scenarios"].keys())[0]]
+            if "parameter" not in g or "parameter_source" not in g:
+                return {}
+            return dict(zip(texts(g["parameter"][()]), texts(g["parameter_source"][()])))
 
     def _points(self, arm):
         idx = np.flatnonzero(self.arm == arm)
@@ -138,15 +211,20 @@ class Study:
         if name == "participants":
             return diff("unique_participants")[:, :, in_years].sum(axis=2) / n_years
         payer = {"budget_state": "state_paid", "budget_region": "region_paid", "budget_kommun": "kommuner_paid"}
+        if name == "budget_all":
+            return sum(self.headline(k) for k in payer)
         if name in payer:
             return diff(payer[name])[:, :, in_years].sum(axis=2) / n_years
         months = (self.month_year >= first) & (self.month_year <= last)
         if name == "net_public_gain":
             return diff("gain_monthly")[:, :, months].sum(axis=2) / n_years
         if name == "cost_per_work_studies":
-            money = sum(self.headline(k) for k in ("budget_state", "budget_region", "budget_kommun")) * n_years
+            # Per run: extra money over the policy years ÷ net extra people at the end; defined when the
+            # effect is positive (finsim compare's cost per effect, per replication).
+            money = self.headline("budget_all") * n_years
+            effect = self.headline("work_studies_end")
             with np.errstate(invalid="ignore", divide="ignore"):
-                return money / self.headline("work_studies_end")
+                return np.where((effect > 0) & (money > 0), money / np.where(effect > 0, effect, 1), np.nan)
         if name == "payback_paid_months":
             return payback_months(diff("contribution_monthly"), diff("gain_monthly"))
         if name == "payback_spent_months":  # the förbund's yearly spending, one twelfth a month
@@ -195,33 +273,30 @@ def report(study, use_all=False, lang="en", metric="work_studies_end", tornado=N
                  f"{a.get('study_scenario')}) x {R} replications; policy years {study.window[0]}-{study.window[1]}")
 
     # --- history matching ------------------------------------------------------------------------
-    sims, targets, names = {}, {}, []
-    for name, (obs, sd_obs, sd_model, _) in TARGETS.items():
-        values = study.calibration(name)
-        if values.dtype == object or np.isnan(values.astype(float)).all():
-            continue
-        sims[name] = values.astype(float)
-        targets[name] = (obs, sd_obs ** 2, sd_model ** 2)
-        names.append(name)
+    kept, scores, sims = calibrate(study)
     U = lhs_coordinates(study.X)
-    kept, scores = uq.history_match(sims, targets) if sims else (np.ones(study.n_samples, bool), {})
     lines.append("")
-    lines.append(f"history matching (implausibility |sim − obs| / sqrt(var_obs + var_model + var_MC) <= 3): "
+    lines.append(f"history matching (implausibility |sim − obs| / sqrt(var_obs + var_model + var_MC) <= {CUTOFF:g}): "
                  f"tried {study.n_samples}, kept {int(kept.sum())}")
-    for name in names:
-        obs, sd_obs, sd_model, what = TARGETS[name]
-        rejected = scores[name] > 3
+    for name in sims:
+        _, _, obs, sd_obs, sd_model, what = TARGETS[name]
+        rejected = ~(scores[name] <= CUTOFF)
         regions = uq.ruled_out_regions(U, study.keys, rejected)
         where = "; ".join(f"{k} (share ruled out by fifth of its range: " + " ".join(f"{s:.0%}" for s in shares) + ")"
                           for k, shares in regions) or "no single parameter region"
         lines.append(f"  {name}: obs {obs:g}, sd_obs {sd_obs:g}, sd_model {sd_model:g}; simulated "
-                     f"{sims[name].mean():.4g} ({np.quantile(sims[name].mean(axis=1), 0.05):.4g}-"
-                     f"{np.quantile(sims[name].mean(axis=1), 0.95):.4g}); rules out {int(rejected.sum())}: {where}")
-    use = np.ones(study.n_samples, bool) if use_all else kept
-    if not use_all and kept.sum() < 10:
-        lines.append(f"  only {int(kept.sum())} set(s) kept: too few for intervals; the figures below use ALL sets "
-                     "(the targets cannot pin the parameters down with this study size)")
-        use = np.ones(study.n_samples, bool)
+                     f"{np.nanmean(sims[name]):.4g} ({np.nanquantile(sims[name].mean(axis=1), 0.05):.4g}-"
+                     f"{np.nanquantile(sims[name].mean(axis=1), 0.95):.4g}); rules out {int(rejected.sum())}: {where}")
+    not_covered = [n for n in TARGETS if n not in sims]
+    if not_covered:
+        lines.append("  not used (the study's years do not cover them): " + ", ".join(not_covered))
+    use, calibrated = sets_used(kept, use_all)
+    if not use_all and not calibrated:
+        lines.append(f"  only {int(kept.sum())} set(s) kept: too few for intervals; the figures below use ALL sets and are "
+                     "NOT calibrated (the targets rule out what this study drew)")
+    elif not use_all and kept.sum() < 10:
+        lines.append(f"  only {int(kept.sum())} sets kept: too few for a firm interval; more sets (--samples) give a "
+                     "steadier one")
     lines.append("")
 
     # --- uncertainty split -----------------------------------------------------------------------
@@ -286,6 +361,107 @@ def report(study, use_all=False, lang="en", metric="work_studies_end", tornado=N
     return "\n".join(lines), kept
 
 
+def headline_entry(study, name, use, calibrated, lang="en"):
+    """One headline of --json: mean, total 95 % interval (quantiles of the draws), variance shares;
+    null (None) where a run has no value (no payback within the run, an effect ≤ 0 for a cost)."""
+    en, svlabel, unit, scale = HEADLINES[name]
+    metric, payer = CSV_METRIC[name]
+    y = study.headline(name)[use]
+    entry = {"metric": metric, "payer": payer, "label": svlabel if lang == "sv" else en, "unit": JSON_UNIT[unit],
+             "mean": None, "lo": None, "hi": None, "share_parameters": None, "share_noise": None,
+             "calibrated": bool(calibrated), "defined_share": float(np.isfinite(y).mean()) if y.size else 0.0}
+    if y.shape[0] < 2 or not np.isfinite(y).all():
+        entry["note"] = ("too few sets" if y.shape[0] < 2 else
+                         f"not every run has a value (paid back within the run or a positive effect): "
+                         f"{entry['defined_share']:.0%} do")
+        return entry
+    sp = uq.variance_split(y)
+    entry.update(mean=sp["mean"], lo=sp["low"], hi=sp["high"])
+    flat = sp["total"] <= (1e-6 * max(abs(sp["mean"]), 1.0)) ** 2
+    if not flat and np.isfinite(sp["parameter_share"]):
+        entry.update(share_parameters=sp["parameter_share"], share_noise=1 - sp["parameter_share"])
+    return entry
+
+
+def screening_indices(X, y):
+    """Screening of the drawn keys on E[Y | θ] ([sample, replication]): first-order indices by the
+    given-data estimator with at least 20 sets, else the squared Spearman rank correlation (a
+    first-order index of a monotone effect); returns (indices [key], method)."""
+    if X.shape[0] >= 20:
+        return uq.first_order_indices(X, y), "first-order (given-data, binned)"
+    return uq.rank_correlation_squared(X, y.mean(axis=1)), "squared rank correlation"
+
+
+def summary(study, use_all=False, lang="en", sobol=None, command=""):
+    """The --json contract (docs/uncertainty.md §8): sets tried/kept, the headlines with their total
+    interval and split, and the drivers of the net extra people in work or studies."""
+    kept, _, _ = calibrate(study)
+    use, calibrated = sets_used(kept, use_all)
+    head = [headline_entry(study, n, use, calibrated, lang) for n in CSV_METRIC]
+    screen = screening_sets(kept)
+    X = study.X[screen]
+    y = study.headline("work_studies_end")[screen]
+    pay = study.headline("payback_paid_months")[screen]
+    pays = np.where(np.isnan(pay), 0.0, (pay <= 120).astype(float)).mean(axis=1)
+    S, method = screening_indices(X, y) if X.shape[0] >= 3 else (np.full(len(study.keys), np.nan), "none")
+    method += f" over {X.shape[0]} {'kept' if screen.sum() < len(screen) else 'drawn'} sets"
+    total = {}
+    if sobol:  # stage 2 (analysis/sobol.py): total indices of the top keys
+        for d in sobol.get("indices", []):
+            total[d["key"]] = d
+    sources = study.parameter_sources()
+    drivers = []
+    for j in np.argsort(-np.nan_to_num(S, nan=-1)):
+        key = study.keys[j]
+        flip = None
+        if X.shape[0] >= 5:
+            flip = bool(uq.could_flip(X[:, j], pays)[2])
+        t = total.get(key)
+        drivers.append({"key": key, "label": f"{key} ({study.distributions[j]})", "source": sources.get(key, ""),
+                        "first_order": float(t["first_order"]) if t else (float(S[j]) if np.isfinite(S[j]) else None),
+                        "total": float(t["total"]) if t else None, "flips_conclusion": flip,
+                        "method": "sobol (saltelli/jansen design, analysis/sobol.py)" if t else method})
+    return {"sets_tried": int(study.n_samples), "sets_kept": int(kept.sum()), "replications": int(study.R),
+            "base": str(study.attrs.get("study_base_scenario", "")), "scenario": str(study.attrs.get("study_scenario", "")),
+            "headline": head, "drivers": drivers, "command": command,
+            "metric_of_drivers": "work_studies_december", "policy_years": list(study.window)}
+
+
+def calibrate(study):
+    """History matching on every target the study covers: (kept [sample], {name: implausibility
+    [sample]}, {name: simulated [sample, replication]}). The same rule and table as finsim compare
+    (engine/output/study_calibration.cpp)."""
+    sims, targets = {}, {}
+    for name, (_, _, obs, sd_obs, sd_model, _) in TARGETS.items():
+        values = study.calibration(name)
+        if values.dtype == object:  # the study's months do not cover the target's year
+            continue
+        sims[name] = values.astype(float)
+        targets[name] = (obs, sd_obs ** 2, sd_model ** 2)
+    if not sims:
+        return np.ones(study.n_samples, bool), {}, {}
+    scores = {name: uq.implausibility(sims[name], *targets[name]) for name in targets}
+    kept = np.ones(study.n_samples, dtype=bool)
+    for v in scores.values():
+        kept &= v <= CUTOFF  # NaN (no exits in a year) is not kept, as in C++
+    return kept, scores, sims
+
+
+def screening_sets(kept, min_sets=20):
+    """The sets the sensitivity screening is over: the kept ones when at least `min_sets` are (the
+    sensitivity where the model fits), else every drawn set (the sensitivity over the priors) — with
+    a handful of kept sets a ranking of ~80 keys would be noise."""
+    return kept.copy() if kept.sum() >= min_sets else np.ones(len(kept), bool)
+
+
+def sets_used(kept, use_all=False):
+    """(mask of the sets the figures are over, calibrated?): the kept ones when at least MIN_KEPT are,
+    else all sets, not calibrated."""
+    if use_all or kept.sum() < MIN_KEPT:
+        return np.ones(len(kept), bool), False
+    return kept.copy(), True
+
+
 def lhs_coordinates(X):
     """The hypercube coordinate u in (0, 1) of each drawn value: its rank among the samples."""
     n = X.shape[0]
@@ -330,12 +506,23 @@ def main(argv):
     ap.add_argument("--lang", default="en", choices=["en", "sv"])
     ap.add_argument("--all", action="store_true")
     ap.add_argument("--csv")
+    ap.add_argument("--json", action="store_true", help="print the summary as JSON (docs/uncertainty.md §8)")
+    ap.add_argument("--sobol", help="the JSON of analysis/sobol.py indices (stage 2): total indices of the top keys")
     a = ap.parse_args(argv)
     try:
         study = Study(a.study)
     except (OSError, KeyError, ValueError) as e:
         print(f"study.py: {a.study}: {e}", file=sys.stderr)
         return 2
+    if a.json:
+        import json
+        sobol = None
+        if a.sobol:
+            with open(a.sobol, encoding="utf-8") as f:
+                sobol = json.load(f)
+        command = " ".join(["/usr/bin/python3", "analysis/study.py", *argv])
+        print(json.dumps(summary(study, a.all, a.lang, sobol, command), ensure_ascii=False, allow_nan=False))
+        return 0
     text, _ = report(study, a.all, a.lang, a.metric, a.tornado, a.csv)
     print(text)
     return 0

@@ -27,12 +27,14 @@ int cmd_compare(const Args& args) {
   std::size_t reference = 0;
   opts.add_options()("by-forbund", "also per förbund (areas paired by label)")(
       "by-lan", "also per län (förbund areas aggregated by their län)")("format", po::value(&format), "table or csv")(
-      "reference", po::value(&reference), "with one sweep file: the reference point (default 0)");
+      "reference", po::value(&reference), "with one sweep file: the reference point (default 0)")(
+      "all-sets", "with a study file: every parameter set, not only those the calibration targets keep");
   po::variables_map vm;
   if (!parse(args, opts, pos, vm,
              "finsim compare BASE.h5 SCENARIO.h5 [--by-forbund] [--by-lan] [--lang sv|en] [--format table|csv]\n"
              "       finsim compare SWEEP.h5 [--reference K] [--lang sv|en] [--format table|csv]   (dose-response table)\n"
-             "       finsim compare STUDY.h5 [--lang sv|en]   (finsim study: total intervals, docs/uncertainty.md)",
+             "       finsim compare STUDY.h5 [--all-sets] [--lang sv|en] [--format table|csv]   (finsim study: total "
+             "intervals over the calibrated sets, docs/uncertainty.md)",
              "finsim compare baseline.h5 state-plus-50.h5 --lang sv"))
     return 0;
   const Lang l{runs.swedish()};
@@ -41,17 +43,20 @@ int cmd_compare(const Args& args) {
     if (vm.count("by-forbund") || vm.count("by-lan"))
       throw UsageError{"--by-forbund and --by-lan compare two runs; the dose-response table of a sweep is national"};
     if (is_study_file(runs.base)) {  // finsim study: total intervals (docs/uncertainty.md)
-      if (format == "csv" || vm.count("reference"))
-        throw UsageError{"a study file: the table only (--format csv and --reference are for sweeps)"};
-      print_study(std::cout, l, summarise_study(runs.base));
+      if (vm.count("reference")) throw UsageError{"--reference: for sweeps, not a study file"};
+      const StudySummary s = summarise_study(runs.base, vm.count("all-sets") > 0);
+      if (format == "csv") print_study_csv(std::cout, l, s);
+      else print_study(std::cout, l, s);
       return 0;
     }
+    if (vm.count("all-sets")) throw UsageError{"--all-sets: only with a study file (finsim study)"};
     const DoseResponse d = dose_response(runs.base, reference);
     if (format == "csv") print_dose_response_csv(std::cout, l, d);
     else print_dose_response(std::cout, l, d);
     return 0;
   }
   if (vm.count("reference")) throw UsageError{"--reference: only with one sweep file"};
+  if (vm.count("all-sets")) throw UsageError{"--all-sets: only with a study file (finsim study)"};
   const RunData b = read_run(runs.base);
   const RunData s = read_run(runs.scenario);
   const Comparison c = compare_runs(b, s, {.by_forbund = vm.count("by-forbund") > 0, .by_lan = vm.count("by-lan") > 0});

@@ -29,17 +29,19 @@ int cmd_quote(const Args& args) {
   po::positional_options_description pos;
   PairedRunOptions runs;
   runs.add_to(opts, pos, false);
+  opts.add_options()("all-sets", "with a study file: every parameter set, not only the calibrated ones (says so)");
   po::variables_map vm;
-  if (!parse(args, opts, pos, vm, "finsim quote BASE.h5 SCENARIO.h5 [--lang sv|en]\n       finsim quote STUDY.h5 [--lang sv|en]",
+  if (!parse(args, opts, pos, vm, "finsim quote BASE.h5 SCENARIO.h5 [--lang sv|en]\n       finsim quote STUDY.h5 [--all-sets] [--lang sv|en]",
              "finsim quote baseline.h5 state-plus-50.h5 --lang sv"))
     return 0;
   const Lang l{runs.swedish()};
   if (runs.scenario.empty()) {  // one file: a study (finsim study), quoted with its total intervals
     if (!is_study_file(runs.base))
       throw UsageError{"give two run files (BASE.h5 SCENARIO.h5), or one study file made by finsim study"};
-    std::cout << study_quote(l, summarise_study(runs.base)) << "\n";
+    std::cout << study_quote(l, summarise_study(runs.base, vm.count("all-sets") > 0)) << "\n";
     return 0;
   }
+  if (vm.count("all-sets")) throw UsageError{"--all-sets: only with a study file (finsim study)"};
   const RunData b = read_run(runs.base);
   const RunData s = read_run(runs.scenario);
   // The quote is national: the per-förbund rows would only cost time.

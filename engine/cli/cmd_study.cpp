@@ -1,5 +1,6 @@
 // finsim study: an uncertainty study — parameter sets drawn by Latin hypercube from the registry's
 // distributions, each run for the baseline and the scenario with the same seeds, as one sweep file.
+#include <filesystem>
 #include <iostream>
 #include <map>
 
@@ -56,7 +57,7 @@ int cmd_study(const Args& args) {
   po::options_description opts("Options");
   RunPlan plan;
   JobOptions job;
-  std::string base_file, scenario_file, params;
+  std::string base_file, scenario_file, params, design_file;
   std::size_t samples = kDefaultSamples;
   long long sample_seed = 1;
   int replications = 0;
@@ -67,14 +68,18 @@ int cmd_study(const Args& args) {
       "params", po::value(&params),
       "KEY,KEY,... registry keys to draw, or 'all' (adds sourced keys' published intervals); default: every "
       "assumption with a distribution")("sample-seed", po::value(&sample_seed),
-                                        "seed of the Latin hypercube (default 1; the simulation's seed is --seed)");
+                                        "seed of the Latin hypercube (default 1; the simulation's seed is --seed)")(
+      "design", po::value(&design_file),
+      "CSV of given parameter sets (header: keys; a row per set), run instead of a Latin hypercube, e.g. a Sobol "
+      "design from analysis/sobol.py");
   add_job_options(opts, job, plan.overrides, replications, seed);
   po::positional_options_description pos;
   pos.add("base", 1).add("scenario", 1);
   po::variables_map vm;
   if (!parse(args, opts, pos, vm,
              "finsim study BASE SCENARIO [--samples N (default 30)] [-r R (default 3)] [--params KEY,...|all] "
-             "[--sample-seed S] [-o study.h5] [run options]",
+             "[--sample-seed S] [-o study.h5] [run options]\n"
+             "       finsim study BASE SCENARIO --design DESIGN.csv [-r R] [-o study.h5] [run options]",
              "finsim study scenarios/baseline.toml scenarios/state-plus-50.toml --samples 30 -r 3 -o study.h5"))
     return 0;
   read_job_options(vm, plan, job, replications, seed);
@@ -83,6 +88,9 @@ int cmd_study(const Args& args) {
   if (sample_seed < 0 || sample_seed > 4294967295LL)
     throw UsageError{"--sample-seed: expected an integer from 0 to 4294967295, got " + std::to_string(sample_seed)};
 
+  const bool given = vm.count("design") > 0;
+  if (given && (vm.count("samples") || vm.count("params") || vm.count("sample-seed")))
+    throw UsageError{"--design gives the parameter sets: not with --samples, --params or --sample-seed"};
   std::vector<std::string> requested;
   if (vm.count("params"))
     for (const auto& k : split(params, ',')) {
@@ -97,12 +105,31 @@ int cmd_study(const Args& args) {
     throw InputError(scenario_file + ": scenario.name '" + scen.config.meta.name +
                      "' is the baseline's too; give the scenario its own name");
 
-  StudyDesign design{base_file, scenario_file, samples, static_cast<std::uint32_t>(sample_seed), {}};
-  design.parameters = drop_keys_the_files_set(study_parameters(requested), base, scen, !requested.empty());
+  StudyDesign design{base_file, scenario_file, samples, static_cast<std::uint32_t>(sample_seed), {}, {}};
+  std::string method = "latin hypercube";
+  if (given) {
+    DesignFile d = read_design_file(design_file);
+    // Every key of a design must be drawn: a key the files set would silently not be the design's value.
+    if (drop_keys_the_files_set(d.parameters, base, scen, true).size() != d.parameters.size())
+      throw InputError(design_file + ": a key of the design is set by the scenario files");
+    design.parameters = std::move(d.parameters);
+    design.given = std::move(d.rows);
+    design.samples = samples = design.given.size();
+    method = "design " + std::filesystem::path(design_file).filename().string();
+  } else {
+    design.parameters = drop_keys_the_files_set(study_parameters(requested), base, scen, !requested.empty());
+  }
   plan = study_plan(design, std::move(plan));
 
-  StudyLabels labels{"latin hypercube",     design.sample_seed,    samples,          base_file, scenario_file,
-                     base.config.meta.name, scen.config.meta.name, plan.varied_keys, {}};
+  StudyLabels labels{method,
+                     design.sample_seed,
+                     samples,
+                     base_file,
+                     scenario_file,
+                     base.config.meta.name,
+                     scen.config.meta.name,
+                     plan.varied_keys,
+                     {}};
   for (const auto* spec : design.parameters) labels.distributions.push_back(prior_formula(spec->prior));
   if (job.output.empty()) job.output = base.config.meta.name + "-" + scen.config.meta.name + "-study.h5";
   job.annotate = [labels](const h5::Group& g) { write_study_labels(g, labels); };

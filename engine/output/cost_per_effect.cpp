@@ -13,6 +13,8 @@ CostPerEffect cost_per_effect(const std::string& effect, std::span<const double>
   CostPerEffect out;
   out.effect = effect;
   out.n = static_cast<int>(e.size());
+  out.cost_by_replication.assign(cost.begin(), cost.end());
+  out.effect_by_replication.assign(e.begin(), e.end());
   const PairedStat sc = paired_stat(cost), se = paired_stat(e);
   out.cost = sc.mean;
   out.effect_mean = se.mean;

@@ -5,6 +5,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 namespace finsim {
 
@@ -17,6 +18,8 @@ struct CostPerEffect {
   enum class Status { ok, no_interval, effect_includes_zero, effect_negative, no_extra_money } status = Status::ok;
   std::optional<double> ratio;               // cost / effect (means); absent unless ok or no_interval
   std::optional<double> low, high;           // Fieller interval; absent unless ok
+  // The pairs' values (a study splits their spread into assumptions and noise, study_summary.h).
+  std::vector<double> cost_by_replication, effect_by_replication;
 };
 
 // `cost` and `effect` are per replication pair (scenario − base). Fieller's theorem: the θ with

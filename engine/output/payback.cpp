@@ -78,11 +78,14 @@ Payback payback(const PairedRuns& runs, const std::string& basis, int p, int are
   }
   pb.n = static_cast<int>(payback_month.size());
   std::vector<std::pair<std::size_t, std::size_t>> months;  // (months to payback, payback month index)
-  for (std::size_t i = 0; i < payback_month.size(); ++i)
+  for (std::size_t i = 0; i < payback_month.size(); ++i) {
+    pb.months_by_replication.push_back(std::nullopt);
     if (payback_month[i]) {
       ++pb.paid_back;
       months.emplace_back(*payback_month[i] - first_money[i] + 1, *payback_month[i]);
+      pb.months_by_replication.back() = static_cast<int>(months.back().first);
     }
+  }
   if (pb.n > 0) {
     // Upper median with non-payers counted as beyond the horizon (sorted last): with an even
     // count the later of the two middle values, so half not paying back means "after <last year>".

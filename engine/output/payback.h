@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "output/paired_runs.h"
 
@@ -22,6 +23,9 @@ struct Payback {
   std::int64_t last_year = 0;               // the run's last year: "after <last year>"
   double extra_money = 0;   // mean over all replications, cumulative over the horizon, SEK
   double net_gain = 0;      // mean cumulative Δrevenue − Δcost over the horizon, SEK
+  // Per replication with extra money, in replication order: the months to payback, empty when it
+  // did not pay back within the run (a study splits their spread, study_summary.h).
+  std::vector<std::optional<int>> months_by_replication;
   double share() const { return n > 0 ? static_cast<double>(paid_back) / n : 0.0; }
 };
 

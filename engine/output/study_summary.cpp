@@ -68,7 +68,29 @@ bool is_study_file(const std::filesystem::path& path) {
   return is_sweep(f) && f.group.has("study_sample");
 }
 
-StudySummary summarise_study(const std::filesystem::path& path) {
+StudyEffect split_values(const std::vector<std::vector<std::optional<double>>>& per_set) {
+  std::size_t total = 0, present = 0;
+  for (const auto& set : per_set)
+    for (const auto& v : set) {
+      ++total;
+      present += v.has_value();
+    }
+  StudyEffect e;
+  e.defined_share = total > 0 ? static_cast<double>(present) / static_cast<double>(total) : 0.0;
+  if (present < total || total == 0 || per_set.size() < 2) {
+    e.defined = false;
+    return e;
+  }
+  std::vector<PairedStat> stats;
+  for (const auto& set : per_set) {
+    std::vector<double> x;
+    for (const auto& v : set) x.push_back(*v);
+    stats.push_back(paired_stat(x));
+  }
+  return split_effect(stats);
+}
+
+StudySummary summarise_study(const std::filesystem::path& path, bool all_sets) {
   StudySummary out;
   out.path = path.string();
   {
@@ -84,6 +106,8 @@ StudySummary summarise_study(const std::filesystem::path& path) {
     if (const auto* k = std::get_if<std::vector<std::string>>(&keys)) out.keys = k->size();
   }
   if (out.samples < 2) throw InputError(out.path + ": a study needs at least 2 parameter sets for an interval");
+  out.calibration = history_match_study(path, out.samples);
+  out.calibrated = !all_sets;
   std::vector<Comparison> compared;
   std::optional<std::int64_t> first;
   for (std::size_t s = 0; s < out.samples; ++s) {
@@ -102,12 +126,37 @@ StudySummary summarise_study(const std::filesystem::path& path) {
   out.replications = any.n;
   out.policy_first_year = window;
   out.last_year = any.years.back();
+
+  // The sets the effects are over: those the calibration targets keep, unless all were asked for.
+  std::vector<const Comparison*> used;
+  for (std::size_t s = 0; s < out.samples; ++s)
+    if (all_sets || out.calibration.kept[s]) used.push_back(&compared[s]);
+  out.sets_used = used.size();
+  // Fewer than 2 sets: no interval over the assumptions; every effect says so.
+  const bool too_few = used.size() < 2;
+  auto mark_too_few = [&](StudyEffect& e) {
+    if (!too_few) return;
+    e.defined = false;
+    e.defined_share = 0;
+    e.note = "too_few_sets_kept";
+  };
+
   for (const auto& w : kWanted) {
     std::vector<PairedStat> per_set;
-    std::string unit;
-    for (const auto& c : compared) {
-      const auto* row = w.policy ? find_row(c, w.metric, w.payer, Period::policy_per_year)
-                                 : find_row(c, w.metric, w.payer, Period::year, c.years.back());
+    std::string unit = find_row(any, w.metric, w.payer, Period::year, any.years.back())->unit;
+    if (too_few) {
+      StudyEffect e;
+      e.metric = w.metric;
+      e.payer = w.payer;
+      e.unit = unit;
+      e.per_policy_year = w.policy;
+      mark_too_few(e);
+      out.effects.push_back(std::move(e));
+      continue;
+    }
+    for (const Comparison* c : used) {
+      const auto* row = w.policy ? find_row(*c, w.metric, w.payer, Period::policy_per_year)
+                                 : find_row(*c, w.metric, w.payer, Period::year, c->years.back());
       if (!row) throw std::logic_error(std::string("summarise_study: no row ") + w.metric);
       per_set.push_back(row->difference);
       unit = row->unit;
@@ -117,6 +166,47 @@ StudySummary summarise_study(const std::filesystem::path& path) {
     e.payer = w.payer;
     e.unit = unit;
     e.per_policy_year = w.policy;
+    out.effects.push_back(std::move(e));
+  }
+  // Payback on both bases (months from the first month of extra money), per replication; a run
+  // without extra money or without payback within the run has no value.
+  for (const char* basis : {"spent", "paid"}) {
+    std::vector<std::vector<std::optional<double>>> months;
+    for (const Comparison* c : used) {
+      const Payback* p = find_payback(*c, basis, "all");
+      std::vector<std::optional<double>> m(static_cast<std::size_t>(c->n));
+      if (p && p->months_by_replication.size() == m.size())
+        for (std::size_t r = 0; r < m.size(); ++r)
+          if (p->months_by_replication[r]) m[r] = *p->months_by_replication[r];
+      months.push_back(std::move(m));
+    }
+    StudyEffect e = split_values(months);
+    e.metric = std::string("payback_") + basis + "_median_months";
+    e.payer = "all";
+    e.unit = "months";
+    if (!e.defined) e.note = "after_" + std::to_string(out.last_year);
+    mark_too_few(e);
+    out.effects.push_back(std::move(e));
+  }
+  // Extra money over the policy years per net extra person in work or studies at the end, per
+  // replication; defined when the effect is positive in every run.
+  {
+    std::vector<std::vector<std::optional<double>>> ratios;
+    for (const Comparison* c : used) {
+      const CostPerEffect* k = find_cost(*c, "work_studies_end");
+      std::vector<std::optional<double>> v(static_cast<std::size_t>(c->n));
+      if (k && k->effect_by_replication.size() == v.size())
+        for (std::size_t r = 0; r < v.size(); ++r)
+          if (k->effect_by_replication[r] > 0 && k->cost_by_replication[r] > 0)
+            v[r] = k->cost_by_replication[r] / k->effect_by_replication[r];
+      ratios.push_back(std::move(v));
+    }
+    StudyEffect e = split_values(ratios);
+    e.metric = "cost_per_work_studies_end";
+    e.payer = "all";
+    e.unit = "SEK";
+    if (!e.defined) e.note = "undefined_effect_not_positive";
+    mark_too_few(e);
     out.effects.push_back(std::move(e));
   }
   return out;

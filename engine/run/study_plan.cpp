@@ -1,6 +1,10 @@
 #include "run/study_plan.h"
 
+#include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
+#include <fstream>
 
 #include "util/error.h"
 #include "util/latin_hypercube.h"
@@ -46,6 +50,15 @@ std::string toml_value(const ParamSpec& spec, double value) {
 }
 
 std::vector<std::vector<std::string>> draw_parameter_sets(const StudyDesign& design) {
+  if (!design.given.empty()) {
+    std::vector<std::vector<std::string>> out;
+    for (const auto& row : design.given) {
+      out.emplace_back();
+      for (std::size_t k = 0; k < design.parameters.size(); ++k)
+        out.back().push_back(toml_value(*design.parameters[k], row.at(k)));
+    }
+    return out;
+  }
   const auto u = latin_hypercube(design.samples, design.parameters.size(), design.sample_seed);
   std::vector<std::vector<std::string>> out(design.samples);
   for (std::size_t s = 0; s < design.samples; ++s)
@@ -54,6 +67,64 @@ std::vector<std::vector<std::string>> draw_parameter_sets(const StudyDesign& des
       out[s].push_back(toml_value(spec, prior_quantile(spec.prior, u[s][k])));
     }
   return out;
+}
+
+DesignFile read_design_file(const std::filesystem::path& path) {
+  const std::string file = path.string();
+  std::ifstream in(path);
+  if (!in) throw InputError(file + ": cannot open the design file");
+  DesignFile d;
+  std::string line;
+  long number = 0;
+  std::vector<std::string> header;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (trim(line).empty()) continue;
+    const auto fields = split(line, ',');
+    if (header.empty()) {
+      for (const auto& f : fields) {
+        const std::string key(trim(f));
+        const ParamSpec* found = nullptr;
+        for (const auto& spec : parameter_specs())
+          if (spec.key == key || sampled_key(spec) == key) found = &spec;
+        if (!found) {
+          const std::string near = closest_match(key, known_keys());
+          throw InputError(located(file, number, 0, key,
+                                   "not a registry key" + (near.empty() ? "" : " (did you mean '" + near + "'?)")));
+        }
+        if (!found->prior.sampled())
+          throw InputError(located(file, number, 0, key, "has no distribution (" + found->prior.why + ")"));
+        for (const auto* seen : d.parameters)
+          if (seen == found) throw InputError(located(file, number, 0, key, "given twice"));
+        d.parameters.push_back(found);
+        header.push_back(key);
+      }
+      continue;
+    }
+    if (fields.size() != header.size())
+      throw InputError(
+          located(file, number, 0, "",
+                  "expected " + std::to_string(header.size()) + " values, got " + std::to_string(fields.size())));
+    std::vector<double> row;
+    for (std::size_t k = 0; k < fields.size(); ++k) {
+      const std::string text(trim(fields[k]));
+      const Prior& prior = d.parameters[k]->prior;
+      double v = 0;
+      const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+      if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(v))
+        throw InputError(located(file, number, 0, header[k], "expected a number, got '" + text + "'"));
+      const double slack = prior.integer ? 0.5 : 1e-9 * std::max(std::fabs(prior.low), std::fabs(prior.high));
+      if (v < prior.low - slack || v > prior.high + slack)
+        throw InputError(
+            located(file, number, 0, header[k], "value " + text + " outside its distribution " + prior_formula(prior)));
+      row.push_back(v);
+    }
+    d.rows.push_back(std::move(row));
+  }
+  if (header.empty()) throw InputError(file + ": empty design file (expected a header of keys and rows of values)");
+  if (d.rows.empty()) throw InputError(file + ": no parameter set (rows) after the header");
+  return d;
 }
 
 RunPlan study_plan(const StudyDesign& design, RunPlan plan) {

@@ -17,7 +17,19 @@ struct StudyDesign {
   std::size_t samples = 0;              // parameter sets
   std::uint32_t sample_seed = 1;        // keys the Latin hypercube (not the simulation's seed)
   std::vector<const ParamSpec*> parameters;
+  // Given parameter sets [sample][parameter] (finsim study --design, e.g. a Sobol pick-freeze design
+  // from analysis/sobol.py) run instead of a Latin hypercube; empty: draw by Latin hypercube.
+  std::vector<std::vector<double>> given;
 };
+
+// A design file: a CSV whose header names registry keys (or a year series' KEY.<year>) and whose
+// rows are parameter sets, each value inside the key's distribution's range. Throws InputError
+// ("file:line: key: what was expected") on anything else.
+struct DesignFile {
+  std::vector<const ParamSpec*> parameters;
+  std::vector<std::vector<double>> rows;
+};
+DesignFile read_design_file(const std::filesystem::path& path);
 
 // The parameters a study draws: `requested` empty = every assumption with a distribution;
 // {"all"} = also the sourced keys with a published interval; otherwise the listed registry keys

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CLI: misuse of finsim study (bad --params, --samples, arms with one name) gives one line and exit 2,
+# CLI: misuse of finsim study (bad --params, --samples, --design, arms with one name) gives one line and exit 2,
 # naming the flag or key, and leaves no result file, temporary or journal.
 set -uo pipefail
 finsim=$1
@@ -23,6 +23,15 @@ expect_error "--samples" -- study "$base" "$scen" -n 0 "${out[@]}"
 expect_error "--sample-seed" -- study "$base" "$scen" -n 2 --sample-seed -1 "${out[@]}"
 expect_error "scenario.name 'baseline'" -- study "$base" "$base" -n 2 "${out[@]}"
 expect_error "nosuch.toml" -- study "$base" "$tmp/nosuch.toml" -n 2 "${out[@]}"
+# --design: the given sets must be registry keys with a distribution and values inside it.
+printf 'population.inflow_per_year,referral.max_wait_months\n0.12,4\n0.2,99\n' >"$tmp/d.csv"
+expect_error "d.csv:3" "referral.max_wait_months" "outside its distribution" -- study "$base" "$scen" --design "$tmp/d.csv" "${out[@]}"
+printf 'population.inflow_per_yer\n0.12\n' >"$tmp/d.csv"
+expect_error "d.csv:1" "did you mean 'population.inflow_per_year'" -- study "$base" "$scen" --design "$tmp/d.csv" "${out[@]}"
+printf 'funding.members.region_max_growth\n0.1\n' >"$tmp/d.csv"
+expect_error "funding.members.region_max_growth" "the scenario's change" -- study "$base" "$scen" --design "$tmp/d.csv" "${out[@]}"
+expect_error "--design gives the parameter sets" -- study "$base" "$scen" --design "$tmp/d.csv" -n 3 "${out[@]}"
+expect_error "nosuch.csv" -- study "$base" "$scen" --design "$tmp/nosuch.csv" "${out[@]}"
 left=$(compgen -G "$tmp/bad.h5*")
 [[ -z $left ]] || fail "files left behind: $left"
 

@@ -31,6 +31,9 @@ TEST_CASE("cost per effect: Fieller's interval, hand-computed", "[output][cost]"
   CHECK(*c.high == Approx((b + std::sqrt(b * b - a * cc)) / a));
   CHECK(*c.low < 6);
   CHECK(*c.high > 6);
+  // The pairs themselves are kept (a study splits their spread).
+  CHECK(c.cost_by_replication == cost);
+  CHECK(c.effect_by_replication == effect);
 }
 
 TEST_CASE("cost per effect: undefined when the effect is not clearly positive", "[output][cost]") {

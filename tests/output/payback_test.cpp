@@ -67,6 +67,8 @@ TEST_CASE("payback: on money spent and on money paid in, per payer and förbund 
   CHECK(spent_all.n == 1);
   CHECK(spent_all.median_months == 12);
   CHECK(spent_all.median_month == "2020-12");
+  REQUIRE(spent_all.months_by_replication.size() == 1);  // the replication's own value, for a study
+  CHECK(spent_all.months_by_replication[0] == 12);
   CHECK(spent_all.extra_money == Approx(2400));
   CHECK(spent_all.net_gain == 2400);
   // Paid in: 300 a month against the same gain: 3 600 > 2 400 at the end: after 2020.
@@ -76,6 +78,8 @@ TEST_CASE("payback: on money spent and on money paid in, per payer and förbund 
   CHECK(!paid_all.median_months);
   CHECK(paid_all.last_year == 2020);
   CHECK(paid_all.extra_money == 3600);
+  REQUIRE(paid_all.months_by_replication.size() == 1);
+  CHECK(!paid_all.months_by_replication[0]);
   // The state: spent 50 (A) + 50 (B) = 100 a month, paid in 150 a month, gain 150 a month: both
   // paid back in the first month.
   const auto spent_state = payback(runs, "spent", 0, -1);

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <optional>
 #include <vector>
 
 using finsim::PairedStat;
@@ -34,4 +35,21 @@ TEST_CASE("output: split_effect gives no parameter variance when the sets differ
   CHECK(s.monte_carlo_var == 0);
   CHECK(s.parameter_var == Approx(2));
   CHECK_THROWS_AS(split_effect(std::vector<PairedStat>{{4, 1, 1, 0, 0}}), std::invalid_argument);
+}
+
+TEST_CASE("output: split_values splits per-replication values, and gives none when a run has none", "[output][study]") {
+  using V = std::vector<std::vector<std::optional<double>>>;
+  // Payback months of two sets, 2 replications each: means 12 and 16, sd √2 each: Monte Carlo
+  // variance 2; variance of the means 8, less 2/2: parameter variance 7.
+  const auto e = finsim::split_values(V{{11.0, 13.0}, {15.0, 17.0}});
+  REQUIRE(e.defined);
+  CHECK(e.mean == Approx(14));
+  CHECK(e.monte_carlo_var == Approx(2));
+  CHECK(e.parameter_var == Approx(7));
+  // One run did not pay back within the run: no mean, no interval, the share that did.
+  const auto u = finsim::split_values(V{{11.0, std::nullopt}, {15.0, 17.0}});
+  CHECK(!u.defined);
+  CHECK(u.defined_share == Approx(0.75));
+  // One set: no interval over the assumptions.
+  CHECK(!finsim::split_values(V{{11.0, 13.0}}).defined);
 }

@@ -2,6 +2,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "../input_error.h"
 #include "util/error.h"
 
 using namespace finsim;
@@ -40,7 +46,7 @@ TEST_CASE("run: toml_value writes integers for integer keys and floats for numbe
 
 TEST_CASE("run: study_plan pairs every drawn set with both arms", "[run][study]") {
   StudyDesign design{"base.toml", "scen.toml", 4, 9,
-                     study_parameters({"population.inflow_per_year", "funding.members.region_max_growth"})};
+                     study_parameters({"population.inflow_per_year", "funding.members.region_max_growth"}), {}};
   RunPlan common;
   common.overrides = {"population.scale=0.1"};
   common.replications = 2;
@@ -68,4 +74,41 @@ TEST_CASE("run: study_plan pairs every drawn set with both arms", "[run][study]"
   CHECK(plan.points[0] != plan.points[2]);
   design.samples = 0;
   CHECK_THROWS_AS(study_plan(design, common), InputError);
+}
+
+TEST_CASE("run: read_design_file reads given parameter sets and refuses bad ones", "[run][study]") {
+  const auto dir = std::filesystem::temp_directory_path() / ("finsim_design_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto path = dir / "design.csv";
+  auto write = [&](const std::string& text) { std::ofstream(path) << text; };
+  write("population.inflow_per_year, referral.max_wait_months\n0.12,4\n\n0.2,9\r\n");
+  const DesignFile d = read_design_file(path);
+  REQUIRE(d.parameters.size() == 2);
+  CHECK(d.parameters[1]->key == "referral.max_wait_months");
+  REQUIRE(d.rows.size() == 2);
+  CHECK(d.rows[1] == std::vector<double>{0.2, 9});
+  // Run as a study: the given values in order, integer keys as integers, both arms of each set.
+  StudyDesign design{"base.toml", "scen.toml", 2, 1, d.parameters, d.rows};
+  const RunPlan plan = study_plan(design, RunPlan{});
+  REQUIRE(plan.points.size() == 4);
+  CHECK(plan.points[2] == std::vector<std::string>{"0.2", "9"});
+  CHECK(plan.points[3] == plan.points[2]);
+  // Errors name the file, the line and the key.
+  const std::string f = path.string();
+  write("population.inflow_per_year,referral.max_wait_months\n0.12,4\n0.2,99\n");
+  CHECK(test::input_error([&] { read_design_file(path); }).starts_with(f + ":3"));
+  CHECK(test::input_error([&] { read_design_file(path); }).find("referral.max_wait_months") != std::string::npos);
+  write("population.inflow_per_year,referral.max_wait_months\n0.12,four\n");
+  CHECK(test::input_error([&] { read_design_file(path); }).find("expected a number") != std::string::npos);
+  write("population.inflow_per_year,referral.max_wait_months\n0.12\n");
+  CHECK(test::input_error([&] { read_design_file(path); }).find("expected 2 values") != std::string::npos);
+  write("population.inflow_per_yer\n0.12\n");
+  CHECK(test::input_error([&] { read_design_file(path); }).find("did you mean 'population.inflow_per_year'") !=
+        std::string::npos);
+  write("population.age.16_19\n0.1\n");
+  CHECK(test::input_error([&] { read_design_file(path); }).find("no distribution") != std::string::npos);
+  write("population.inflow_per_year\n");
+  CHECK(test::input_error([&] { read_design_file(path); }).find("no parameter set") != std::string::npos);
+  CHECK_THROWS_AS(read_design_file(dir / "nosuch.csv"), InputError);
+  std::filesystem::remove_all(dir);
 }
