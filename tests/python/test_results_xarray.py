@@ -16,13 +16,10 @@ import h5py
 import numpy as np
 import xarray as xr
 
-def text(value):
-    """h5py gives fixed-length strings (schema_version 2, docs/output.md) as bytes: decoded here."""
-    if isinstance(value, bytes):
-        return value.decode("utf-8")
-    if isinstance(value, np.ndarray):
-        return [text(v) for v in value.tolist()]
-    return value
+# h5py gives fixed-length strings (schema_version 2, docs/output.md) as bytes: decoded by
+# analysis/finsim_results.text, as every reader of result files does.
+sys.path.insert(0, os.path.join(sys.argv[2], "analysis"))
+from finsim_results import text  # noqa: E402
 
 
 GROUP = "scenarios/baseline"

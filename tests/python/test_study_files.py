@@ -21,13 +21,10 @@ finsim, src = sys.argv[1], sys.argv[2]
 CHEAP = ["--set", "population.scale=0.02", "--set", "scenario.burn_in_years=2", "--set", "scenario.end=2026-12"]
 KEYS = "population.inflow_per_year,referral.max_wait_months,insats.ips.cost_sek_per_month,population.target_group_size"
 
-def text(value):
-    """h5py gives fixed-length strings (schema_version 2, docs/output.md) as bytes: decoded here."""
-    if isinstance(value, bytes):
-        return value.decode("utf-8")
-    if isinstance(value, np.ndarray):
-        return [text(v) for v in value.tolist()]
-    return value
+# h5py gives fixed-length strings (schema_version 2, docs/output.md) as bytes: decoded by
+# analysis/finsim_results.text, as every reader of result files does.
+sys.path.insert(0, os.path.join(sys.argv[2], "analysis"))
+from finsim_results import text  # noqa: E402
 
 
 
