@@ -54,7 +54,7 @@ def section_headline(lang, c, base, scen, study):
     def add(label, mean, low, high, decimals=0, divisor=1.0, extra="", metric=None, unit=""):
         fig, ci = with_ci(lang, mean, low, high, decimals, divisor)
         fig += unit
-        if metric in totals:
+        if metric in totals and totals[metric]["lo"] is not None:
             h = totals[metric]
             ci += ("<br>" + esc(t(lang, "headline_total")) + ':<br><span class="nowrap">'
                    + interval(lang, h["lo"], h["hi"], decimals, divisor) + "</span>")
@@ -195,10 +195,14 @@ def page_study(lang, study, base, scen):
             label += " " + esc(t(lang, "not_calibrated"))
         unit = (" mnkr" if lang == "sv" else " MSEK") if money else ""
         signed = h.get("unit") != "months"  # a duration, not a difference
+        share = (lambda v: "–" if v is None else number(lang, 100 * v, 0) + " %")  # noqa: E731
+        if h["mean"] is None:  # study.py --json: null where some run has no value (docs/uncertainty.md §8)
+            rows.append([label, "–", esc(t(lang, "study_undefined", share=share(h.get("defined_share", 0.0)))),
+                         "–", "–"])
+            continue
         rows.append([label, number(lang, h["mean"] / div, d, signed) + unit,
                      interval(lang, h["lo"], h["hi"], d, div, signed),
-                     number(lang, 100 * h["share_parameters"], 0) + " %",
-                     number(lang, 100 * h["share_noise"], 0) + " %"])
+                     share(h["share_parameters"]), share(h["share_noise"])])
     header = [t(lang, "col_measure"), t(lang, "col_mean"), t(lang, "col_total"), t(lang, "col_share_param"),
               t(lang, "col_share_noise")]
     return (f'<section class="page" id="study"><h2>{esc(t(lang, "study_h"))}</h2><p>{esc(intro)}</p>{other}'

@@ -173,6 +173,8 @@ TEXT = {
     "col_share_param": ("From assumptions", "Från antaganden"),
     "col_share_noise": ("From noise", "Från slumpvariation"),
     "not_calibrated": ("(over all sets: too few kept)", "(över alla uppsättningar: för få behölls)"),
+    "study_undefined": ("no interval: {share} of the runs have a value (paid back within the run, or a positive effect)",
+                        "inget intervall: {share} av körningarna har ett värde (återbetalt inom perioden eller positiv effekt)"),
     "headline_total": ("total, with the assumptions", "totalt, med antagandena"),
     "rests_h": ("What this rests on", "Vad resultatet vilar på"),
     "rests_study": ("The assumptions that move the result most in the uncertainty study (first-order and total "
