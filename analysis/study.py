@@ -376,7 +376,12 @@ def headline_entry(study, name, use, calibrated, lang="en"):
                          f"{entry['defined_share']:.0%} do")
         return entry
     sp = uq.variance_split(y)
-    entry.update(mean=sp["mean"], lo=sp["low"], hi=sp["high"])
+    # The total interval of finsim compare/quote of a study (docs/uncertainty.md §4): mean ± 1.96·√(total
+    # variance), so the brief, the quote and this summary give one interval; the quantiles of the draws
+    # are kept beside it.
+    half = 1.959963985 * float(np.sqrt(sp["total"]))  # as engine/output/study_summary.cpp
+    entry.update(mean=sp["mean"], lo=sp["mean"] - half, hi=sp["mean"] + half,
+                 lo_quantile=sp["low"], hi_quantile=sp["high"])
     flat = sp["total"] <= (1e-6 * max(abs(sp["mean"]), 1.0)) ** 2
     if not flat and np.isfinite(sp["parameter_share"]):
         entry.update(share_parameters=sp["parameter_share"], share_noise=1 - sp["parameter_share"])

@@ -120,6 +120,9 @@ with tempfile.TemporaryDirectory() as tmp:
         share = float(end["share_parameters"]) + float(end["share_noise"])
         assert abs(share - 1) < 1e-9, end
         assert float(end["ci_low"]) < float(end["difference_mean"]) < float(end["ci_high"]), end
+        # One total interval: study.py --json (the brief) gives compare's, to the CSV's printed precision.
+        for k, c in (("lo", "ci_low"), ("hi", "ci_high")):
+            assert abs(jend[k] - float(end[c])) <= 1e-9 * max(1.0, abs(float(end[c]))) + 1e-6, (k, jend, end)
     else:
         assert end["difference_mean"] == "" and end["note"] == "too_few_sets_kept", end
     # All sets on request, marked as not calibrated, with the mean over all sets.
