@@ -57,7 +57,10 @@ def section_headline(lang, c, base, scen, study):
         if metric in totals and totals[metric]["lo"] is not None:
             h = totals[metric]
             ci += ("<br>" + esc(t(lang, "headline_total")) + ':<br><span class="nowrap">'
-                   + interval(lang, h["lo"], h["hi"], decimals, divisor) + "</span>")
+                   + interval(lang, h["lo"], h["hi"], decimals, divisor) + "</span>"
+                   # the study's own mean: the interval is centred on it, not on this pair of runs
+                   + f'<br><span class="nowrap">({esc(t(lang, "study_mean"))} '
+                   + number(lang, h["mean"] / divisor, decimals, True) + ")</span>")
         lines.append(f'<tr><td>{esc(label)}{extra}</td><td class="figure">{fig}</td><td class="ci">{ci}</td></tr>')
 
     add(t(lang, "ws_end", end=c.end), *c.diff("work_studies_december", c.end), metric="work_studies_december")

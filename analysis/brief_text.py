@@ -176,6 +176,7 @@ TEXT = {
     "study_undefined": ("no interval: {share} of the runs have a value (paid back within the run, or a positive effect)",
                         "inget intervall: {share} av körningarna har ett värde (återbetalt inom perioden eller positiv effekt)"),
     "headline_total": ("total, with the assumptions", "totalt, med antagandena"),
+    "study_mean": ("study mean", "studiens medelvärde"),
     "rests_h": ("What this rests on", "Vad resultatet vilar på"),
     "rests_study": ("The assumptions that move the result most in the uncertainty study (first-order and total "
                     "sensitivity index: the share of the variance they explain alone and with others):",
