@@ -9,6 +9,7 @@
 #include "run/shard.h"
 #include "run/unit_journal.h"
 #include "util/error.h"
+#include "util/text.h"
 
 namespace finsim::cli {
 namespace {
@@ -16,19 +17,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // "0-4, 7, 9-11": sorted replication numbers as ranges.
-std::string ranges(const std::vector<int>& reps) {
-  if (reps.empty()) return "none";
-  std::string out;
-  for (std::size_t i = 0; i < reps.size();) {
-    std::size_t j = i;
-    while (j + 1 < reps.size() && reps[j + 1] == reps[j] + 1) ++j;
-    if (!out.empty()) out += ", ";
-    out += std::to_string(reps[i]);
-    if (j > i) out += "-" + std::to_string(reps[j]);
-    i = j + 1;
-  }
-  return out;
-}
+std::string ranges(const std::vector<int>& reps) { return reps.empty() ? "none" : number_ranges(reps, ", "); }
 
 void print_journal(const fs::path& path) {
   const JournalStatus st = read_journal_status(path);

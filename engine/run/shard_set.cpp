@@ -142,17 +142,6 @@ std::string describe_missing(const ShardSet& set, std::size_t per_shard) {
   return out;
 }
 
-std::string array_list(const std::vector<int>& shards) {
-  std::string out;
-  for (std::size_t i = 0; i < shards.size();) {
-    std::size_t j = i;
-    while (j + 1 < shards.size() && shards[j + 1] == shards[j] + 1) ++j;
-    if (!out.empty()) out += ",";
-    out += std::to_string(shards[i]);
-    if (j > i) out += "-" + std::to_string(shards[j]);
-    i = j + 1;
-  }
-  return out;
-}
+std::string array_list(const std::vector<int>& shards) { return number_ranges(shards, ","); }
 
 }  // namespace finsim

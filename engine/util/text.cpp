@@ -85,6 +85,19 @@ std::string pad_left(const std::string& s, std::size_t width) {
   return n >= width ? s : std::string(width - n, ' ') + s;
 }
 
+std::string number_ranges(const std::vector<int>& sorted, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < sorted.size();) {
+    std::size_t j = i;
+    while (j + 1 < sorted.size() && sorted[j + 1] == sorted[j] + 1) ++j;
+    if (!out.empty()) out += separator;
+    out += std::to_string(sorted[i]);
+    if (j > i) out += "-" + std::to_string(sorted[j]);
+    i = j + 1;
+  }
+  return out;
+}
+
 std::string short_digest(const std::string& hex) { return hex.size() > 12 ? hex.substr(0, 12) + "…" : hex; }
 
 }  // namespace finsim

@@ -32,6 +32,9 @@ std::size_t text_columns(std::string_view s);
 std::string pad_right(const std::string& s, std::size_t width);
 std::string pad_left(const std::string& s, std::size_t width);
 
+// Sorted numbers as runs: {0,1,2,4,6,7} → "0-2" sep "4" sep "6-7" (Slurm's --array syntax with ",").
+std::string number_ranges(const std::vector<int>& sorted, std::string_view separator);
+
 // The first 12 hex digits of a digest and "…", for messages that name a digest.
 std::string short_digest(const std::string& hex);
 

@@ -18,12 +18,7 @@ same() { /usr/bin/python3 "$src/tests/cli/lib/same_datasets.py" "$@"; }
 small="--set population.scale=0.02 --set scenario.end=2020-12 --set scenario.burn_in_years=0"
 vary="--vary funding.state.allocation_msek.2019=339,678"
 # shellcheck disable=SC2086
-"$finsim" sweep "$src/scenarios/baseline.toml" $vary $small -r 4 -t 2 -q -o "$tmp/full.h5" >/dev/null ||
-  fail "the unsharded sweep failed"
-
-slurm_start "$tmp" || exit 1
-export FINSIM=$finsim SCENARIO=$src/scenarios/baseline.toml SHARDS=3 SHARD_DIR=$tmp/shards NAME=sweep \
-  RESULT=$tmp/merged.h5 FINSIM_ARGS="$vary $small -r 4"
+sweep_array_setup "$finsim" "$src" "$tmp" $vary $small -r 4 || exit 1
 cd "$tmp" || exit 1
 array=$(sbatch --wait --parsable --array=1-3 --cpus-per-task=1 --output="$tmp/shard-%a.out" \
   "$src/cluster/shard-array.sbatch") || { fail "the array job failed: $(cat "$tmp"/shard-*.out)"; slurm_logs; }

@@ -20,12 +20,7 @@ failures=0
 slow="--set population.scale=1 --set scenario.end=2020-12 --set scenario.burn_in_years=15"
 vary="--vary funding.state.allocation_msek.2019=339,678"
 # shellcheck disable=SC2086
-"$finsim" sweep "$src/scenarios/baseline.toml" $vary $slow -r 3 -t 2 -q -o "$tmp/full.h5" >/dev/null ||
-  fail "the unsharded sweep failed"
-
-slurm_start "$tmp" || exit 1
-export FINSIM=$finsim SCENARIO=$src/scenarios/baseline.toml SHARDS=3 SHARD_DIR=$tmp/shards NAME=sweep \
-  RESULT=$tmp/merged.h5 FINSIM_ARGS="$vary $slow -r 3"
+sweep_array_setup "$finsim" "$src" "$tmp" $vary $slow -r 3 || exit 1
 cd "$tmp" || exit 1
 shards=("$tmp/shards/sweep.shard-1-of-3" "$tmp/shards/sweep.shard-2-of-3" "$tmp/shards/sweep.shard-3-of-3")
 

@@ -14,3 +14,11 @@ TEST_CASE("util: csv_field quotes only what RFC 4180 requires", "[util][csv]") {
   CHECK(csv_field("\"") == "\"\"\"\"");
   CHECK(csv_field("Malmö;Lund") == "Malmö;Lund");  // only the comma separates
 }
+
+TEST_CASE("util: number_ranges writes sorted numbers as runs", "[util][text]") {
+  CHECK(finsim::number_ranges({}, ",").empty());
+  CHECK(finsim::number_ranges({5}, ",") == "5");
+  CHECK(finsim::number_ranges({0, 1, 2, 4, 6, 7}, ",") == "0-2,4,6-7");  // Slurm's --array= syntax
+  CHECK(finsim::number_ranges({0, 1, 2, 4, 6, 7}, ", ") == "0-2, 4, 6-7");
+  CHECK(finsim::number_ranges({3, 5, 7}, ",") == "3,5,7");  // no run of one is written as a range
+}

@@ -119,3 +119,17 @@ slurm_stop() {
 
 # slurm_logs: the daemons' logs, for a failing test's output.
 slurm_logs() { tail -n 30 "$slurm_dir"/*.log >&2 2>/dev/null; }
+
+# sweep_array_setup FINSIM SRC TMP ARGS...: the two array tests' common start — the unsharded
+# reference sweep of the baseline over ARGS (2 threads, TMP/full.h5), a private Slurm, and the
+# environment cluster/shard-array.sbatch and merge.sbatch read (3 shards into TMP/shards, merged
+# to TMP/merged.h5). Prints what failed and returns 1 on failure.
+sweep_array_setup() {
+  local finsim=$1 src=$2 tmp=$3
+  shift 3
+  "$finsim" sweep "$src/scenarios/baseline.toml" "$@" -t 2 -q -o "$tmp/full.h5" >/dev/null ||
+    { echo "FAIL: the unsharded sweep failed" >&2; return 1; }
+  slurm_start "$tmp" || return 1
+  export FINSIM=$finsim SCENARIO=$src/scenarios/baseline.toml SHARDS=3 SHARD_DIR=$tmp/shards NAME=sweep \
+    RESULT=$tmp/merged.h5 FINSIM_ARGS="$*"
+}
