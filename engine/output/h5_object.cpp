@@ -196,6 +196,7 @@ File File::create(const std::filesystem::path& path) {
 File File::open_read(const std::filesystem::path& path) {
   detail::prepare_library();
   std::string name = path.string();
+  detail::ReadFaultGuard guard(name);  // from the first look at the bytes to the close
   std::error_code error;
   if (!std::filesystem::exists(path, error)) throw InputError(name + ": no such file");
   if (std::filesystem::is_directory(path, error)) throw InputError(name + ": is a directory");
@@ -209,7 +210,9 @@ File File::open_read(const std::filesystem::path& path) {
         name + ": cannot open: " +
         (detail::file_locked(stack) ? "the file is locked (is it still being written?)" : detail::reason(stack)));
   }
-  return File(Handle(id, H5Fclose), name);
+  File file(Handle(id, H5Fclose), name);
+  file.guard_ = std::move(guard);
+  return file;
 }
 
 Group File::root() const {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "output/h5_attribute.h"
+#include "output/h5_fault_guard.h"
 #include "output/h5_handle.h"
 
 namespace finsim::h5 {
@@ -69,6 +70,7 @@ class File {
 
  private:
   File(detail::Handle id, std::string name) : id_(std::move(id)), name_(std::move(name)) {}
+  detail::ReadFaultGuard guard_;  // files opened for reading; declared first so it ends after the close
   detail::Handle id_;
   std::string name_;
   bool writable_ = false;
