@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <system_error>
 
@@ -23,6 +24,13 @@ struct TempDir {
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
   std::filesystem::path operator/(const std::string& file) const { return path / file; }
+  // Writes `text` to `file` (folders created) and returns its path.
+  std::string write(const std::string& file, const std::string& text) const {
+    const std::filesystem::path p = path / file;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p) << text;
+    return p.string();
+  }
 };
 
 }  // namespace finsim::test

@@ -14,6 +14,8 @@
 
 #include "config/parameters.h"
 #include "util/error.h"
+#include "../test_paths.h"
+#include "../temp_dir.h"
 
 namespace fs = std::filesystem;
 using finsim::InputError;
@@ -22,25 +24,14 @@ using finsim::Scenario;
 
 namespace {
 
-const std::string kBaseline = std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml";
-const std::string kData = std::string(FINSIM_SOURCE_DIR) + "/scenarios/data/";
+using finsim::test::kBaseline;
+using finsim::test::kData;
 
 // With absolute data paths the resolved text is valid from any folder.
 const std::vector<std::string> kAbsoluteData = {"organisation.kommuner_csv=" + kData + "kommuner.csv",
                                                 "organisation.forbund_csv=" + kData + "forbund.csv"};
 
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& name)
-      : path(fs::temp_directory_path() / ("finsim-read-" + name + "-" + std::to_string(::getpid()))) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-};
+using finsim::test::TempDir;
 
 std::string input_error(const std::vector<std::string>& overrides) {
   try {

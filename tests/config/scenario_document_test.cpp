@@ -12,6 +12,7 @@
 
 #include "util/error.h"
 #include "../input_error.h"
+#include "../temp_dir.h"
 
 using finsim::test::input_error;
 
@@ -24,25 +25,7 @@ namespace {
 
 const std::string kFixtures = std::string(FINSIM_TEST_DATA) + "/scenarios/";
 
-// A fresh directory per test case: ctest runs test cases in parallel processes.
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& name)
-      : path(fs::temp_directory_path() / ("finsim-doc-" + name + "-" + std::to_string(::getpid()))) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  std::string write(const std::string& file, const std::string& text) const {
-    const fs::path p = path / file;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p) << text;
-    return p.string();
-  }
-};
+using finsim::test::TempDir;
 
 // The message of the InputError that `f` throws ("" if it throws none).
 const toml::node* at(const ScenarioDocument& doc, const std::string& key) { return doc.table.at_path(key).node(); }

@@ -38,7 +38,7 @@ FundingConfig toy_config() {
   return c;
 }
 
-InsatsType insats(const std::string& name, bool structural, Sek cost, double share) {
+InsatsType cycle_insats(const std::string& name, bool structural, Sek cost, double share) {
   InsatsType t;
   t.name = name;
   t.structural = structural;
@@ -50,8 +50,8 @@ InsatsType insats(const std::string& name, bool structural, Sek cost, double sha
 // samtal (individual, 5 000/month, 0.7), projekt (individual, 6 000, 0.3, a 3-year project taken
 // over with probability 0.5), nätverk (structural, 20 000, 1.0).
 std::vector<InsatsType> toy_insatser() {
-  std::vector<InsatsType> t{insats("samtal", false, 5'000, 0.7), insats("projekt", false, 6'000, 0.3),
-                            insats("natverk", true, 20'000, 1.0)};
+  std::vector<InsatsType> t{cycle_insats("samtal", false, 5'000, 0.7), cycle_insats("projekt", false, 6'000, 0.3),
+                            cycle_insats("natverk", true, 20'000, 1.0)};
   t[1].project_years = 3;
   t[1].takeover_probability = 0.5;
   return t;

@@ -10,24 +10,14 @@
 #include <stdexcept>
 #include <string>
 #include <system_error>
+#include "../temp_dir.h"
 
 namespace fs = std::filesystem;
 using finsim::PartialFile;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& name)
-      : path(fs::temp_directory_path() / ("finsim-atomic-" + name + "-" + std::to_string(::getpid()))) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-};
+using finsim::test::TempDir;
 
 std::string contents(const fs::path& path) {
   std::ifstream in(path);

@@ -17,8 +17,8 @@ using namespace finsim;
 
 namespace {
 
-struct TempDir : test::TempDir {
-  explicit TempDir(const std::string& name) : test::TempDir("h5-" + name) {}
+struct H5Dir : test::TempDir {
+  explicit H5Dir(const std::string& name) : test::TempDir("h5-" + name) {}
 };
 
 template <class T>
@@ -70,7 +70,7 @@ void write_sample(const fs::path& path) {
 }  // namespace
 
 TEST_CASE("HDF5 sample file for the Python test", "[hdf5][hdf5-sample]") {
-  TempDir dir("sample");
+  H5Dir dir("sample");
   const char* requested = std::getenv("FINSIM_SAMPLE_H5");
   fs::path path = requested ? fs::path(requested) : dir / "sample.h5";
   write_sample(path);
@@ -85,7 +85,7 @@ TEST_CASE("HDF5 sample file for the Python test", "[hdf5][hdf5-sample]") {
 }
 
 TEST_CASE("int64 and double 3-D arrays round-trip with named dimensions", "[hdf5]") {
-  TempDir dir("roundtrip");
+  H5Dir dir("roundtrip");
   const h5::Shape shape = {3, 5, 2};
   const std::vector<std::string> dims = {"replication", "month", "forbund"};
   auto counts = iota<std::int64_t>(30, -7);
@@ -129,7 +129,7 @@ TEST_CASE("int64 and double 3-D arrays round-trip with named dimensions", "[hdf5
 }
 
 TEST_CASE("a 5-D array reads back whole and one leading index at a time", "[hdf5]") {
-  TempDir dir("leading");
+  H5Dir dir("leading");
   // A sweep's [point, replication, month, forbund, state], large enough to be chunked.
   const h5::Shape shape = {3, 2, 12, 5, 7};
   const std::vector<std::string> dims = {"point", "replication", "month", "forbund", "state"};
@@ -167,7 +167,7 @@ TEST_CASE("a 5-D array reads back whole and one leading index at a time", "[hdf5
 }
 
 TEST_CASE("every HDF5 handle is closed once its owner is gone", "[hdf5]") {
-  TempDir dir("leaks");
+  H5Dir dir("leaks");
   {
     auto file = h5::File::create(dir / "l.h5");
     auto g = file.create_group("a/b");
@@ -186,7 +186,7 @@ TEST_CASE("every HDF5 handle is closed once its owner is gone", "[hdf5]") {
 TEST_CASE("a dimension with many attributes can label many arrays", "[hdf5]") {
   // Attaching rewrites the scale's REFERENCE_LIST; with dense, creation-ordered attribute storage
   // that is the path where HDF5 has had bugs.
-  TempDir dir("many");
+  H5Dir dir("many");
   {
     auto file = h5::File::create(dir / "m.h5");
     auto root = file.root();
@@ -216,7 +216,7 @@ TEST_CASE("a dimension with many attributes can label many arrays", "[hdf5]") {
 }
 
 TEST_CASE("string coordinates round-trip as UTF-8", "[hdf5]") {
-  TempDir dir("strings");
+  H5Dir dir("strings");
   const std::vector<std::string> labels = {"Göteborg", "", "Kalix – Överkalix", "emoji 🙂"};
   {
     auto file = h5::File::create(dir / "s.h5");
@@ -231,7 +231,7 @@ TEST_CASE("string coordinates round-trip as UTF-8", "[hdf5]") {
 }
 
 TEST_CASE("string arrays and long text attributes round-trip", "[hdf5]") {
-  TempDir dir("text");
+  H5Dir dir("text");
   const std::string scenario(1 << 20,
                              'x');  // a resolved scenario far above the 64 KiB header limit
   const std::vector<std::string> grid = {"a", "b", "c", "d", "e", "f"};
@@ -252,7 +252,7 @@ TEST_CASE("string arrays and long text attributes round-trip", "[hdf5]") {
 }
 
 TEST_CASE("attributes round-trip", "[hdf5]") {
-  TempDir dir("attrs");
+  H5Dir dir("attrs");
   {
     auto file = h5::File::create(dir / "a.h5");
     auto root = file.root();
@@ -307,7 +307,7 @@ TEST_CASE("attributes round-trip", "[hdf5]") {
 }
 
 TEST_CASE("reading a file that is not HDF5 names the file", "[hdf5]") {
-  TempDir dir("nothdf5");
+  H5Dir dir("nothdf5");
   auto path = dir / "results.h5";
   std::ofstream(path) << "this is not HDF5\n";
   CHECK_THROWS_AS(h5::File::open_read(path), InputError);
@@ -317,7 +317,7 @@ TEST_CASE("reading a file that is not HDF5 names the file", "[hdf5]") {
 }
 
 TEST_CASE("missing or mistyped objects are named in InputError", "[hdf5]") {
-  TempDir dir("missing");
+  H5Dir dir("missing");
   auto path = dir / "m.h5";
   {
     auto file = h5::File::create(path);
@@ -340,7 +340,7 @@ TEST_CASE("missing or mistyped objects are named in InputError", "[hdf5]") {
 }
 
 TEST_CASE("write_array rejects shapes that do not match its dimensions", "[hdf5]") {
-  TempDir dir("misuse");
+  H5Dir dir("misuse");
   auto file = h5::File::create(dir / "x.h5");
   auto root = file.root();
   h5::define_dimension(root, "month", std::size_t{3});
@@ -358,7 +358,7 @@ TEST_CASE("write_array rejects shapes that do not match its dimensions", "[hdf5]
 }
 
 TEST_CASE("large arrays are chunked and compressed", "[hdf5]") {
-  TempDir dir("chunks");
+  H5Dir dir("chunks");
   std::vector<std::int64_t> zeros(100 * 120 * 40, 0);
   {
     auto file = h5::File::create(dir / "c.h5");
@@ -377,7 +377,7 @@ TEST_CASE("large arrays are chunked and compressed", "[hdf5]") {
 }
 
 TEST_CASE("visit lists groups and datasets with their attributes", "[hdf5]") {
-  TempDir dir("visit");
+  H5Dir dir("visit");
   auto path = dir / "sample.h5";
   write_sample(path);
   std::vector<std::string> paths;
@@ -400,7 +400,7 @@ TEST_CASE("visit lists groups and datasets with their attributes", "[hdf5]") {
 }
 
 TEST_CASE("creating a file where it cannot be written gives a clear error", "[hdf5]") {
-  TempDir dir("nodir");
+  H5Dir dir("nodir");
   auto path = dir / "missing-dir" / "out.h5";
   // Root ignores permissions, so a directory that does not exist stands in for a read-only one.
   CHECK_THROWS_AS(h5::File::create(path), std::runtime_error);
@@ -413,7 +413,7 @@ TEST_CASE("creating a file where it cannot be written gives a clear error", "[hd
 }
 
 TEST_CASE("a column written in pieces reads back whole and by rows", "[hdf5][column]") {
-  TempDir dir("column");
+  H5Dir dir("column");
   const auto months = iota<std::int32_t>(70000, -5);  // more than one chunk (65 536 values)
   {
     auto file = h5::File::create(dir / "col.h5");
@@ -446,7 +446,7 @@ TEST_CASE("a column written in pieces reads back whole and by rows", "[hdf5][col
 }
 
 TEST_CASE("a column refuses too many, too few or mistyped values", "[hdf5][column]") {
-  TempDir dir("column-misuse");
+  H5Dir dir("column-misuse");
   auto file = h5::File::create(dir / "bad.h5");
   auto root = file.root();
   h5::define_dimension(root, "record", std::size_t{3});
@@ -461,7 +461,7 @@ TEST_CASE("a column refuses too many, too few or mistyped values", "[hdf5][colum
 }
 
 TEST_CASE("reading rows of a 2-D dataset is an input error", "[hdf5][column]") {
-  TempDir dir("rows-2d");
+  H5Dir dir("rows-2d");
   {
     auto file = h5::File::create(dir / "two.h5");
     auto root = file.root();

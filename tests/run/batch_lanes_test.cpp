@@ -6,13 +6,14 @@
 
 #include <catch2/catch.hpp>
 
+#include "../test_paths.h"
 #include "same_result.h"
 
 using namespace finsim;
 
 namespace {
 
-const std::string kBaseline = std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml";
+using finsim::test::kBaseline;
 
 // 3 points over the 2020 state pot (two share 2019 with the base), 3 replications, short.
 PreparedRun small_sweep() {

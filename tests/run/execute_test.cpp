@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <random>
 
+#include "../test_paths.h"
 #include "run/execute.h"
 #include "same_result.h"
 #include "util/error.h"
@@ -15,7 +16,7 @@ using namespace finsim;
 
 namespace {
 
-const std::string kBaseline = std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml";
+using finsim::test::kBaseline;
 
 // 5 points over the state pot of 2019, 2020 and 2021: the base; two higher levels from 2020 (their
 // plans part from the base's in 2020-01); one that differs from the first year, so shares nothing;

@@ -17,7 +17,7 @@ using namespace finsim;
 namespace {
 
 // 2 points (the second with a higher state pot from 2020) x 3 replications of a tiny scenario.
-RunPlan small_sweep() {
+RunPlan small_sweep_plan() {
   RunPlan plan;
   plan.scenario_file = std::filesystem::path(FINSIM_SOURCE_DIR) / "scenarios" / "baseline.toml";
   plan.overrides = {"population.scale=0.02", "scenario.end=2020-06", "scenario.burn_in_years=0"};
@@ -52,7 +52,7 @@ class Counting : public JournalController {
 TEST_CASE("journal controller: shards hold exactly their units, equal to the whole run's", "[run]") {
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 2);
   test::TempDir dir("journal-controller");
-  const PreparedRun run = prepare_run(small_sweep());
+  const PreparedRun run = prepare_run(small_sweep_plan());
   const auto whole = execute_all(run);
   std::vector<int> held(6, 0);
   for (int k = 1; k <= 4; ++k) {

@@ -16,7 +16,7 @@ using namespace finsim;
 
 namespace {
 
-JournalHeader header() {
+JournalHeader controller_header() {
   JournalHeader h = this_build_header();
   h.point_sha256 = {std::string(64, 'a'), std::string(64, 'b')};
   h.seed = 7;
@@ -51,8 +51,8 @@ TEST_CASE("CollectingController: a unit given encoded is kept and journalled as 
   std::string encoded;
   encode_result(r, encoded);
   {
-    auto a = UnitJournal::create(dir / "a.h5.partial", header());
-    auto b = UnitJournal::create(dir / "b.h5.partial", header());
+    auto a = UnitJournal::create(dir / "a.h5.partial", controller_header());
+    auto b = UnitJournal::create(dir / "b.h5.partial", controller_header());
     REQUIRE(a);
     REQUIRE(b);
     CollectingController by_result(2, 0, 2, &*a), by_bytes(2, 0, 2, &*b);
@@ -64,7 +64,7 @@ TEST_CASE("CollectingController: a unit given encoded is kept and journalled as 
     REQUIRE(by_bytes.journal_error().empty());
   }
   REQUIRE(bytes_of(dir / "a.h5.partial") == bytes_of(dir / "b.h5.partial"));
-  UnitJournal resumed = UnitJournal::resume(dir / "b.h5.partial", header());
+  UnitJournal resumed = UnitJournal::resume(dir / "b.h5.partial", controller_header());
   CollectingController again(2, 0, 2, &resumed);
   REQUIRE(again.have({1, 1}));
   REQUIRE_FALSE(again.wants({1, 1}));

@@ -27,8 +27,8 @@ using namespace finsim;
 
 namespace {
 
-struct TempDir : test::TempDir {
-  explicit TempDir(const std::string& name) : test::TempDir("journal-" + name) {}
+struct JournalDir : test::TempDir {
+  explicit JournalDir(const std::string& name) : test::TempDir("journal-" + name) {}
 };
 
 JournalHeader header(int points = 2, int replications = 3, bool events = false) {
@@ -86,7 +86,7 @@ void copy_prefix(const fs::path& from, const fs::path& to, std::uintmax_t bytes)
 }  // namespace
 
 TEST_CASE("journal: real replications survive a reopen equal field by field, with and without events", "[run]") {
-  TempDir dir("roundtrip");
+  JournalDir dir("roundtrip");
   for (const bool events : {false, true}) {
     INFO("events " << events);
     const fs::path path = dir.path / (events ? "e.h5.partial" : "n.h5.partial");
@@ -127,7 +127,7 @@ TEST_CASE("journal: real replications survive a reopen equal field by field, wit
 }
 
 TEST_CASE("journal: a record torn at any byte is ignored and cut off; units before it stay", "[run]") {
-  TempDir dir("torn");
+  JournalDir dir("torn");
   const fs::path path = dir.path / "r.h5.partial";
   std::uintmax_t header_end = 0, first_end = 0, second_end = 0;
   {
@@ -183,7 +183,7 @@ TEST_CASE("journal: a record torn at any byte is ignored and cut off; units befo
 }
 
 TEST_CASE("journal: a damaged record ends the journal there", "[run]") {
-  TempDir dir("damaged");
+  JournalDir dir("damaged");
   const fs::path path = dir.path / "r.h5.partial";
   std::uintmax_t first_end = 0;
   {
@@ -204,7 +204,7 @@ TEST_CASE("journal: a damaged record ends the journal there", "[run]") {
 }
 
 TEST_CASE("journal: a header that differs is refused, naming what differs", "[run]") {
-  TempDir dir("header");
+  JournalDir dir("header");
   const fs::path path = dir.path / "h.h5.partial";
   {
     auto journal = UnitJournal::create(path, header(3, 4));
@@ -254,7 +254,7 @@ TEST_CASE("journal: a header that differs is refused, naming what differs", "[ru
 }
 
 TEST_CASE("journal: the status lists done and missing units in order, and the header", "[run]") {
-  TempDir dir("status");
+  JournalDir dir("status");
   const fs::path path = dir.path / "s.h5.partial";
   JournalHeader h = header(2, 3);
   h.first_replication = 10;
@@ -274,7 +274,7 @@ TEST_CASE("journal: the status lists done and missing units in order, and the he
 }
 
 TEST_CASE("journal: one writer at a time; a second one is kept out, not let in to corrupt it", "[run]") {
-  TempDir dir("lock");
+  JournalDir dir("lock");
   const fs::path path = dir.path / "l.h5.partial";
   auto first = UnitJournal::create(path, header());
   REQUIRE(first);
@@ -299,7 +299,7 @@ TEST_CASE("journal: one writer at a time; a second one is kept out, not let in t
 }
 
 TEST_CASE("journal: appends from several threads all arrive intact", "[run]") {
-  TempDir dir("threads");
+  JournalDir dir("threads");
   const fs::path path = dir.path / "t.h5.partial";
   constexpr int kReps = 8;
   {
@@ -345,7 +345,7 @@ TEST_CASE("journal: writer process for the SIGKILL test", "[.journal-writer]") {
 }
 
 TEST_CASE("journal: a writer killed with SIGKILL at any moment leaves a journal that resumes", "[run]") {
-  TempDir dir("sigkill");
+  JournalDir dir("sigkill");
   const fs::path path = dir.path / "k.h5.partial";
   std::string self = fs::read_symlink("/proc/self/exe").string();
   std::string filter = "[.journal-writer]";
@@ -394,7 +394,7 @@ TEST_CASE("journal: a writer killed with SIGKILL at any moment leaves a journal 
 // note on issue 12 reports it (bytes per unit; encode, append with its sync, load).
 //   build/release/tests/finsim_tests '[.journal-measure]'
 TEST_CASE("journal: cost of a national replication", "[.journal-measure]") {
-  TempDir dir("measure");
+  JournalDir dir("measure");
   const Scenario s = load_scenario(std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml", {});
   const World world = build_world(s.config);
   using clock = std::chrono::steady_clock;

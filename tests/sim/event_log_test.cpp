@@ -20,7 +20,7 @@ Scenario small() {
                        {"population.scale=0.03", "scenario.end=2021-12"});
 }
 
-ReplicationResult run(const Scenario& s, bool record, int threads = 2, int replication = 0) {
+ReplicationResult run_logged(const Scenario& s, bool record, int threads = 2, int replication = 0) {
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
   const World world = build_world(s.config);
   RunControl control;
@@ -33,14 +33,14 @@ bool is(std::uint8_t code, State s) { return code == static_cast<std::uint8_t>(s
 }  // namespace
 
 TEST_CASE("event log: without --events no records are kept", "[sim][events]") {
-  const ReplicationResult r = run(small(), false);
+  const ReplicationResult r = run_logged(small(), false);
   CHECK_FALSE(r.events_recorded);
   CHECK(r.events.empty());
 }
 
 TEST_CASE("event log: per month and area the records equal the flows and the inflow", "[sim][events]") {
   const Scenario s = small();
-  const ReplicationResult r = run(s, true);
+  const ReplicationResult r = run_logged(s, true);
   REQUIRE(r.events_recorded);
   REQUIRE(r.events.size() > 1000);
   // find_violations checks the log against the aggregates (output/invariants.cpp) ...
@@ -60,7 +60,7 @@ TEST_CASE("event log: per month and area the records equal the flows and the inf
 
 TEST_CASE("event log: a record missing or changed breaks the invariant check", "[sim][events]") {
   const Scenario s = small();
-  ReplicationResult r = run(s, true);
+  ReplicationResult r = run_logged(s, true);
   SECTION("a record dropped") {
     r.events.erase(r.events.begin() + static_cast<std::ptrdiff_t>(r.events.size() / 2));
     CHECK_FALSE(find_violations(r, s.config.meta.start).empty());
@@ -76,7 +76,7 @@ TEST_CASE("event log: a record missing or changed breaks the invariant check", "
 }
 
 TEST_CASE("event log: every person's records chain from state to state", "[sim][events]") {
-  const ReplicationResult r = run(small(), true);
+  const ReplicationResult r = run_logged(small(), true);
   std::map<std::uint32_t, std::uint8_t> last_state;  // agent → state after their last record
   std::size_t chained = 0;
   for (const auto& e : r.events) {
@@ -114,13 +114,13 @@ TEST_CASE("event log: every person's records chain from state to state", "[sim][
 
 TEST_CASE("event log: keeping it changes no result, and threads do not change it", "[sim][events]") {
   const Scenario s = small();
-  const ReplicationResult without = run(s, false, 2);
-  const ReplicationResult one = run(s, true, 1);
-  const ReplicationResult two = run(s, true, 2);
+  const ReplicationResult without = run_logged(s, false, 2);
+  const ReplicationResult one = run_logged(s, true, 1);
+  const ReplicationResult two = run_logged(s, true, 2);
   CHECK(without.monthly == one.monthly);
   CHECK(one.events == two.events);
   CHECK(one.monthly == two.monthly);
   SECTION("another replication tells another story") {
-    CHECK(run(s, true, 2, 1).events != one.events);
+    CHECK(run_logged(s, true, 2, 1).events != one.events);
   }
 }

@@ -14,12 +14,13 @@
 #include "sim/simulation.h"
 #include "sim/summary.h"
 #include "world/world.h"
+#include "../test_paths.h"
 
 using namespace finsim;
 
 namespace {
 
-const std::string kBaseline = std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml";
+using finsim::test::kBaseline;
 
 Scenario small(std::vector<std::string> sets, const std::string& end = "2022-12") {
   sets.insert(sets.begin(), {"population.scale=0.03", "scenario.end=" + end});

@@ -10,13 +10,14 @@
 
 #include "config/read_scenario.h"
 #include "world/world.h"
+#include "../test_paths.h"
 
 using finsim::Geography;
 using finsim::MembershipStatus;
 
 namespace {
 
-const std::string kData = std::string(FINSIM_SOURCE_DIR) + "/scenarios/data/";
+using finsim::test::kData;
 
 const Geography& geography() {
   static const Geography geo = finsim::load_geography(kData + "kommuner.csv", kData + "forbund.csv");

@@ -13,16 +13,16 @@ using namespace finsim;
 
 namespace {
 
-const std::string kDir = std::string(FINSIM_TEST_DATA) + "/need/";
+const std::string kNeedDir = std::string(FINSIM_TEST_DATA) + "/need/";
 
 // Fixture (tests/data/need/): län 01 = 0180 (16–64: 20 000) + 0181 (30 000) = Förbund A;
 // län 03 = 0380 (50 000) = Förbund B. sa_ae_2018: 01 40.0, 03 60.0, riket 50.0 → relative 0.8, 1.2.
 // long_sick_leave_2017: 01 20.0, 03 25.0, riket 20.0 → relative 1.0, 1.25.
 World fixture_world(const std::string& indicator) {
   const Scenario s = load_scenario(std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml",
-                                   {"organisation.kommuner_csv=" + kDir + "kommuner.csv",
-                                    "organisation.forbund_csv=" + kDir + "forbund.csv",
-                                    "funding.distribution.need_by_lan_csv=" + kDir + "need_by_lan.csv",
+                                   {"organisation.kommuner_csv=" + kNeedDir + "kommuner.csv",
+                                    "organisation.forbund_csv=" + kNeedDir + "forbund.csv",
+                                    "funding.distribution.need_by_lan_csv=" + kNeedDir + "need_by_lan.csv",
                                     "funding.distribution.state_allocations_csv=",
                                     "funding.distribution.need_indicator=" + indicator});
   return build_world(s.config);
@@ -46,7 +46,7 @@ TEST_CASE("need indicator: each kommun takes its län's value relative to riket"
   // F_A = 0.8 × 20 000 + 0.8 × 30 000 = 40 000; F_B = 1.2 × 50 000 = 60 000.
   CHECK(w.org.area_need_measure(0) == Approx(40'000.0));
   CHECK(w.org.area_need_measure(1) == Approx(60'000.0));
-  CHECK(w.need_path == kDir + "need_by_lan.csv");
+  CHECK(w.need_path == kNeedDir + "need_by_lan.csv");
 }
 
 TEST_CASE("need indicator: the FK key with the proxy, by hand", "[world][need][funding]") {
@@ -68,18 +68,18 @@ TEST_CASE("need indicator: the FK key with the proxy, by hand", "[world][need][f
 }
 
 TEST_CASE("need indicator: bad or missing rows are one-line errors with file and line", "[world][need]") {
-  Geography geo = load_geography(kDir + "kommuner.csv", kDir + "forbund.csv");
+  Geography geo = load_geography(kNeedDir + "kommuner.csv", kNeedDir + "forbund.csv");
   const NeedColumn sa = need_column("sa_ae_2018");
-  CHECK_THROWS_WITH(load_need_by_lan(kDir + "need_bad_value.csv", sa),
-                    kDir + "need_bad_value.csv:3:5: value: expected a number, found 'sextio'");
-  CHECK_THROWS_WITH(load_need_by_lan(kDir + "need_no_riket.csv", sa),
-                    kDir + "need_no_riket.csv: no riket row (lan_code 00) for indicator sa_ae_per_1000_forsakrade 2018");
-  CHECK_THROWS_WITH(load_need_by_lan(kDir + "need_duplicate.csv", sa),
-                    kDir + "need_duplicate.csv:9:1: lan_code: second row for län 01 and indicator sa_ae_per_1000_forsakrade");
-  const std::string missing = kDir + "need_missing_lan.csv";
+  CHECK_THROWS_WITH(load_need_by_lan(kNeedDir + "need_bad_value.csv", sa),
+                    kNeedDir + "need_bad_value.csv:3:5: value: expected a number, found 'sextio'");
+  CHECK_THROWS_WITH(load_need_by_lan(kNeedDir + "need_no_riket.csv", sa),
+                    kNeedDir + "need_no_riket.csv: no riket row (lan_code 00) for indicator sa_ae_per_1000_forsakrade 2018");
+  CHECK_THROWS_WITH(load_need_by_lan(kNeedDir + "need_duplicate.csv", sa),
+                    kNeedDir + "need_duplicate.csv:9:1: lan_code: second row for län 01 and indicator sa_ae_per_1000_forsakrade");
+  const std::string missing = kNeedDir + "need_missing_lan.csv";
   CHECK_THROWS_WITH(apply_need_by_lan(geo, load_need_by_lan(missing, sa), missing, sa),
                     missing + ": no row for län 03 (kommun 0380) and indicator sa_ae_per_1000_forsakrade 2018");
-  CHECK_THROWS_AS(load_need_by_lan(kDir + "no_such.csv", sa), InputError);
+  CHECK_THROWS_AS(load_need_by_lan(kNeedDir + "no_such.csv", sa), InputError);
   CHECK(need_column("none").indicator.empty());
   // A need_indicator column in kommuner.csv is used only when asked for, never silently overridden.
   const std::string need_column_csv = std::string(FINSIM_TEST_DATA) + "/csv/kommuner_need.csv";

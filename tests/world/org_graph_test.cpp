@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "util/error.h"
+#include "../test_paths.h"
 
 using finsim::Forbund;
 using finsim::Geography;
@@ -19,7 +20,7 @@ using finsim::OrgGraph;
 
 namespace {
 
-const std::string kData = std::string(FINSIM_SOURCE_DIR) + "/scenarios/data/";
+using finsim::test::kData;
 
 const Geography& geo() {
   static const Geography g = finsim::load_geography(kData + "kommuner.csv", kData + "forbund.csv");

@@ -10,7 +10,7 @@ using namespace finsim;
 
 namespace {
 
-std::vector<InsatsType> catalogue() {
+std::vector<InsatsType> pathway_catalogue() {
   const Scenario s = load_scenario(std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml");
   return s.config.insatser;
 }
@@ -18,7 +18,7 @@ std::vector<InsatsType> catalogue() {
 }  // namespace
 
 TEST_CASE("pathway graph of the default catalogue", "[world][pathway]") {
-  const PathwayGraph g(catalogue(), {});
+  const PathwayGraph g(pathway_catalogue(), {});
   // target, waiting, 5 exits and the 7 enabled individual insatser (structural ones have no agents).
   REQUIRE(boost::num_vertices(g.graph()) == 2 + 5 + 7);
   // target→5 exits, waiting→target, 3 relapses, 7 × (slot + 4 outcomes), target→waiting.
@@ -26,14 +26,14 @@ TEST_CASE("pathway graph of the default catalogue", "[world][pathway]") {
 }
 
 TEST_CASE("pathway edges add a referral on to another insats", "[world][pathway]") {
-  const PathwayGraph g(catalogue(), {{"coordinated_assessment", "work_training", 0.3}, {"coordinated_assessment", "ips", 0.2}});
+  const PathwayGraph g(pathway_catalogue(), {{"coordinated_assessment", "work_training", 0.3}, {"coordinated_assessment", "ips", 0.2}});
   int pathway = 0;
   for (const auto& e : g.edges()) pathway += e[2].rfind("pathway to", 0) == 0;
   REQUIRE(pathway == 2);
 }
 
 TEST_CASE("pathway errors name the state", "[world][pathway]") {
-  auto insatser = catalogue();
+  auto insatser = pathway_catalogue();
   SECTION("unknown insats in an edge") {
     REQUIRE_THROWS_WITH(PathwayGraph(insatser, {{"ips", "nosuch", 0.1}}),
                         Catch::Contains("pathway.edge[0].to") && Catch::Contains("nosuch"));
