@@ -214,14 +214,7 @@ def page_study(lang, study, base, scen):
 
 def rests_on(lang, study, base, scen):
     if study:
-        drivers = sorted(study["drivers"], key=lambda d: -(d.get("total") if d.get("total") is not None
-                                                            else d.get("first_order", 0)))[:5]
-        flag = lambda v: "–" if v is None else t(lang, "yes" if v else "no")  # noqa: E731
-        rows = [[f'{esc(d.get("label", d["key"]))}<br><code>{esc(d["key"])}</code>',
-                 number(lang, d["first_order"], 2), "–" if d.get("total") is None else number(lang, d["total"], 2),
-                 flag(d.get("flips_conclusion")), f'<span lang="en">{esc(d.get("source", ""))}</span>'] for d in drivers]
-        header = [t(lang, k) for k in ("col_key", "col_first", "col_total_idx", "col_flips", "col_source")]
-        return f'<p class="note">{esc(t(lang, "rests_study"))}</p>' + table(header, rows, (0, 4), wrap=True)
+        return rests_on_study(lang, study)
     changed = data.changed_parameters(base, scen)
     n_assumptions = sum(1 for v in scen.get("parameters", {}).values() if v[3]) - sum(1 for x in changed if x[5])
     rows = [[f"<code>{esc(k).replace('.', '.<wbr>')}</code>", t(lang, "kind_assumption" if a else "kind_policy"),
@@ -231,6 +224,50 @@ def rests_on(lang, study, base, scen):
     header = [t(lang, "col_key"), t(lang, "col_kind"), t(lang, "col_base"), t(lang, "col_scen"), t(lang, "col_source")]
     return (f'<p class="note">{prose(t(lang, "rests_runs", n_assumptions=n_assumptions))}</p>'
             + table(header, rows, (0, 1, 2, 3, 4), wrap=True))
+
+
+def rests_on_study(lang, study):
+    """The assumptions a study can single out as drivers of the headline (analysis/study.py --json
+    "screening" and "drivers", docs/uncertainty.md §5), or why it cannot; with those that could flip the
+    payback conclusion and those a Sobol design measured."""
+    scr = study.get("screening") or {}
+    drivers = study["drivers"]
+    named = [d for d in drivers if d.get("singled_out")]
+    if named:
+        intro = t(lang, "rests_study_named", n=len(named), sets=scr.get("sets", "–"))
+    elif scr.get("critical_rho") is None:
+        intro = t(lang, "rests_study_too_few", sets=scr.get("sets", "–"))
+    else:
+        intro = t(lang, "rests_study_none", sets=scr.get("sets", "–"), keys=scr.get("keys", "–"),
+                  critical=number(lang, scr["critical_rho"], 2), needed=scr.get("sets_needed", "–"),
+                  drawn=scr.get("drawn_needed", "–"), share=number(lang, 100 * scr.get("planning_share", 0.1), 0))
+    shown = named + [d for d in drivers if d not in named and (d.get("flips_conclusion") or d.get("total") is not None)]
+    if not shown:
+        return f'<p class="note">{esc(intro)}</p>'
+    flag = lambda v: "–" if v is None else t(lang, "yes" if v else "no")  # noqa: E731
+    stage2 = any(d.get("total") is not None for d in shown)
+
+    def rho(d):
+        if d.get("rho") is None:
+            return "–"
+        text = number(lang, d["rho"], 2, True)
+        if d.get("lo") is not None:
+            text += f" ({interval(lang, d['lo'], d['hi'], 2)})"
+        return text
+
+    rows = []
+    for d in shown[:8]:
+        row = [f'{esc(d.get("label", d["key"]))}<br><code>{esc(d["key"])}</code>', esc(rho(d)),
+               flag(d.get("singled_out")), flag(d.get("flips_conclusion"))]
+        if stage2:
+            row += [number(lang, d.get("first_order"), 2), number(lang, d.get("total"), 2)]
+        rows.append(row + [f'<span lang="en">{esc(d.get("source", ""))}</span>'])
+    header = [t(lang, k) for k in ("col_key", "col_rho", "col_singled", "col_flips")]
+    if stage2:
+        header += [t(lang, "col_first"), t(lang, "col_total_idx")]
+    header.append(t(lang, "col_source"))
+    return (f'<p class="note">{esc(intro)}</p>'
+            + table(header, rows, (0, len(header) - 1), wrap=True))
 
 
 def as_list(v):

@@ -186,7 +186,7 @@ def study_summary(finsim_python, study_path, study_json, lang):
             data = json.loads(text)
         except json.JSONDecodeError as e:
             raise BriefError(f"analysis/study.py {study_path} --json: line {e.lineno}: not JSON ({e.msg})", 1)
-    for key in ("sets_tried", "sets_kept", "replications", "headline", "drivers"):
+    for key in ("sets_tried", "sets_kept", "replications", "headline", "screening", "drivers"):
         if key not in data:
             raise BriefError(f"{study_json or study_path}: study summary without '{key}'")
     return data

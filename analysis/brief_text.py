@@ -178,10 +178,27 @@ TEXT = {
     "headline_total": ("total, with the assumptions", "totalt, med antagandena"),
     "study_mean": ("study mean", "studiens medelvärde"),
     "rests_h": ("What this rests on", "Vad resultatet vilar på"),
-    "rests_study": ("The assumptions that move the result most in the uncertainty study (first-order and total "
-                    "sensitivity index: the share of the variance they explain alone and with others):",
-                    "De antaganden som påverkar resultatet mest i osäkerhetsstudien (sensitivitetsindex av första ordningen "
-                    "och totalt: den andel av variansen de förklarar ensamma och tillsammans med andra):"),
+    "rests_study_named": ("The uncertainty study singles out {n} assumption(s) as driving the result: their rank "
+                          "correlation with it over the study’s {sets} parameter sets, with an interval that holds for "
+                          "all assumptions at once (95 %), excludes zero. Below them, any assumption that could flip the "
+                          "payback conclusion:",
+                          "Osäkerhetsstudien urskiljer {n} antagande(n) som driver resultatet: deras rangkorrelation med "
+                          "det över studiens {sets} parameteruppsättningar har ett intervall som gäller för alla "
+                          "antaganden samtidigt (95 %) och utesluter noll. Därunder de antaganden som kan vända "
+                          "slutsatsen om återbetalning:"),
+    "rests_study_none": ("No assumption can be singled out as driving the result at this study size: over {sets} "
+                         "parameter sets and {keys} assumptions, a rank correlation beyond ±{critical} would be needed. "
+                         "A study of about {needed} sets in the analysis (about {drawn} drawn) would be needed to single "
+                         "out an assumption that alone explains {share} % of the variance (docs/uncertainty.md).",
+                         "Inget antagande kan urskiljas som drivande för resultatet med denna studiestorlek: över {sets} "
+                         "parameteruppsättningar och {keys} antaganden skulle det krävas en rangkorrelation bortom "
+                         "±{critical}. En studie med omkring {needed} uppsättningar i analysen (omkring {drawn} dragna) "
+                         "behövs för att urskilja ett antagande som ensamt förklarar {share} % av variansen "
+                         "(docs/uncertainty.md)."),
+    "rests_study_too_few": ("No assumption can be singled out: {sets} parameter sets are too few, or the result does "
+                            "not vary over them (docs/uncertainty.md).",
+                            "Inget antagande kan urskiljas: {sets} parameteruppsättningar är för få, eller så varierar "
+                            "resultatet inte mellan dem (docs/uncertainty.md)."),
     "rests_runs": ("The two runs differ in these keys; flagged assumptions (no published source, a documented range "
                    "instead) are marked. Which of the model’s other {n_assumptions} assumptions drive the result cannot be "
                    "read from two runs: an uncertainty study ranks them (docs/uncertainty.md); docs/model.md lists them all with "
@@ -198,8 +215,10 @@ TEXT = {
     "kind_assumption": ("assumption", "antagande"),
     "kind_sourced": ("sourced", "med källa"),
     "kind_policy": ("the policy", "åtgärden"),
-    "col_first": ("First order", "Första ordningen"),
-    "col_total_idx": ("Total", "Totalt"),
+    "col_rho": ("Rank correlation (95 %, all at once)", "Rangkorrelation (95 %, alla samtidigt)"),
+    "col_singled": ("Singled out", "Urskilt"),
+    "col_first": ("Sobol first order", "Sobol första ordningen"),
+    "col_total_idx": ("Sobol total", "Sobol totalt"),
     "col_flips": ("Can flip the conclusion", "Kan vända slutsatsen"),
     "yes": ("yes", "ja"),
     "no": ("no", "nej"),

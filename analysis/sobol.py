@@ -2,8 +2,9 @@
 stages because a pick-freeze design over all ~80 drawn assumptions costs N·(k + 2) parameter sets
 (docs/uncertainty.md §5):
 
-1. screening on a Latin-hypercube study (finsim study): first-order indices (given-data) or squared
-   rank correlations rank the keys (analysis/study.py);
+1. screening on a Latin-hypercube study (finsim study): the keys ranked by their rank correlation
+   with the headline (analysis/study.py; the candidates, whether or not the screening could single
+   them out);
 2. `design`: a pick-freeze design (OpenTURNS SobolIndicesExperiment, N·(k + 2) rows) over the top k
    keys of the screening, drawn from the same priors, the other keys at their defaults; run it with
    `finsim study BASE SCENARIO --design design.csv -r R -o sobol.h5`;
@@ -95,8 +96,9 @@ def design_from_screening(path, top, n, seed):
     s = study_mod.Study(path)
     kept, _, _ = study_mod.calibrate(s)
     use = study_mod.screening_sets(kept)
-    S, method = study_mod.screening_indices(s.X[use], s.headline("work_studies_end")[use])
-    order = [int(j) for j in np.argsort(-S)[:top]]
+    ranked, rho = study_mod.candidate_order(s.X[use], s.headline("work_studies_end")[use])
+    order = ranked[:top]
+    method = f"|Spearman rank correlation| over {int(use.sum())} sets"
     keys = [s.keys[j] for j in order]
     dists = [distribution_of(s.distributions[j]) for j in order]
     X = pick_freeze_design(dists, n, seed)
@@ -104,7 +106,7 @@ def design_from_screening(path, top, n, seed):
     for c, is_int in enumerate(integer):  # integer keys: the value the run will use
         if is_int:
             X[:, c] = np.round(X[:, c])
-    return keys, X, [(s.keys[j], float(S[j])) for j in order], method
+    return keys, X, [(s.keys[j], float(rho[j])) for j in order], method
 
 
 def main(argv):

@@ -1,7 +1,7 @@
 """Report of an uncertainty study (finsim study; docs/uncertainty.md): history matching against the
 calibration targets, the headline effects with their total 95 % interval split into parameter
-uncertainty and Monte Carlo noise, first-order sensitivity, which assumptions could flip the payback
-conclusion, and a tornado plot.
+uncertainty and Monte Carlo noise, the screening of which assumptions drive the headline (named only
+when the study can tell), which assumptions could flip the payback conclusion, and a tornado plot.
 
 Usage: /usr/bin/python3 analysis/study.py STUDY.h5 [--tornado OUT.png|OUT.svg] [--metric M]
        [--lang en|sv] [--all] [--csv OUT.csv]
@@ -44,8 +44,13 @@ TARGETS = {
                                     "exits to job seeking, share of exits, 2017"),
 }
 CUTOFF = 3.0
+SCREENING_METHOD = ("Spearman rank correlation with the mean over the replications, simultaneous 95 % intervals "
+                    "(Fisher z, width from 9 999 permutations, max-T: family-wise error 5 %)")
 # Fewer kept sets than this: the report and --json use all sets and say they are not calibrated.
 MIN_KEPT = 2
+# Fewer sets than this: whether a key could flip the payback conclusion is not assessed (each fifth of
+# a key's range would hold fewer than 5 sets, and one set at each end would "flip" it by chance).
+MIN_FLIP_SETS = 25
 
 
 def text(v):
@@ -337,18 +342,27 @@ def report(study, use_all=False, lang="en", metric="work_studies_end", tornado=N
     if tornado:
         plot_tornado(study, X, study.headline(metric)[use], metric, tornado, lang)
         lines.append(f"tornado plot of {metric}: {tornado}")
-    if len(X) < 20:
-        lines.append(f"sensitivity: {len(X)} parameter sets are too few (at least 20; docs/uncertainty.md)")
-        return "\n".join(lines), kept
-    lines.append("first-order sensitivity (share of the parameter variance; given-data estimator), top 3:")
-    top_keys = {}
+    lines.append("which assumptions drive the headline (Spearman rank correlation over the sets above, "
+                 "simultaneous 95 % intervals by permutation; docs/uncertainty.md §5):")
     for name in ("work_studies_end", "participants", "net_public_gain"):
         y = study.headline(name)[use]
-        S = uq.first_order_indices(X, y)
-        order = np.argsort(-S)[:3]
-        top_keys[name] = [study.keys[j] for j in order]
-        lines.append(f"  {name}: " + ", ".join(f"{study.keys[j]} {S[j]:.2f}" for j in order))
-    pay = study.headline("payback_paid_months")[use]
+        if not np.isfinite(y).all():
+            lines.append(f"  {name}: not defined in every run")
+            continue
+        scr = uq.screen_drivers(X, y.mean(axis=1))
+        named = [j for j in np.argsort(-np.abs(np.nan_to_num(scr["rho"]))) if scr["singled_out"][j]]
+        lines.append(f"  {name}: " + screening_verdict(scr, [study.keys[j] for j in named],
+                                                        drawn_needed(scr, kept, use_all), lang))
+        for j in named:
+            lines.append(f"    {study.keys[j]}: rho {scr['rho'][j]:+.2f} ({scr['lo'][j]:+.2f} to {scr['hi'][j]:+.2f}), "
+                         f"adjusted p {scr['p_adjusted'][j]:.4f}")
+    screen = screening_sets(kept)
+    X = study.X[screen]
+    if screen.sum() < MIN_FLIP_SETS:
+        lines.append(f"could flip 'pays back (money paid in) within 10 years': not assessed ({int(screen.sum())} sets; "
+                     f"at least {MIN_FLIP_SETS}, so that each fifth of a range holds 5)")
+        return "\n".join(lines), kept
+    pay = study.headline("payback_paid_months")[screen]
     pays = np.where(np.isnan(pay), 0.0, (pay <= 120).astype(float)).mean(axis=1)
     flips = []
     for j, key in enumerate(study.keys):
@@ -388,13 +402,48 @@ def headline_entry(study, name, use, calibrated, lang="en"):
     return entry
 
 
-def screening_indices(X, y):
-    """Screening of the drawn keys on E[Y | θ] ([sample, replication]): first-order indices by the
-    given-data estimator with at least 20 sets, else the squared Spearman rank correlation (a
-    first-order index of a monotone effect); returns (indices [key], method)."""
-    if X.shape[0] >= 20:
-        return uq.first_order_indices(X, y), "first-order (given-data, binned)"
-    return uq.rank_correlation_squared(X, y.mean(axis=1)), "squared rank correlation"
+def candidate_order(X, y):
+    """The drawn keys by |Spearman rank correlation| of their values with E[Y | θ] ([sample,
+    replication]), largest first, with the correlations: the candidates for a Sobol design (stage 2,
+    analysis/sobol.py), whether or not the screening could single them out."""
+    rho = uq.spearman_columns(X, y.mean(axis=1))
+    return [int(j) for j in np.argsort(-np.abs(np.nan_to_num(rho)), kind="stable")], rho
+
+
+def drawn_needed(scr, kept, use_all=False):
+    """The drawn sets a study needs for scr["sets_needed"] sets in the screening: at this study's keep
+    rate when the screening is over the kept sets."""
+    n = scr.get("sets_needed")
+    if n is None:
+        return None
+    if use_all or kept.sum() < MIN_KEPT:
+        return int(n)
+    return int(np.ceil(n * len(kept) / kept.sum()))
+
+
+def screening_verdict(scr, named, drawn, lang="en"):
+    """One sentence: the keys the screening singles out, or that it cannot single out any and what
+    study could."""
+    sv = lang == "sv"
+    if named:
+        return (f"{len(named)} antagande(n) urskiljs: " if sv else f"{len(named)} assumption(s) singled out: ") + \
+            ", ".join(named)
+    if not np.isfinite(scr["critical"]):
+        why = (f"{scr['sets']} uppsättningar räcker inte för en rangkorrelation" if sv else
+               f"{scr['sets']} sets are too few for a rank correlation")
+        if scr["sets"] >= 4:
+            why = "resultatet varierar inte mellan uppsättningarna" if sv else "the headline does not vary over the sets"
+        return ("inget antagande kan urskiljas: " if sv else "no assumption can be singled out: ") + why
+    share = f"{scr['share']:.0%}".replace("%", " %")
+    if sv:
+        return (f"inget antagande kan urskiljas med denna studiestorlek ({scr['sets']} uppsättningar, {scr['keys']} "
+                f"antaganden: det krävs |rho| > {scr['critical']:.2f}); en studie med omkring {scr['sets_needed']} "
+                f"uppsättningar i analysen (omkring {drawn} dragna) behövs för att urskilja ett antagande som ensamt "
+                f"förklarar {share} av variansen (docs/uncertainty.md)")
+    return (f"no assumption can be singled out at this study size ({scr['sets']} sets, {scr['keys']} assumptions: "
+            f"it would take |rho| > {scr['critical']:.2f}); a study of about {scr['sets_needed']} sets in the "
+            f"screening (about {drawn} drawn) would be needed to single out an assumption that alone explains "
+            f"{share} of the variance (docs/uncertainty.md)")
 
 
 def summary(study, use_all=False, lang="en", sobol=None, command=""):
@@ -403,32 +452,46 @@ def summary(study, use_all=False, lang="en", sobol=None, command=""):
     kept, _, _ = calibrate(study)
     use, calibrated = sets_used(kept, use_all)
     head = [headline_entry(study, n, use, calibrated, lang) for n in CSV_METRIC]
+    # The screening is over the sets the headline's interval is over (the kept ones when calibrated).
+    X = study.X[use]
+    scr = uq.screen_drivers(X, study.headline("work_studies_end")[use].mean(axis=1))
+    order = np.argsort(-np.abs(np.nan_to_num(scr["rho"])), kind="stable")
+    named = [study.keys[j] for j in order if scr["singled_out"][j]]
+    drawn = drawn_needed(scr, kept, use_all)
+    c = scr["critical"]
+    screening = {"metric": "work_studies_december", "sets": int(scr["sets"]), "calibrated": bool(calibrated),
+                 "keys": int(scr["keys"]), "method": SCREENING_METHOD, "permutations": scr["permutations"],
+                 "family_alpha": scr["alpha"], "critical_rho": float(c) if np.isfinite(c) else None,
+                 "singled_out": named, "sets_needed": scr["sets_needed"], "drawn_needed": drawn,
+                 "planning_share": scr["share"], "power": scr["power"],
+                 "verdict": screening_verdict(scr, named, drawn, lang)}
+    # Whether a key could flip the payback conclusion: over the sets of screening_sets (section 5).
     screen = screening_sets(kept)
-    X = study.X[screen]
-    y = study.headline("work_studies_end")[screen]
     pay = study.headline("payback_paid_months")[screen]
     pays = np.where(np.isnan(pay), 0.0, (pay <= 120).astype(float)).mean(axis=1)
-    S, method = screening_indices(X, y) if X.shape[0] >= 3 else (np.full(len(study.keys), np.nan), "none")
-    method += f" over {X.shape[0]} {'kept' if screen.sum() < len(screen) else 'drawn'} sets"
-    total = {}
-    if sobol:  # stage 2 (analysis/sobol.py): total indices of the top keys
+    stage2 = {}
+    if sobol:  # stage 2 (analysis/sobol.py): first-order and total indices of the design's keys
         for d in sobol.get("indices", []):
-            total[d["key"]] = d
+            stage2[d["key"]] = d
     sources = study.parameter_sources()
+
+    def number(v):
+        return float(v) if v is not None and np.isfinite(v) else None
+
     drivers = []
-    for j in np.argsort(-np.nan_to_num(S, nan=-1)):
+    for j in order:
         key = study.keys[j]
-        flip = None
-        if X.shape[0] >= 5:
-            flip = bool(uq.could_flip(X[:, j], pays)[2])
-        t = total.get(key)
+        flip = bool(uq.could_flip(study.X[screen][:, j], pays)[2]) if screen.sum() >= MIN_FLIP_SETS else None
+        t = stage2.get(key)
         drivers.append({"key": key, "label": f"{key} ({study.distributions[j]})", "source": sources.get(key, ""),
-                        "first_order": float(t["first_order"]) if t else (float(S[j]) if np.isfinite(S[j]) else None),
-                        "total": float(t["total"]) if t else None, "flips_conclusion": flip,
-                        "method": "sobol (saltelli/jansen design, analysis/sobol.py)" if t else method})
+                        "rho": number(scr["rho"][j]), "lo": number(scr["lo"][j]), "hi": number(scr["hi"][j]),
+                        "p_adjusted": number(scr["p_adjusted"][j]), "singled_out": bool(scr["singled_out"][j]),
+                        "flips_conclusion": flip,
+                        "first_order": number(t["first_order"]) if t else None,
+                        "total": number(t["total"]) if t else None})
     return {"sets_tried": int(study.n_samples), "sets_kept": int(kept.sum()), "replications": int(study.R),
             "base": str(study.attrs.get("study_base_scenario", "")), "scenario": str(study.attrs.get("study_scenario", "")),
-            "headline": head, "drivers": drivers, "command": command,
+            "headline": head, "screening": screening, "drivers": drivers, "command": command,
             "metric_of_drivers": "work_studies_december", "policy_years": list(study.window)}
 
 

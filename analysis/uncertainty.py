@@ -1,7 +1,8 @@
 """The statistics of an uncertainty study (docs/uncertainty.md), on plain numpy arrays so that they can
 be tested on toy models with known answers: the law-of-total-variance split, history matching by
-implausibility, first-order sensitivity indices from the Latin hypercube (given-data estimator) and
-the conditional means a tornado plot shows.
+implausibility, first-order sensitivity indices from the Latin hypercube (given-data estimator), the
+conditional means a tornado plot shows, and the screening that names the keys driving an output only
+when the study can tell (rank correlations with family-wise permutation intervals).
 
 Arrays are [sample, replication]: one parameter set per row, the replications (same seeds in every
 row) along the columns. Parameters are X[sample, parameter].
@@ -90,7 +91,9 @@ def first_order_indices(X, y, n_bins=None):
     its within-bin noise, over the parameter variance of the split).
 
     X: [sample, parameter]; y: [sample, replication]. Returns an array [parameter] (clipped to
-    [0, 1]); their sum ≤ 1 up to noise, = 1 for an additive model. n_bins default: √samples, 5 to 25."""
+    [0, 1]); their sum ≤ 1 up to noise, = 1 for an additive model. n_bins default: √samples, 5 to 25.
+    It needs thousands of sets to be steady (the toy test uses 4 000): with the tens of a default study
+    its estimates are noise, so the reports rank keys by screen_drivers instead (docs/uncertainty.md §5)."""
     X = np.asarray(X, dtype=float)
     y = np.asarray(y, dtype=float)
     means = y.mean(axis=1)
@@ -113,26 +116,6 @@ def first_order_indices(X, y, n_bins=None):
     return np.array(out)
 
 
-def rank_correlation_squared(X, f):
-    """Squared Spearman rank correlation of each column of X with f [sample]: the first-order index
-    of a monotone effect, usable for screening with fewer sets than the binned estimator needs."""
-    X = np.asarray(X, dtype=float)
-    f = np.asarray(f, dtype=float)
-
-    def ranks(v):
-        return np.argsort(np.argsort(v, kind="stable"), kind="stable").astype(float)
-
-    rf = ranks(f)
-    out = []
-    for j in range(X.shape[1]):
-        rx = ranks(X[:, j])
-        if rx.std() == 0 or rf.std() == 0:
-            out.append(0.0)
-            continue
-        out.append(float(np.corrcoef(rx, rf)[0, 1] ** 2))
-    return np.array(out)
-
-
 def conditional_means(x, y, fraction=0.2):
     """Mean of E[Y|θ] over the parameter sets in the lowest and in the highest `fraction` of x: the two
     ends of a tornado bar. y: [sample, replication]."""
@@ -148,3 +131,89 @@ def could_flip(x, indicator, fraction=0.2):
     Returns (share at the low end, share at the high end, flips)."""
     lo, hi = conditional_means(x, np.asarray(indicator, dtype=float)[:, None], fraction)
     return lo, hi, (lo - 0.5) * (hi - 0.5) < 0
+
+
+def spearman_columns(X, f):
+    """Spearman rank correlation of each column of X [sample, key] with f [sample] (average ranks for
+    ties, as OpenTURNS' CorrelationAnalysis.computeSpearmanCorrelation); nan for a constant column or f."""
+    from scipy.stats import rankdata
+
+    RX = rankdata(np.asarray(X, dtype=float), axis=0)
+    rf = rankdata(np.asarray(f, dtype=float))
+    RX = RX - RX.mean(axis=0)
+    rf = rf - rf.mean()
+    den = np.sqrt((RX ** 2).sum(axis=0) * (rf ** 2).sum())
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(den > 0, RX.T @ rf / np.where(den > 0, den, 1.0), np.nan)
+
+
+def sets_needed(keys, share=0.1, alpha=0.05, power=0.8):
+    """The number of sets at which a key whose rank correlation with the output is √share (one that
+    alone explains `share` of its variance) is singled out among `keys` keys with probability `power`,
+    the family-wise error held at `alpha`: Fisher's z of a Spearman correlation has variance
+    1.06 / (n − 3) (Fieller, Hartley and Pearson 1957); Bonferroni's level alpha / keys two-sided."""
+    from scipy.stats import norm
+
+    if keys < 1:
+        return None
+    z = norm.ppf(1 - alpha / (2 * keys)) + norm.ppf(power)
+    return int(np.ceil(3 + 1.06 * (z / np.arctanh(np.sqrt(share))) ** 2))
+
+
+def screen_drivers(X, f, alpha=0.05, permutations=9999, seed=1, share=0.1, power=0.8):
+    """Which keys drive f, with the uncertainty of a finite study (docs/uncertainty.md §5).
+
+    X: [sample, key] drawn values; f: [sample] the output per set (the mean over its replications).
+    For each key the Spearman rank correlation ρ with f. A key is singled out when |ρ| exceeds the
+    family-wise critical value c: the (1 − alpha) quantile of max over keys of |ρ| when f is permuted
+    (Westfall and Young's max-T, `permutations` permutations from `seed`), so that with no driver at
+    all the chance of naming any key is alpha, whatever the number of keys and sets. Each ρ gets the
+    simultaneous interval tanh(atanh ρ ± atanh c) (Fisher's z, the width calibrated by the
+    permutations): it excludes 0 exactly when the key is singled out.
+
+    Returns a dict: rho, lo, hi, p_adjusted (max-T, (1 + #{max ≥ |ρ|}) / (permutations + 1)),
+    singled_out [key] (bool); critical (c, or nan with fewer than 4 sets or a constant f), sets, keys
+    (the keys that vary), sets_needed (sets_needed() for them)."""
+    X = np.asarray(X, dtype=float)
+    f = np.asarray(f, dtype=float)
+    n, k = X.shape
+    out = {"rho": np.full(k, np.nan), "lo": np.full(k, np.nan), "hi": np.full(k, np.nan),
+           "p_adjusted": np.full(k, np.nan), "singled_out": np.zeros(k, bool), "critical": float("nan"),
+           "sets": n, "keys": 0, "permutations": int(permutations), "alpha": alpha, "share": share, "power": power}
+    if n < 4 or not np.isfinite(f).all() or np.ptp(f) == 0:
+        out["keys"] = int((np.ptp(X, axis=0) > 0).sum()) if n else 0
+        out["sets_needed"] = sets_needed(out["keys"], share, alpha, power)
+        return out
+    from scipy.stats import rankdata
+
+    rho = spearman_columns(X, f)
+    varies = np.isfinite(rho)
+    out["keys"] = int(varies.sum())
+    out["sets_needed"] = sets_needed(out["keys"], share, alpha, power)
+    out["rho"] = rho
+    if not varies.any():
+        return out
+    RX = rankdata(X[:, varies], axis=0)
+    RX = (RX - RX.mean(axis=0)) / np.sqrt(((RX - RX.mean(axis=0)) ** 2).sum(axis=0))
+    rf = rankdata(f)
+    rf = (rf - rf.mean()) / np.sqrt(((rf - rf.mean()) ** 2).sum())
+    rng = np.random.default_rng(seed)
+    max_abs = np.empty(permutations)
+    for start in range(0, permutations, 1000):  # [permutation, sample] in blocks: memory for any n
+        block = rng.permuted(np.tile(rf, (min(1000, permutations - start), 1)), axis=1)
+        max_abs[start:start + len(block)] = np.abs(block @ RX).max(axis=1)
+    max_abs.sort()
+    # c is the order statistic that makes "|ρ| > c" the test "p_adjusted ≤ alpha".
+    tail = int(np.floor(alpha * (permutations + 1))) - 1
+    c = float(max_abs[permutations - tail - 1]) if tail >= 0 else float("inf")
+    out["critical"] = c
+    a = np.abs(rho[varies])
+    out["p_adjusted"][varies] = (1 + (permutations - np.searchsorted(max_abs, a - 1e-12, side="left"))) / (
+        permutations + 1)
+    edge = 1 - 1e-12
+    h = np.arctanh(min(c, edge))
+    z = np.arctanh(np.clip(rho[varies], -edge, edge))
+    out["lo"][varies] = np.tanh(z - h)
+    out["hi"][varies] = np.tanh(z + h)
+    out["singled_out"][varies] = a > c
+    return out

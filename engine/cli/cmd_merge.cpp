@@ -1,15 +1,18 @@
-// finsim merge: joins the shard files of a run or sweep (finsim run/sweep --shard K/N) into the
-// result file the whole run writes — the same datasets, bit for bit — after checking that the
-// shards belong together and hold every unit exactly once.
+// finsim merge: joins the shard files of a run, sweep or study (finsim run/sweep/study --shard K/N)
+// into the result file the whole run writes — the same datasets, bit for bit, a study's labels
+// included — after checking that the shards belong together and hold every unit exactly once.
 #include <chrono>
+#include <functional>
 #include <iomanip>
 #include <iostream>
+#include <stdexcept>
 
 #include "cli/options.h"
 #include "cli/result_file.h"
 #include "cli/run_job.h"
 #include "output/atomic_file.h"
 #include "output/sha256.h"
+#include "output/study_labels.h"
 #include "run/prepared_run.h"
 #include "run/shard_set.h"
 #include "util/error.h"
@@ -56,6 +59,21 @@ int cmd_merge(const Args& args) {
       run.replications != h.replications || run.scenarios.front().config.meta.seed != h.seed)
     throw InputError(first + ": the plan recorded in the shard no longer gives its points, replications and seed");
 
+  // A study's shards carry its labels (sample and arm of each point, how the sets were drawn).
+  std::function<void(const h5::Group&)> annotate;
+  if (!h.study_labels.empty()) {
+    StudyLabels labels;
+    try {
+      labels = decode_study_labels(h.study_labels);
+    } catch (const std::runtime_error& e) {
+      throw InputError(first + ": the study's labels in the shard file cannot be read (" + e.what() + ")");
+    }
+    if (labels.samples * 2 != run.scenarios.size() || labels.keys != run.plan.varied_keys)
+      throw InputError(first + ": the study's labels do not match its points (" + std::to_string(labels.samples) +
+                       " set(s) for " + std::to_string(run.scenarios.size()) + " point(s))");
+    annotate = [labels](const h5::Group& g) { write_study_labels(g, labels); };
+  }
+
   std::vector<std::vector<ReplicationResult>> results(
       run.scenarios.size(), std::vector<ReplicationResult>(static_cast<std::size_t>(run.replications)));
   for (std::size_t i = 0; i < set.files.size(); ++i) {
@@ -67,12 +85,13 @@ int cmd_merge(const Args& args) {
   const RunInfo info = describe_run(command_line("merge", args), 1);
   PartialFile partial(output);
   claim_result_file(partial);
-  write_result_file(partial.partial_path(), run, results, info);
+  write_result_file(partial.partial_path(), run, results, info, annotate);
   partial.commit();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::cout << "merged " << set.files.size() << " of " << set.shard_count() << " shard file(s), " << set.units()
-            << " unit(s) (" << run.scenarios.size() << " point(s) x " << run.replications << " replication(s)), "
-            << std::fixed << std::setprecision(2) << seconds << " s; wrote " << output << "\n";
+            << " unit(s) (" << run.scenarios.size() << " point(s) x " << run.replications << " replication(s)"
+            << (annotate ? ", a study" : "") << "), " << std::fixed << std::setprecision(2) << seconds << " s; wrote "
+            << output << "\n";
   return 0;
 }
 

@@ -8,6 +8,7 @@
 #include "cli/run_job.h"
 #include "config/read_scenario.h"
 #include "output/study_labels.h"
+#include "run/shard.h"
 #include "run/study_plan.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -79,7 +80,8 @@ int cmd_study(const Args& args) {
   if (!parse(args, opts, pos, vm,
              "finsim study BASE SCENARIO [--samples N (default 30)] [-r R (default 3)] [--params KEY,...|all] "
              "[--sample-seed S] [-o study.h5] [run options]\n"
-             "       finsim study BASE SCENARIO --design DESIGN.csv [-r R] [-o study.h5] [run options]",
+             "       finsim study BASE SCENARIO --design DESIGN.csv [-r R] [-o study.h5] [run options]\n"
+             "       finsim study BASE SCENARIO ... --shard K/N [-o NAME.shard] (then finsim merge; docs/cluster.md)",
              "finsim study scenarios/baseline.toml scenarios/state-plus-50.toml --samples 30 -r 3 -o study.h5"))
     return 0;
   read_job_options(vm, plan, job, replications, seed);
@@ -131,8 +133,14 @@ int cmd_study(const Args& args) {
                      plan.varied_keys,
                      {}};
   for (const auto* spec : design.parameters) labels.distributions.push_back(prior_formula(spec->prior));
-  if (job.output.empty()) job.output = base.config.meta.name + "-" + scen.config.meta.name + "-study.h5";
+  const std::string name = base.config.meta.name + "-" + scen.config.meta.name + "-study";
+  if (job.output.empty() && job.shard.empty()) job.output = name + ".h5";
+  if (job.output.empty()) {  // a shard file; finsim merge writes the .h5
+    const Shard shard = parse_shard(job.shard);
+    job.output = name + ".shard-" + std::to_string(shard.index) + "-of-" + std::to_string(shard.count);
+  }
   job.annotate = [labels](const h5::Group& g) { write_study_labels(g, labels); };
+  job.study_labels = encode_study_labels(labels);
   job.list_points = false;
   job.command_line = command_line("study", args);
   std::cout << "study: " << samples << " parameter set(s) of " << design.parameters.size() << " key(s) x 2 arms ("
@@ -140,7 +148,7 @@ int cmd_study(const Args& args) {
             << " replication(s) = " << 2 * samples * static_cast<std::size_t>(*plan.replications) << " units\n"
             << std::flush;
   const int rc = run_job(plan, job);
-  if (rc == 0)
+  if (rc == 0 && job.shard.empty())
     std::cout << "analyse: /usr/bin/python3 analysis/study.py " << job.output
               << " (history matching, uncertainty split, sensitivity)\n";
   return rc;

@@ -125,8 +125,8 @@ JournalHeader journal_header(const PreparedRun& run) {
 }
 
 int run_job(const RunPlan& plan, const JobOptions& options) {
-  if (!options.shard.empty() && options.annotate)  // finsim merge would not know the study's labels
-    throw UsageError{"--shard: not available for finsim study yet (run the study whole, or under mpirun)"};
+  if (!options.shard.empty() && options.annotate && options.study_labels.empty())  // merge could not write them
+    throw UsageError{"--shard: this command's labels cannot travel in a shard file (run it whole, or under mpirun)"};
   mpi::Session mpi;  // only under mpirun/srun in a FINSIM_MPI build; ranks > 0 compute for rank 0
   if (mpi.rank() > 0) return run_mpi_worker(plan, options, mpi);
   if (!options.shard.empty()) return run_shard_job(plan, options, mpi);

@@ -28,6 +28,9 @@ struct JobOptions {
   // list the points after the run (a study has too many keys for one line per point).
   std::function<void(const h5::Group&)> annotate;
   bool list_points = true;
+  // finsim study: its labels encoded (output/study_labels.h); a shard run keeps them in its shard
+  // file's header, and finsim merge writes them as `annotate` would have.
+  std::string study_labels;
 };
 
 // The flags finsim run and finsim sweep share (-o, --set, -r, --seed, -t, --resume, -q), and their

@@ -83,6 +83,7 @@ int run_shard_job(const RunPlan& given, const JobOptions& options, mpi::Session&
   header.shard_index = shard.index;
   header.shard_count = shard.count;
   header.plan = plan;
+  header.study_labels = options.study_labels;
 
   CancelOnSignal signals;
   const fs::path journal_file = journal_path_for(output);
@@ -128,8 +129,9 @@ int run_shard_job(const RunPlan& given, const JobOptions& options, mpi::Session&
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const std::size_t computed = slice->size() - resumed;
-  std::cout << "shard " << to_string(shard) << " of " << (plan.is_sweep() ? "sweep " : "scenario ") << cfg.meta.name
-            << ": " << slice->size() << " of " << run.units().size() << " unit(s)";
+  const char* what = !options.study_labels.empty() ? "study " : plan.is_sweep() ? "sweep " : "scenario ";
+  std::cout << "shard " << to_string(shard) << " of " << what << cfg.meta.name << ": " << slice->size() << " of "
+            << run.units().size() << " unit(s)";
   if (resumed > 0) std::cout << " (" << resumed << " from the journal)";
   std::cout << ", " << std::fixed << std::setprecision(2) << seconds << " s";
   if (computed > 0) std::cout << " (" << static_cast<double>(computed) / seconds << " units/s)";

@@ -1,6 +1,35 @@
 #include "output/study_labels.h"
 
+#include <stdexcept>
+
+#include "run/binary_archive.h"
+
 namespace finsim {
+
+template <class Ar>
+void serialize(Ar& ar, StudyLabels& s) {
+  static_assert(kFieldCount<StudyLabels> == 9, "StudyLabels changed: update serialize(StudyLabels)");
+  ar(s.method, s.sample_seed, s.samples, s.base_file, s.scenario_file, s.base_name, s.scenario_name, s.keys,
+     s.distributions);
+}
+
+std::string encode_study_labels(const StudyLabels& labels) {
+  std::string out;
+  ArchiveWriter w(out);
+  StudyLabels copy = labels;
+  w(copy);
+  return out;
+}
+
+StudyLabels decode_study_labels(std::string_view bytes) {
+  StudyLabels labels;
+  ArchiveReader r(bytes);
+  r(labels);
+  if (r.remaining() != 0) throw std::runtime_error("study labels: bytes left after the labels");
+  if (labels.keys.size() != labels.distributions.size())
+    throw std::runtime_error("study labels: a distribution per key expected");
+  return labels;
+}
 
 void write_study_labels(const h5::Group& g, const StudyLabels& s) {
   const std::size_t points = 2 * s.samples;

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "output/hdf5_file.h"
@@ -17,7 +18,14 @@ struct StudyLabels {
   std::string base_name, scenario_name;    // scenario.name of each arm
   std::vector<std::string> keys;           // the sampled keys (the sweep's varied keys)
   std::vector<std::string> distributions;  // per key: its prior ("triangular(0.2, 0.25, 0.3)")
+  bool operator==(const StudyLabels&) const = default;
 };
+
+// The labels as bytes and back (run/binary_archive.h), for a shard file's header: finsim merge writes
+// the study's labels as the whole study would have (docs/cluster.md). decode throws
+// std::runtime_error on bytes that are not labels.
+std::string encode_study_labels(const StudyLabels& labels);
+StudyLabels decode_study_labels(std::string_view bytes);
 
 // Writes `study_sample` and `study_arm` along `point` (point 2s = sample s in the baseline, 2s + 1 in
 // the scenario) and the study_* attributes of the scenario group.

@@ -23,6 +23,9 @@ struct JournalHeader {
   // finsim merge rebuild the run and check that every point still resolves to its digest.
   int shard_index = 0, shard_count = 0;
   RunPlan plan;
+  // finsim study --shard: the study's labels (output/study_labels.h, encoded) for finsim merge to
+  // write into the result file; "" for every other run.
+  std::string study_labels;
   bool operator==(const JournalHeader&) const = default;
 };
 
@@ -34,7 +37,7 @@ JournalHeader this_build_header();
 std::string header_difference(const JournalHeader& in_file, const JournalHeader& now);
 
 // For ArchiveWriter/ArchiveReader (run/binary_archive.h): every field, in declaration order.
-static_assert(kFieldCount<JournalHeader> == 10, "JournalHeader changed: update serialize(JournalHeader)");
+static_assert(kFieldCount<JournalHeader> == 11, "JournalHeader changed: update serialize(JournalHeader)");
 static_assert(kFieldCount<RunPlan> == 8, "RunPlan changed: update serialize(RunPlan)");
 
 template <class Ar>
@@ -59,6 +62,13 @@ template <class Ar>
 void serialize(Ar& ar, JournalHeader& h) {
   ar(h.finsim_version, h.git_commit, h.point_sha256, h.seed, h.first_replication, h.replications, h.events,
      h.shard_index, h.shard_count, h.plan);
+  // Written only when there are labels, so that every other journal is a format-2 journal as before
+  // (and reads back with none): the header record ends here or holds them.
+  if constexpr (Ar::kLoading) {
+    if (ar.remaining() > 0) ar(h.study_labels);
+  } else if (!h.study_labels.empty()) {
+    ar(h.study_labels);
+  }
 }
 
 }  // namespace finsim

@@ -27,8 +27,11 @@ std::string run_difference(const JournalHeader& a, const JournalHeader& b) {
            std::to_string(b.shard_count) + " (shards of different slicings)";
   if (a.point_sha256.size() != b.point_sha256.size())
     return std::to_string(a.point_sha256.size()) + " point(s) against " + std::to_string(b.point_sha256.size());
+  if (a.study_labels.empty() != b.study_labels.empty())
+    return "one is a shard of a study (finsim study), the other not";
   if (a.plan.varied_keys != b.plan.varied_keys || a.plan.points != b.plan.points)
-    return "the sweep's varied keys or values differ";
+    return a.study_labels.empty() ? "the sweep's varied keys or values differ"
+                                  : "another study: its drawn keys or parameter sets differ";
   for (std::size_t k = 0; k < a.point_sha256.size(); ++k)
     if (a.point_sha256[k] != b.point_sha256[k])
       return "the resolved scenario of point " + std::to_string(k) + " differs (sha256 " +
@@ -38,6 +41,8 @@ std::string run_difference(const JournalHeader& a, const JournalHeader& b) {
     return "replications " + std::to_string(a.first_replication) + "+" + std::to_string(a.replications) + " against " +
            std::to_string(b.first_replication) + "+" + std::to_string(b.replications);
   if (a.events != b.events) return "one was run with --events, the other without";
+  if (a.study_labels != b.study_labels)
+    return "another study: how its sets were drawn (method, sample seed) or its files as given differ";
   return "";
 }
 

@@ -3,7 +3,8 @@
 # (lib/slurm.sh): cluster/shard-array.sbatch submitted with sbatch --wait (3 shards, 1 thread
 # each), cluster/merge.sbatch after it with --dependency=afterok; the merged file's datasets equal
 # the unsharded run's (2 threads) and a 1-shard merge's — results do not depend on where or how
-# sliced they were computed. Exit 77 (skip) without Slurm.
+# sliced they were computed; a small study (COMMAND=study) as a 2-task array merges to the study run
+# whole, labels included. Exit 77 (skip) without Slurm.
 set -uo pipefail
 finsim=$(realpath "$1")
 src=$(realpath "$2")
@@ -34,6 +35,26 @@ same "$tmp/merged.h5" "$tmp/full.h5" "(3 Slurm array shards, 1 thread, against t
 
 "$finsim" missing "$tmp"/shards/sweep.shard-* >"$tmp/missing.txt" || fail "finsim missing exited $?"
 grep -qx "array: " "$tmp/missing.txt" || fail "finsim missing found units missing: $(cat "$tmp/missing.txt")"
+
+# An uncertainty study as an array (COMMAND=study, BASE): the merged file equals the study run whole,
+# its study labels included, so the analyses read one study.
+study_args="-n 2 -r 2 --params population.inflow_per_year $small"
+# shellcheck disable=SC2086
+"$finsim" study "$src/scenarios/baseline.toml" "$src/scenarios/state-plus-50.toml" $study_args -t 2 -q \
+  -o "$tmp/study-full.h5" >/dev/null || fail "the unsharded study failed"
+(export COMMAND=study BASE=$src/scenarios/baseline.toml SCENARIO=$src/scenarios/state-plus-50.toml SHARDS=2 \
+  NAME=study FINSIM_ARGS="$study_args" && sbatch --wait --quiet --array=1-2 --cpus-per-task=1 \
+  --output="$tmp/study-%a.out" "$src/cluster/shard-array.sbatch") || fail "the study array failed: $(cat "$tmp"/study-*.out)"
+"$finsim" merge "$tmp"/shards/study.shard-* -o "$tmp/study-merged.h5" >/dev/null || fail "the study merge failed"
+same "$tmp/study-merged.h5" "$tmp/study-full.h5" "(a study as a 2-task Slurm array)" || fail "merged study differs"
+/usr/bin/python3 -c '
+import sys, h5py
+def labels(p):
+    with h5py.File(p) as f:
+        g = f["scenarios"][list(f["scenarios"])[0]]
+        return {k: str(v) for k, v in g.attrs.items() if k.startswith("study_")}
+a, b = labels(sys.argv[1]), labels(sys.argv[2])
+assert len(a) == 9 and a == b, (a, b)' "$tmp/study-merged.h5" "$tmp/study-full.h5" || fail "the study labels differ"
 
 # One shard of everything (threads 1) merges to the same file too.
 # shellcheck disable=SC2086

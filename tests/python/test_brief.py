@@ -3,7 +3,8 @@ headline, län and sweep figures of `finsim compare --format csv` formatted per 
 `finsim quote`; every plot is a non-empty inline SVG and nothing is fetched from outside; the screenshot
 is not blank; the PDF has one page per section, each starting with its heading; Swedish and English
 carry the same figures and the Swedish one no English words; the study section follows the contract of
-analysis/study.py --json; bad input exits 2 and leaves no file.
+analysis/study.py --json (a key singled out by the screening is listed with its interval; none singled
+out says so and what study size would be needed); bad input exits 2 and leaves no file.
 
 Usage: /usr/bin/python3 test_brief.py BUILD/engine/finsim SOURCE_DIR
 """
@@ -278,11 +279,17 @@ def main():
                       "calibrated": True},
                      {"metric": "finsam_budget", "label": "Mer medel, alla parter", "unit": "SEK", "mean": 3.2e8,
                       "lo": 2.9e8, "hi": 3.5e8, "share_parameters": 0.4, "share_noise": 0.6, "calibrated": False}],
+                 "screening": {"metric": "work_studies_december", "sets": 27, "calibrated": True, "keys": 77,
+                               "method": "Spearman", "permutations": 9999, "family_alpha": 0.05, "critical_rho": 0.61,
+                               "singled_out": ["outcomes.work_probability_scale"], "sets_needed": 182,
+                               "drawn_needed": 270, "planning_share": 0.1, "power": 0.8, "verdict": "1 singled out"},
                  "drivers": [
                      {"key": "outcomes.work_probability_scale", "label": "Chans till arbete efter insats",
-                      "source": "assumption (range ±30 %)", "first_order": 0.42, "total": 0.55, "flips_conclusion": True},
+                      "source": "assumption (range ±30 %)", "rho": 0.62, "lo": 0.21, "hi": 0.85, "p_adjusted": 0.004,
+                      "singled_out": True, "first_order": 0.42, "total": 0.55, "flips_conclusion": True},
                      {"key": "capacity.ramp_up_months", "label": "Uppstartstid", "source": "assumption (range 3–12)",
-                      "first_order": 0.11, "total": None, "flips_conclusion": None}],
+                      "rho": -0.18, "lo": -0.6, "hi": 0.31, "p_adjusted": 0.9, "singled_out": False,
+                      "first_order": None, "total": None, "flips_conclusion": None}],
                  "command": "finsim study scenarios/baseline.toml scenarios/state-plus-50.toml --samples 40 -r 3 -o study.h5"}
         study_json = os.path.join(tmp, "study.json")
         with open(study_json, "w", encoding="utf-8") as f:
@@ -297,7 +304,29 @@ def main():
         assert re.search(r"totalt, med antagandena:\s*-812 till \+11 990", text), "total interval in the headline"
         assert "+5 123" in text and "81 %" in text and "19 %" in text
         assert "+320,0 mnkr" in text and "+290,0 till +350,0" in text
-        assert "Chans till arbete efter insats" in text and "0,42" in text and "0,55" in text and "ja" in text
+        # The singled-out key with its rank correlation and simultaneous interval, Sobol indices, flips: yes;
+        # the key that is neither singled out nor flips the conclusion is not listed.
+        assert "urskiljer 1 antagande(n)" in text and "över studiens 27 parameteruppsättningar" in text
+        assert "Chans till arbete efter insats" in text and "+0,62 (+0,21 till +0,85)" in text, text
+        assert "0,42" in text and "0,55" in text and "ja" in text and "Uppstartstid" not in text
+        # No key singled out: the brief says so, with the size a study would need (hand-written figures).
+        sys.path.insert(0, os.path.join(src, "analysis"))
+        import brief as brief_py
+        none = json.loads(json.dumps(study))
+        none["screening"].update(singled_out=[], critical_rho=0.95, sets=14, drawn_needed=390)
+        for x in none["drivers"]:
+            x.update(singled_out=False, flips_conclusion=False, first_order=None, total=None)
+        for lang, want in (("sv", "Inget antagande kan urskiljas som drivande för resultatet med denna studiestorlek: "
+                                  "över 14 parameteruppsättningar och 77 antaganden skulle det krävas en rangkorrelation "
+                                  "bortom ±0,95. En studie med omkring 182 uppsättningar i analysen (omkring 390 dragna) "
+                                  "behövs för att urskilja ett antagande som ensamt förklarar 10 % av variansen"),
+                           ("en", "No assumption can be singled out as driving the result at this study size: over 14 "
+                                  "parameter sets and 77 assumptions, a rank correlation beyond ±0.95 would be needed. A "
+                                  "study of about 182 sets in the analysis (about 390 drawn) would be needed")):
+            page = brief_py.rests_on_study(lang, none)
+            assert want in page and "<table" not in page, page
+        none["screening"].update(critical_rho=None, sets=3)
+        assert "3 parameter sets are too few" in brief_py.rests_on_study("en", none)
         assert "osäkerhetsstudiens totala intervall" in text
         assert study["command"] in "".join(d.all_text)
         passed += 1

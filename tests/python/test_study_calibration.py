@@ -146,10 +146,24 @@ with tempfile.TemporaryDirectory() as tmp:
     assert {"work_studies_december", "unique_participants", "finsam_budget", "payback_paid_median_months",
             "payback_spent_median_months", "cost_per_work_studies_end"} <= names, names
     assert [d["key"] for d in js["drivers"]] and {d["key"] for d in js["drivers"]} == set(KEYS_TG.split(","))
+    scr = js["screening"]
+    assert set(scr) >= {"metric", "sets", "calibrated", "keys", "method", "permutations", "family_alpha",
+                        "critical_rho", "singled_out", "sets_needed", "drawn_needed", "verdict"}, scr
+    # The screening is over the sets the headline is over: the kept ones when calibrated.
+    assert scr["sets"] == (js["sets_kept"] if scr["calibrated"] else js["sets_tried"]), scr
+    assert scr["singled_out"] == [d["key"] for d in js["drivers"] if d["singled_out"]], scr
+    assert isinstance(scr["verdict"], str) and scr["verdict"], scr
+    # Drivers by |rho|, largest first; a key is singled out exactly when its interval excludes 0.
+    rhos = [abs(d["rho"]) for d in js["drivers"] if d["rho"] is not None]
+    assert rhos == sorted(rhos, reverse=True), rhos
     for d in js["drivers"]:
-        assert set(d) >= {"key", "label", "source", "first_order", "total", "flips_conclusion"}, d
-        assert d["total"] is None and (d["flips_conclusion"] is None or isinstance(d["flips_conclusion"], bool)), d
-        assert d["first_order"] is None or 0 <= d["first_order"] <= 1, d
+        assert set(d) >= {"key", "label", "source", "rho", "lo", "hi", "p_adjusted", "singled_out", "first_order",
+                          "total", "flips_conclusion"}, d
+        assert d["total"] is None and d["first_order"] is None, d  # only a Sobol design (--sobol) gives indices
+        assert d["flips_conclusion"] is None or isinstance(d["flips_conclusion"], bool), d
+        if d["rho"] is not None and d["lo"] is not None:
+            assert -1 <= d["lo"] <= d["rho"] <= d["hi"] <= 1, d
+            assert d["singled_out"] == (d["lo"] > 0 or d["hi"] < 0), d
     assert js["command"].startswith("/usr/bin/python3 analysis/study.py"), js["command"]
 
     # No set kept: the target group fixed far below the sourced range.
