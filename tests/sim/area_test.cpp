@@ -88,7 +88,7 @@ TEST_CASE("size_for empties the per-type lists and this month's record", "[sim][
   CHECK(a.month.participants.size() == 4);
 }
 
-TEST_CASE("live() counts everyone not Gone; count() keeps the census by state and support", "[sim][area]") {
+TEST_CASE("live() counts everyone not Gone, count() keeps the census by state and support", "[sim][area]") {
   Area a;
   a.size_for(1);
   for (std::uint32_t s = 0; s < 4; ++s) {

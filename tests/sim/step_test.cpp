@@ -103,7 +103,7 @@ TEST_CASE("step: the same area and month give the same result", "[sim][step]") {
   }
 }
 
-TEST_CASE("step: a month counts its events; the burn-in's are carried to month 0", "[sim][step]") {
+TEST_CASE("step: a month counts its events, the burn-in's are carried to month 0", "[sim][step]") {
   AreaFixture f = busy_area(-2);
   std::int64_t carried = 0;
   for (int m = -2; m <= 1; ++m) {

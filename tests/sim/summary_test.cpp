@@ -99,7 +99,7 @@ TEST_CASE("summary: yearly flows, December stocks and money, in persons", "[sim]
   CHECK(y20.individual_spent == 66);
 }
 
-TEST_CASE("summary: without funding records the money is zero; without exits the shares are zero", "[sim][summary]") {
+TEST_CASE("summary: without funding records the money is zero, without exits the shares are zero", "[sim][summary]") {
   const Scenario s = load_scenario(kBaseline, {"scenario.end=2020-06", "population.scale=0.5"});
   ReplicationResult r = hand_written();
   r.funding.clear();
