@@ -1,7 +1,6 @@
 // Writes one scenario's replications to one HDF5 result file (schema: docs/output.md): provenance,
 // labelled coordinates, monthly, yearly and ledger arrays, and the resolved parameter table.
 #pragma once
-#include <array>
 #include <filesystem>
 #include <functional>
 #include <span>
@@ -10,19 +9,12 @@
 
 #include "config/read_scenario.h"
 #include "output/provenance.h"
+#include "output/result_coordinates.h"  // IWYU pragma: export (kGoneReasonLabels, month_label)
 #include "output/sweep_labels.h"
 #include "sim/replication_result.h"
 #include "world/world.h"
 
 namespace finsim {
-
-// Labels of the fixed dimensions, in the order of the model's enums (kStateLabels: agents.h).
-// GoneReason without None (never counted): the departures dataset starts at AgedOut.
-inline constexpr std::array<const char*, kGoneReasons - 1> kGoneReasonLabels = {"aged_out", "death", "emigration",
-                                                                                "sjukersattning"};
-
-// "2019-01" for a month index (year × 12 + month − 1).
-std::string month_label(int month_index);
 
 // The group the scenario's results go to: "scenarios/<name>", '/' in the name replaced by '_'.
 std::string scenario_group_path(const std::string& scenario_name);

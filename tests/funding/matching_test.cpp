@@ -83,7 +83,7 @@ TEST_CASE("matching: ties go state, region, kommuner by index, ceiling", "[fundi
   CHECK(match_members(in).capping_party == "ceiling");
 }
 
-TEST_CASE("matching: an odd offer leaves one krona unused; kommun split by largest remainder", "[funding]") {
+TEST_CASE("matching: an odd offer leaves one krona unused, kommun split by largest remainder", "[funding]") {
   MatchInput in;
   in.state_offer = 2'000'003;  // q = 1 000 001
   in.region_max = 2'000'000;

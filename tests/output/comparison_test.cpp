@@ -11,35 +11,6 @@ using finsim::test::empty_run;
 using Catch::Detail::Approx;
 
 
-TEST_CASE("output: t quantiles match the tables", "[output][compare]") {
-  CHECK(t_quantile_975(1) == Approx(12.7062).epsilon(1e-5));
-  CHECK(t_quantile_975(3) == Approx(3.18245).epsilon(1e-5));
-  CHECK(t_quantile_975(10) == Approx(2.22814).epsilon(1e-5));
-  CHECK(t_quantile_975(19) == Approx(2.09302).epsilon(1e-5));
-  CHECK(t_quantile_975(1000) == Approx(1.96234).epsilon(1e-5));
-  CHECK_THROWS(t_quantile_975(0));
-}
-
-TEST_CASE("output: paired statistics give mean and t-interval", "[output][compare]") {
-  const std::vector<double> d = {1, 2, 3, 4};
-  const auto s = paired_stat(d);
-  CHECK(s.n == 4);
-  CHECK(s.mean == 2.5);
-  CHECK(s.sd == Approx(1.2909944));
-  CHECK(s.low == Approx(2.5 - 3.1824463 * 1.2909944 / 2));
-  CHECK(s.high == Approx(2.5 + 3.1824463 * 1.2909944 / 2));
-  const std::vector<double> one = {7};
-  const auto single = paired_stat(one);
-  CHECK(single.n == 1);
-  CHECK(!single.has_interval());
-  CHECK(single.mean == 7);
-  const std::vector<double> zeros = {0, 0, 0};
-  const auto z = paired_stat(zeros);
-  CHECK(z.mean == 0);
-  CHECK(z.low == 0);
-  CHECK(z.high == 0);
-}
-
 TEST_CASE("output: payback month from cumulative gain and extra contributions", "[output][compare]") {
   const RunData base = empty_run();
   RunData scen = empty_run();

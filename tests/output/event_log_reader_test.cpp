@@ -2,46 +2,16 @@
 // decoded by the file's own labels; block reads equal one read; a file without a log is an error.
 #include "output/event_log_reader.h"
 
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
-#include <filesystem>
-#include <fstream>
 #include <string>
 
-#include "config/read_scenario.h"
-#include "output/csv_export.h"
-#include "output/provenance.h"
 #include "output/results_reader.h"
-#include "output/results_writer.h"
-#include "run/execute.h"
+#include "run_with_events.h"
 #include "sim/event_log.h"
 #include "util/error.h"
 
-namespace fs = std::filesystem;
 using namespace finsim;
-
-namespace {
-
-struct RunWithEvents {
-  Scenario scenario;
-  World world;
-  std::vector<ReplicationResult> results;
-  fs::path file;
-
-  explicit RunWithEvents(bool events)
-      : scenario(load_scenario(std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml",
-                               {"population.scale=0.005", "scenario.end=2019-06", "scenario.replications=2"})),
-        world(build_world(scenario.config)),
-        file(fs::temp_directory_path() /
-             ("finsim-eventlog-" + std::to_string(::getpid()) + (events ? "-with" : "-without") + ".h5")) {
-    results = execute_all(prepare_run(scenario, std::make_shared<const World>(world), events)).front();
-    write_results(file, scenario, world, results, describe_run("finsim run (test)", 1));
-  }
-  ~RunWithEvents() { fs::remove(file); }
-};
-
-}  // namespace
+using finsim::test::RunWithEvents;
 
 TEST_CASE("output: the event log reads back record by record with decoded labels", "[output][events]") {
   const RunWithEvents run(true);
@@ -86,27 +56,4 @@ TEST_CASE("output: a result without an event log says so", "[output][events]") {
   const RunWithEvents run(false);
   const ResultsFile f = open_results(run.file);
   CHECK_THROWS_WITH(EventLogReader(f.group), Catch::Contains("no event log (run with --events)"));
-}
-
-TEST_CASE("output: CSV export writes one tidy file per dataset, events.csv and attributes.csv", "[output][csv]") {
-  const RunWithEvents run(true);
-  const ResultsFile f = open_results(run.file);
-  const fs::path dir = fs::temp_directory_path() / ("finsim-export-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  const std::size_t written = export_csv(f, dir);
-  CHECK(written > 10);
-  auto lines = [](const fs::path& p) {
-    std::ifstream in(p);
-    std::size_t n = 0;
-    for (std::string l; std::getline(in, l);) ++n;
-    return n;
-  };
-  // participants is [replication, month, forbund]: one row per cell plus the header.
-  const auto shape = h5::dataset_info(f.group, "participants").shape;
-  CHECK(lines(dir / "participants.csv") == shape[0] * shape[1] * shape[2] + 1);
-  CHECK(lines(dir / "events.csv") == EventLogReader(f.group).size() + 1);
-  std::ifstream attrs(dir / "attributes.csv");
-  const std::string text((std::istreambuf_iterator<char>(attrs)), std::istreambuf_iterator<char>());
-  CHECK(text.find("/,schema_version,") != std::string::npos);
-  fs::remove_all(dir);
 }

@@ -8,7 +8,7 @@
 using namespace finsim;
 using finsim::test::empty_run;
 
-TEST_CASE("paired runs: areas are paired by label; an area in one run only counts as zeros", "[output][compare]") {
+TEST_CASE("paired runs: areas are paired by label, an area in one run only counts as zeros", "[output][compare]") {
   // Base areas A, B; scenario areas A, C (as full coverage removes a non-member area and adds a
   // förbund). 2020 participants: base A 5, B 7; scenario A 6, C 4.
   RunData base = empty_run(1, 2);

@@ -216,63 +216,6 @@ TEST_CASE("results: a run compared with itself differs by exactly zero", "[outpu
   for (const auto& p : c.payback) CHECK(p.n == 0);
 }
 
-TEST_CASE("results: not a finsim file is an input error", "[output][results]") {
-  const auto path = fs::temp_directory_path() / ("finsim-notours-" + std::to_string(::getpid()) + ".h5");
-  {
-    auto file = h5::File::create(path);
-    file.close();
-  }
-  CHECK_THROWS_AS(open_results(path), InputError);
-  CHECK_THROWS_AS(read_run(path.string() + ".missing"), InputError);
-  fs::remove(path);
-}
-
-TEST_CASE("results: the event log round-trips column by column, with its codes labelled", "[output][results][events]") {
-  const Scenario scenario = load_scenario(std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml",
-                                          {"population.scale=0.01", "scenario.end=2019-12", "scenario.replications=2"});
-  const World world = build_world(scenario.config);
-  const auto results = execute_all(prepare_run(scenario, std::make_shared<const World>(world), true)).front();
-  check_invariants(results, scenario.config.meta.start);
-  const fs::path file = fs::temp_directory_path() / ("finsim-events-" + std::to_string(::getpid()) + ".h5");
-  write_results(file, scenario, world, results, describe_run("finsim run --events (test)", 2));
-
-  {
-    const ResultsFile f = open_results(file);
-    REQUIRE(f.group.has("events"));
-    const auto g = f.group.open_group("events");
-    CHECK(h5::double_attribute(g, ".", "persons_per_agent") == Approx(100.0));
-    CHECK(h5::string_attribute(g, ".", "start_month") == "2019-01");
-    CHECK(h5::string_attribute(g, "event", "flag_meanings").rfind("entry referral wait_expired start completion", 0) == 0);
-    CHECK(h5::string_attribute(g, "from_state", "flag_meanings") ==
-          "target waiting in_insats work studies job_seeking gone outside");
-    CHECK(h5::dimension_names(g, "agent") == std::vector<std::string>{"record"});
-
-    std::vector<std::int64_t> rep, month, agent, area, event, from, to, insats;
-    for (const auto& r : results)
-      for (const auto& e : r.events) {
-        rep.push_back(r.replication);
-        month.push_back(e.month);
-        agent.push_back(e.agent);
-        area.push_back(e.area);
-        event.push_back(e.event);
-        from.push_back(e.from);
-        to.push_back(e.to);
-        insats.push_back(e.insats);
-      }
-    REQUIRE(rep.size() > 100);
-    CHECK(h5::read_int64(g, "replication").values == rep);
-    CHECK(h5::read_int64(g, "month").values == month);
-    CHECK(h5::read_int64(g, "agent").values == agent);
-    CHECK(h5::read_int64(g, "forbund").values == area);
-    CHECK(h5::read_int64(g, "event").values == event);
-    CHECK(h5::read_int64(g, "from_state").values == from);
-    CHECK(h5::read_int64(g, "to_state").values == to);
-    CHECK(h5::read_int64(g, "insats").values == insats);
-  }
-  std::error_code ignored;
-  fs::remove(file, ignored);
-}
-
 TEST_CASE("results: a run without --events has no event log group", "[output][results][events]") {
   const ResultsFile f = open_results(tiny().file);
   CHECK_FALSE(f.group.has("events"));

@@ -43,7 +43,7 @@ TEST_CASE("output: sha256 is the same however the input is split", "[output][sha
   CHECK(sha256_hex(text) == whole);
 }
 
-TEST_CASE("output: sha256 of a file equals that of its bytes; a missing file is an input error", "[output][sha256]") {
+TEST_CASE("output: sha256 of a file equals that of its bytes, a missing file is an input error", "[output][sha256]") {
   const auto path = std::filesystem::temp_directory_path() / ("finsim-sha-" + std::to_string(::getpid()) + ".txt");
   {
     std::ofstream out(path, std::ios::binary);

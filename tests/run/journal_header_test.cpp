@@ -9,7 +9,7 @@ using finsim::JournalHeader;
 
 namespace {
 
-JournalHeader header() {
+JournalHeader sample_header() {
   JournalHeader h = finsim::this_build_header();
   h.point_sha256 = {std::string(64, 'a'), std::string(64, 'b')};
   h.seed = 7;
@@ -24,7 +24,7 @@ JournalHeader header() {
   return h;
 }
 
-std::string encoded(JournalHeader h) {
+std::string encoded_header(JournalHeader h) {
   std::string out;
   ArchiveWriter w(out);
   w(h);
@@ -42,13 +42,13 @@ JournalHeader decoded(const std::string& bytes) {
 }  // namespace
 
 TEST_CASE("journal header: a study's labels round-trip; without them the header is format 2's", "[run]") {
-  JournalHeader plain = header();
-  const std::string bytes = encoded(plain);
+  JournalHeader plain = sample_header();
+  const std::string bytes = encoded_header(plain);
   CHECK(decoded(bytes) == plain);
 
   JournalHeader study = plain;
   study.study_labels = std::string("\0\1labels\xff", 9);  // opaque bytes (output/study_labels.h encodes them)
-  const std::string with = encoded(study);
+  const std::string with = encoded_header(study);
   CHECK(decoded(with) == study);
   // Format 2's header followed by the labels as a length-prefixed string (8-byte length, then the bytes):
   // a header without labels is byte for byte what it was before the field existed.

@@ -55,7 +55,7 @@ fs::path write_shard(const fs::path& dir, JournalHeader h, std::size_t limit = 1
 
 }  // namespace
 
-TEST_CASE("shard set: complete shards map every unit to its file; missing units name their shard", "[run]") {
+TEST_CASE("shard set: complete shards map every unit to its file, missing units name their shard", "[run]") {
   test::TempDir dir("shard-set");
   const fs::path a = write_shard(dir.path, shard_header(1, 3));
   const fs::path b = write_shard(dir.path, shard_header(2, 3));

@@ -126,7 +126,7 @@ TEST_CASE("journal: real replications survive a reopen equal field by field, wit
   }
 }
 
-TEST_CASE("journal: a record torn at any byte is ignored and cut off; units before it stay", "[run]") {
+TEST_CASE("journal: a record torn at any byte is ignored and cut off, units before it stay", "[run]") {
   JournalDir dir("torn");
   const fs::path path = dir.path / "r.h5.partial";
   std::uintmax_t header_end = 0, first_end = 0, second_end = 0;
@@ -273,7 +273,7 @@ TEST_CASE("journal: the status lists done and missing units in order, and the he
   CHECK_FALSE(read_journal_status(path).in_use);
 }
 
-TEST_CASE("journal: one writer at a time; a second one is kept out, not let in to corrupt it", "[run]") {
+TEST_CASE("journal: one writer at a time, a second one is kept out, not let in to corrupt it", "[run]") {
   JournalDir dir("lock");
   const fs::path path = dir.path / "l.h5.partial";
   auto first = UnitJournal::create(path, header());

@@ -20,7 +20,7 @@ std::int64_t census_of(const Area& a, State s) {
 
 }  // namespace
 
-TEST_CASE("yearly rates become monthly hazards; referral and identification are capped at 1", "[sim][demography]") {
+TEST_CASE("yearly rates become monthly hazards, referral and identification are capped at 1", "[sim][demography]") {
   AreaFixture f;
   ScenarioConfig c = f.scenario.config;
   c.population.mortality_per_year = 0.12;

@@ -180,7 +180,7 @@ TEST_CASE("results are identical for 1, 2 and 4 threads", "[sim][determinism]") 
   REQUIRE(one.individual_spent == four.individual_spent);
 }
 
-TEST_CASE("same seed gives the same run; another seed or replication differs", "[sim][determinism]") {
+TEST_CASE("same seed gives the same run, another seed or replication differs", "[sim][determinism]") {
   const Scenario s = small({}, "2019-12");
   const ReplicationResult a = run(s, 0);
   REQUIRE(a.monthly == run(s, 0).monthly);

@@ -22,7 +22,7 @@ const std::vector<std::string> kWait = {"referral.max_wait_months=6", "referral.
 
 }  // namespace
 
-TEST_CASE("who has waited the longest wait gives up; who joined later keeps waiting", "[sim][waiting_list]") {
+TEST_CASE("who has waited the longest wait gives up, who joined later keeps waiting", "[sim][waiting_list]") {
   AreaFixture f(kWait);
   const std::size_t t = f.type("ips");
   const std::size_t first = f.person(40, NeedMental);
@@ -56,7 +56,7 @@ TEST_CASE("list entries of people who left the list are dropped, not counted as 
   CHECK(f.area.agents.state_of(left) == State::Work);
 }
 
-TEST_CASE("free places go to the front of the list; each start is paid for the month", "[sim][waiting_list]") {
+TEST_CASE("free places go to the front of the list, each start is paid for the month", "[sim][waiting_list]") {
   AreaFixture f(kWait);
   const std::size_t t = f.type("ips");
   std::vector<std::size_t> people;
