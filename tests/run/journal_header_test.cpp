@@ -41,7 +41,7 @@ JournalHeader decoded(const std::string& bytes) {
 
 }  // namespace
 
-TEST_CASE("journal header: a study's labels round-trip; without them the header is format 2's", "[run]") {
+TEST_CASE("journal header: a study's labels round-trip, and without them the header is format 2's", "[run]") {
   JournalHeader plain = sample_header();
   const std::string bytes = encoded_header(plain);
   CHECK(decoded(bytes) == plain);
