@@ -109,7 +109,8 @@ class Executor {
     }
     for (auto& c : b.companions)
       controller_.done({c.point, b.state.result.replication}, finish_replication(b.state, c.funding));
-    controller_.done({b.lead, b.state.result.replication}, finish_replication(b.state, b.state.funding));
+    const Unit lead{b.lead, b.state.result.replication};
+    controller_.done(lead, finish_replication(std::move(b.state)));
   }
 
   // Companions whose plan for the year now opening differs from the lead's leave on a copy of the
