@@ -1,5 +1,5 @@
-// A fixed-width little-endian binary encoding for plain structs: one `serialize(Archive&, T&)` per
-// struct lists its fields once, and the same list writes (ArchiveWriter) and reads (ArchiveReader).
+// A little-endian binary encoding for plain structs: one `serialize(Archive&, T&)` per struct lists
+// its fields once, and the same list writes (ArchiveWriter) and reads (ArchiveReader).
 #pragma once
 #include <array>
 #include <bit>
@@ -30,10 +30,17 @@ template <class T>
 inline constexpr bool kRawBytes =
     std::endian::native == std::endian::little&& std::is_integral_v<T> && !std::is_same_v<T, bool>;
 
-class ArchiveWriter {
+// How integers (and lengths) are written. Fixed: their own width, as above. Varint: LEB128 (7 bits a
+// byte, low first, the high bit set on every byte but the last), signed ones zigzagged first
+// (0, −1, 1, −2 … → 0, 1, 2, 3 …), so the small counts and zeros that fill a result take one byte.
+// bool, enums' underlying bytes and doubles are the same in both.
+enum class IntCoding { Fixed, Varint };
+
+template <IntCoding Coding>
+class BasicArchiveWriter {
  public:
   static constexpr bool kLoading = false;
-  explicit ArchiveWriter(std::string& out) : out_(out) {}
+  explicit BasicArchiveWriter(std::string& out) : out_(out) {}
 
   template <class... T>
   void operator()(T&... values) {
@@ -49,7 +56,19 @@ class ArchiveWriter {
       put(static_cast<std::uint8_t>(v ? 1 : 0));
     } else if constexpr (std::is_floating_point_v<T>) {
       static_assert(sizeof(T) == 8, "only double is encoded");
-      put(std::bit_cast<std::uint64_t>(v));
+      const auto bits = std::bit_cast<std::uint64_t>(v);  // 8 bytes in either coding
+      char bytes[8];
+      for (std::size_t i = 0; i < 8; ++i) bytes[i] = static_cast<char>((bits >> (8 * i)) & 0xff);
+      out_.append(bytes, 8);
+    } else if constexpr (Coding == IntCoding::Varint && sizeof(T) > 1) {
+      using U = std::make_unsigned_t<T>;
+      U u = static_cast<U>(v);
+      if constexpr (std::is_signed_v<T>) u = static_cast<U>((u << 1) ^ (v < 0 ? ~U{0} : U{0}));
+      char bytes[10];
+      std::size_t n = 0;
+      for (; u >= 0x80; u = static_cast<U>(u >> 7)) bytes[n++] = static_cast<char>((u & 0x7f) | 0x80);
+      bytes[n++] = static_cast<char>(u);
+      out_.append(bytes, n);
     } else {
       auto u = static_cast<std::make_unsigned_t<T>>(v);
       char bytes[sizeof(T)];
@@ -86,7 +105,7 @@ class ArchiveWriter {
   }
   template <class T>
   void put_elements(const T* p, std::size_t n) {
-    if constexpr (kRawBytes<T>) {
+    if constexpr (kRawBytes<T> && (Coding == IntCoding::Fixed || sizeof(T) == 1)) {
       out_.append(reinterpret_cast<const char*>(p), n * sizeof(T));  // already the encoding's bytes
     } else {
       for (std::size_t i = 0; i < n; ++i) put(p[i]);
@@ -96,12 +115,13 @@ class ArchiveWriter {
   std::string& out_;
 };
 
-// Reads what ArchiveWriter wrote. Throws std::runtime_error when the bytes end early or a length
-// does not fit: the caller checks a checksum first, so that means a bug, not a torn file.
-class ArchiveReader {
+// Reads what BasicArchiveWriter<Coding> wrote. Throws std::runtime_error when the bytes end early, a
+// length or varint does not fit: the caller checks a checksum first, so that means a bug, not a torn file.
+template <IntCoding Coding>
+class BasicArchiveReader {
  public:
   static constexpr bool kLoading = true;
-  explicit ArchiveReader(std::string_view in) : in_(in) {}
+  explicit BasicArchiveReader(std::string_view in) : in_(in) {}
 
   template <class... T>
   void operator()(T&... values) {
@@ -129,9 +149,26 @@ class ArchiveReader {
       v = b == 1;
     } else if constexpr (std::is_floating_point_v<T>) {
       static_assert(sizeof(T) == 8, "only double is encoded");
+      const auto* bytes = reinterpret_cast<const unsigned char*>(take(8));  // 8 bytes in either coding
       std::uint64_t bits = 0;
-      get(bits);
+      for (std::size_t i = 8; i-- > 0;) bits = (bits << 8) | bytes[i];
       v = std::bit_cast<T>(bits);
+    } else if constexpr (Coding == IntCoding::Varint && sizeof(T) > 1) {
+      using U = std::make_unsigned_t<T>;
+      U u = 0;
+      for (int shift = 0;; shift += 7) {
+        const auto byte = static_cast<unsigned char>(*take(1));
+        const U bits = static_cast<U>(byte & 0x7f);
+        // The last byte may carry only the bits the type has left; a longer varint is not ours.
+        if (shift >= static_cast<int>(8 * sizeof(T)) || (shift > 0 && (bits >> (8 * sizeof(T) - shift)) != 0))
+          throw std::runtime_error("binary archive: a varint beyond its integer's width");
+        u = static_cast<U>(u | static_cast<U>(bits << shift));
+        if ((byte & 0x80) == 0) break;
+      }
+      if constexpr (std::is_signed_v<T>)
+        v = static_cast<T>(static_cast<U>((u >> 1) ^ (U{0} - (u & 1))));
+      else
+        v = u;
     } else {
       const auto* bytes = reinterpret_cast<const unsigned char*>(take(sizeof(T)));
       std::make_unsigned_t<T> u = 0;
@@ -154,7 +191,7 @@ class ArchiveReader {
   }
   template <class T>
   void get(std::vector<T>& v) {
-    v.resize(length(std::is_arithmetic_v<T> ? sizeof(T) : 1));
+    v.resize(length(Coding == IntCoding::Fixed && std::is_arithmetic_v<T> ? sizeof(T) : 1));
     get_elements(v.data(), v.size());
   }
   template <class A, class B>
@@ -167,7 +204,7 @@ class ArchiveReader {
   void get(T& v) { serialize(*this, v); }
   template <class T>
   void get_elements(T* p, std::size_t n) {
-    if constexpr (kRawBytes<T>) {
+    if constexpr (kRawBytes<T> && (Coding == IntCoding::Fixed || sizeof(T) == 1)) {
       if (n > 0) std::memcpy(p, take(n * sizeof(T)), n * sizeof(T));
     } else {
       for (std::size_t i = 0; i < n; ++i) get(p[i]);
@@ -184,6 +221,12 @@ class ArchiveReader {
   std::string_view in_;
   std::size_t pos_ = 0;
 };
+
+using ArchiveWriter = BasicArchiveWriter<IntCoding::Fixed>;
+using ArchiveReader = BasicArchiveReader<IntCoding::Fixed>;
+// The compact form (run/result_encoding.h): a national result is mostly zeros and small counts.
+using VarintArchiveWriter = BasicArchiveWriter<IntCoding::Varint>;
+using VarintArchiveReader = BasicArchiveReader<IntCoding::Varint>;
 
 // The number of fields of an aggregate, so each serialize() can assert it lists them all: adding a
 // field to a struct then fails to compile until the field is encoded. (Boost.PFR does this, but

@@ -99,6 +99,7 @@ class Executor {
       }
       const int m = b.state.month;
       advance_month(b.state, cfg, RunControl{options_.cancel, {}, false});
+      if (options_.simulated_months) options_.simulated_months->fetch_add(1, std::memory_order_relaxed);
       const YearMonth ym = YearMonth::from_index(cfg.meta.start.index() + m);
       if (m >= 0 && (ym.month == 12 || m == b.state.result.months - 1)) {
         const auto& all = b.state.result.individual_spent;
@@ -109,7 +110,8 @@ class Executor {
     }
     for (auto& c : b.companions)
       controller_.done({c.point, b.state.result.replication}, finish_replication(b.state, c.funding));
-    controller_.done({b.lead, b.state.result.replication}, finish_replication(b.state, b.state.funding));
+    const Unit lead{b.lead, b.state.result.replication};
+    controller_.done(lead, finish_replication(std::move(b.state)));
   }
 
   // Companions whose plan for the year now opening differs from the lead's leave on a copy of the

@@ -18,6 +18,9 @@ struct ExecuteOptions {
   // Share the months in which points' funding plans are the same (docs/output.md "Sweeps"):
   // off only to test that sharing changes nothing.
   bool share_months = true;
+  // When set, counts the months simulated (a month of a branch shared by k points counts once):
+  // what sharing saves, for tests and benchmarks.
+  std::atomic<long>* simulated_months = nullptr;
 };
 
 // Throws Cancelled when cancelled; a unit's exception (a bug) after the other tasks stopped.

@@ -1,5 +1,6 @@
-// The bytes of one ReplicationResult in a run's journal: every field, fixed-width little-endian,
-// listed once per struct in result_encoding.cpp for both directions, then deflated (zlib).
+// The bytes of one ReplicationResult in a run's journal: every field, integers as varints
+// (run/binary_archive.h), listed once per struct in result_encoding.cpp for both directions, then
+// deflated (zlib).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -10,7 +11,8 @@
 namespace finsim {
 
 // Bump when a field list in result_encoding.cpp changes: a journal of another format is refused.
-inline constexpr std::uint32_t kResultEncodingVersion = 3;  // 2: deflated; 3: MonthCounters::events
+// 2: deflated; 3: MonthCounters::events; 4: integers as varints.
+inline constexpr std::uint32_t kResultEncodingVersion = 4;
 
 // Appends the encoding of `r` to `out`.
 void encode_result(const ReplicationResult& r, std::string& out);

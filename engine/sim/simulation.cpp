@@ -183,8 +183,10 @@ void advance_month(ReplicationState& s, const ScenarioConfig& config, const RunC
   if (control.on_month) control.on_month(result.replication, m);
 }
 
-ReplicationResult finish_replication(const ReplicationState& state, const FundingCycle& funding) {
-  ReplicationResult result = state.result;
+namespace {
+
+// The funding records of `funding` and the storage figures, into a copy or the state's own result.
+void complete(ReplicationResult& result, const ReplicationState& state, const FundingCycle& funding) {
   result.funding.clear();
   const int first = funding.first_year();
   const int years =
@@ -193,8 +195,22 @@ ReplicationResult finish_replication(const ReplicationState& state, const Fundin
     const auto& closed = funding.year_record(y);
     result.funding.insert(result.funding.end(), closed.begin(), closed.end());
   }
+  result.peak_agents = 0;
   for (const auto& a : state.areas) result.peak_agents += a.agents.size();
   result.bytes_per_agent = state.areas.empty() ? 0 : state.areas.front().agents.bytes_per_agent();
+}
+
+}  // namespace
+
+ReplicationResult finish_replication(const ReplicationState& state, const FundingCycle& funding) {
+  ReplicationResult result = state.result;
+  complete(result, state, funding);
+  return result;
+}
+
+ReplicationResult finish_replication(ReplicationState&& state) {
+  ReplicationResult result = std::move(state.result);
+  complete(result, state, state.funding);
   return result;
 }
 
@@ -202,7 +218,7 @@ ReplicationResult run_replication(const ScenarioConfig& config, const World& wor
                                   const RunControl& control) {
   ReplicationState state = start_replication(config, world, replication, control.record_events);
   while (!finished(state)) advance_month(state, config, control);
-  return finish_replication(state, state.funding);
+  return finish_replication(std::move(state));
 }
 
 }  // namespace finsim

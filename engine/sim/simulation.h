@@ -69,6 +69,9 @@ void advance_month(ReplicationState& state, const ScenarioConfig& config, const 
 // The result of a finished replication, with the funding records of `funding` (the state's own
 // unless a point that shared the months brings its own cycle).
 ReplicationResult finish_replication(const ReplicationState& state, const FundingCycle& funding);
+// The same with the state's own funding, moving the result out of a state that is done with
+// (a national 2019–2040 result is ~20 MB of monthly records: not copied).
+ReplicationResult finish_replication(ReplicationState&& state);
 
 ReplicationResult run_replication(const ScenarioConfig& config, const World& world, int replication,
                                   const RunControl& control = {});

@@ -83,3 +83,51 @@ TEST_CASE("binary archive: bytes that are not an encoding are refused, never rea
   ArchiveReader r3(huge);
   CHECK_THROWS_WITH(r3(back), Catch::Contains("length beyond the data"));
 }
+
+TEST_CASE("binary archive: the varint form writes integers and lengths as zigzag LEB128", "[run]") {
+  Sample s{-2, true, 1.0, "hi", {{258, -1}}, {5}, Colour::Blue};
+  std::string out;
+  VarintArchiveWriter w(out);
+  w(s);
+  const std::string expected = bytes({0x03,                                     // int −2 → zigzag 3
+                                      0x01,                                     // bool
+                                      0, 0, 0, 0, 0, 0, 0xf0, 0x3f,             // 1.0 as IEEE-754 bits
+                                      0x02, 'h', 'i',                           // string: varint length, bytes
+                                      0x02, 0x84, 0x04, 0x01,                   // array: N 2; 258 → 516; −1 → 1
+                                      0x01, 0x05,                               // vector: length 1, u32 5
+                                      7});                                      // enum: one byte as before
+  CHECK(out == expected);
+  Sample back;
+  VarintArchiveReader r(out);
+  r(back);
+  CHECK(back == s);
+  CHECK(r.remaining() == 0);
+
+  // The extremes of each width read back, in at most ⌈bits / 7⌉ bytes.
+  std::int64_t lo = INT64_MIN, hi = INT64_MAX, lo_back = 0, hi_back = 0;
+  std::uint64_t top = UINT64_MAX, top_back = 0;
+  std::int16_t small = INT16_MIN, small_back = 0;
+  std::string ext;
+  VarintArchiveWriter we(ext);
+  we(lo, hi, top, small);
+  CHECK(ext.size() == 10 + 10 + 10 + 3);
+  VarintArchiveReader re(ext);
+  re(lo_back, hi_back, top_back, small_back);
+  CHECK(lo_back == lo);
+  CHECK(hi_back == hi);
+  CHECK(top_back == top);
+  CHECK(small_back == small);
+
+  // A varint longer than its integer is refused (bits beyond 16, or a fourth byte for an int16).
+  for (const std::string& bad : {bytes({0xff, 0xff, 0x7f}), bytes({0x80, 0x80, 0x80, 0x00})}) {
+    std::int16_t v = 0;
+    VarintArchiveReader rb(bad);
+    CHECK_THROWS_WITH(rb(v), Catch::Contains("varint beyond"));
+  }
+  // Cut anywhere: refused, never read past.
+  for (std::size_t cut = 0; cut < out.size(); ++cut) {
+    Sample b;
+    VarintArchiveReader rc(std::string_view(out).substr(0, cut));
+    CHECK_THROWS_AS(rc(b), std::runtime_error);
+  }
+}

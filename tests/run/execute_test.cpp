@@ -119,6 +119,38 @@ TEST_CASE("execute: a sweep point equals a plain run with the same override", "[
   }
 }
 
+TEST_CASE("execute: points share the months before their plans part, and only those", "[run]") {
+  const PreparedRun run = prepare_run(sweep_plan());
+  // Per replication (24 burn-in months, 2019–2021): point 3 alone from the start, 60 months; points
+  // 0, 1, 2 and 4 share the burn-in and 2019 (36), part in 2020-01 into {0}, {1}, {2, 4} (3 × 12)
+  // and in 2021-01 into four (4 × 12): 120. Without sharing every unit runs its 60 months.
+  for (const bool share : {true, false}) {
+    std::atomic<long> months{0};
+    ExecuteOptions options;
+    options.share_months = share;
+    options.simulated_months = &months;
+    execute_all(run, options);
+    CHECK(months == (share ? 3 * (60 + 36 + 36 + 48) : 3 * 5 * 60));
+  }
+}
+
+// The issue-12 sweep (7 levels of the 2025 state pot, 2019–2040, 20-year burn-in) at 1:1000: the
+// 2019–2024 plans are the same at every level, so a replication simulates 240 + 72 months once and
+// 2025–2040 (192 months) per point. Not run by default (a few seconds).
+TEST_CASE("execute: the done-when sweep shares the burn-in and 2019-2024", "[.sweep-sharing]") {
+  RunPlan plan;
+  plan.scenario_file = kBaseline;
+  plan.overrides = {"population.scale=0.001"};
+  plan.replications = 1;
+  plan.varied_keys = {"funding.state.allocation_msek.2025"};
+  plan.points = {{"339"}, {"452"}, {"565"}, {"678"}, {"791"}, {"904"}, {"1017"}};
+  std::atomic<long> months{0};
+  ExecuteOptions options;
+  options.simulated_months = &months;
+  execute_all(prepare_run(plan), options);
+  CHECK(months == 240 + 72 + 7 * 192);
+}
+
 TEST_CASE("execute: progress counts every unit-month once", "[run]") {
   RunPlan plan = sweep_plan();
   plan.replications = 1;

@@ -1,11 +1,14 @@
 // Specification of the collecting controller: a unit passed as its encoded bytes (from another MPI
 // rank) is kept and journalled exactly as the same unit passed as a result — the journal files are
-// byte for byte the same, and a resume loads it equal field by field.
+// byte for byte the same, and a resume loads it equal field by field; units given from several
+// threads are all in the journal once the controller has flushed its appending thread.
 #include "run/run_controller.h"
 
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 #include "../temp_dir.h"
 #include "run/result_encoding.h"
@@ -74,4 +77,34 @@ TEST_CASE("CollectingController: a unit given encoded is kept and journalled as 
   plain.done_encoded({0, 1}, encoded);
   REQUIRE(plain.unit == Unit{0, 1});
   test::check_same(plain.result, r);
+}
+
+TEST_CASE("CollectingController: units given from several threads are all journalled once flushed", "[run]") {
+  test::TempDir dir("controller-threads");
+  const ReplicationResult r = test::tiny_replication(false, 1);
+  std::string encoded;
+  encode_result(r, encoded);
+  auto journal = UnitJournal::create(dir / "t.h5.partial", header());
+  REQUIRE(journal);
+  {
+    CollectingController c(2, 0, 2, &*journal);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 2; ++t)
+      threads.emplace_back([&, t] {
+        c.done({static_cast<std::size_t>(t), 0}, ReplicationResult(r));
+        c.done_encoded({static_cast<std::size_t>(t), 1}, encoded);
+      });
+    for (auto& th : threads) th.join();
+    c.flush();
+    CHECK(journal->done_count() == 4);
+    CHECK(c.journal_error().empty());
+    for (std::size_t p = 0; p < 2; ++p)
+      for (int rep = 0; rep < 2; ++rep) {
+        CHECK(c.have({p, rep}));
+        test::check_same(c.results()[p][static_cast<std::size_t>(rep)], r);
+      }
+  }
+  // Every record reads back as the unit it was given.
+  for (std::size_t p = 0; p < 2; ++p)
+    for (int rep = 0; rep < 2; ++rep) test::check_same(journal->load(p, rep), r);
 }
