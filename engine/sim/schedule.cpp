@@ -10,7 +10,7 @@ namespace finsim {
 namespace {
 
 constexpr int kRetirementMonths = 65 * 12;
-constexpr std::size_t kPrefetchAhead = 12;  // entries: enough to cover a memory latency, few enough to stay in L1
+constexpr std::size_t kSchedulePrefetch = 12;  // entries: enough to cover a memory latency, few enough to stay in L1
 
 struct Hazard {
   NextEvent kind;
@@ -175,7 +175,7 @@ void collect_due(Area& area, int month) {
   const Person* rows = area.agents.rows.data();
   const std::size_t n = entries.size();
   for (std::size_t k = 0; k < n; ++k) {
-    if (k + kPrefetchAhead < n) __builtin_prefetch(rows + entries[k + kPrefetchAhead]);
+    if (k + kSchedulePrefetch < n) __builtin_prefetch(rows + entries[k + kSchedulePrefetch]);
     const std::uint32_t i = entries[k];
     if (wake[i] == month) marks[i / 64] |= std::uint64_t{1} << (i % 64);
   }

@@ -84,7 +84,7 @@ TEST_CASE("CollectingController: units given from several threads are all journa
   const ReplicationResult r = test::tiny_replication(false, 1);
   std::string encoded;
   encode_result(r, encoded);
-  auto journal = UnitJournal::create(dir / "t.h5.partial", header());
+  auto journal = UnitJournal::create(dir / "t.h5.partial", controller_header());
   REQUIRE(journal);
   {
     CollectingController c(2, 0, 2, &*journal);
