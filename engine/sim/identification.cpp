@@ -110,7 +110,8 @@ void identification(Area& area, const StepContext& ctx) {
     auto& bucket = clocks.buckets[clocks.first];
     // Each clock's person is a cache miss; fetching a few ahead lets the misses overlap.
     for (std::size_t k = 0; k < bucket.size(); ++k) {
-      if (k + kIdentificationPrefetch < bucket.size()) __builtin_prefetch(rows + bucket[k + kIdentificationPrefetch].person);
+      if (k + kIdentificationPrefetch < bucket.size())
+        __builtin_prefetch(rows + bucket[k + kIdentificationPrefetch].person);
       if (live(area, bucket[k])) identified.push_back(bucket[k].person);
     }
     std::vector<IdentificationClock>().swap(bucket);

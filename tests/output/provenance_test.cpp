@@ -7,8 +7,8 @@
 #include <map>
 #include <regex>
 
-#include "output/sha256.h"
 #include "../test_paths.h"
+#include "output/sha256.h"
 
 using namespace finsim;
 

@@ -89,13 +89,13 @@ TEST_CASE("binary archive: the varint form writes integers and lengths as zigzag
   std::string out;
   VarintArchiveWriter w(out);
   w(s);
-  const std::string expected = bytes({0x03,                                     // int −2 → zigzag 3
-                                      0x01,                                     // bool
-                                      0, 0, 0, 0, 0, 0, 0xf0, 0x3f,             // 1.0 as IEEE-754 bits
-                                      0x02, 'h', 'i',                           // string: varint length, bytes
-                                      0x02, 0x84, 0x04, 0x01,                   // array: N 2; 258 → 516; −1 → 1
-                                      0x01, 0x05,                               // vector: length 1, u32 5
-                                      7});                                      // enum: one byte as before
+  const std::string expected = bytes({0x03,                                      // int −2 → zigzag 3
+                                      0x01,                                      // bool
+                                      0,    0,    0,    0,    0, 0, 0xf0, 0x3f,  // 1.0 as IEEE-754 bits
+                                      0x02, 'h',  'i',                           // string: varint length, bytes
+                                      0x02, 0x84, 0x04, 0x01,                    // array: N 2; 258 → 516; −1 → 1
+                                      0x01, 0x05,                                // vector: length 1, u32 5
+                                      7});                                       // enum: one byte as before
   CHECK(out == expected);
   Sample back;
   VarintArchiveReader r(out);

@@ -3,8 +3,8 @@
 // status lists done and missing units; a second writer is kept out rather than corrupting it.
 #include "run/unit_journal.h"
 
-#include <sys/resource.h>
 #include <unistd.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
@@ -438,9 +438,8 @@ TEST_CASE("journal: cost of a national replication", "[.journal-measure]") {
     WARN("events " << events << ": " << r.areas.size() << " areas, " << r.months << " months, " << r.events.size()
                    << " events logged; replication " << run_ms << " ms wall, " << run_cpu << " CPU s, " << work
                    << " model events, " << 1e9 * run_cpu / static_cast<double>(std::max<std::int64_t>(work, 1))
-                   << " CPU ns per event; unit record " << bytes.size() / 1e6 << " MB; encode "
-                   << encode_ms << " ms, append (SHA-256, write, fdatasync) " << append_ms << " ms, load " << load_ms
-                   << " ms");
+                   << " CPU ns per event; unit record " << bytes.size() / 1e6 << " MB; encode " << encode_ms
+                   << " ms, append (SHA-256, write, fdatasync) " << append_ms << " ms, load " << load_ms << " ms");
     journal->remove();
   }
 }

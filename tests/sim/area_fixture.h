@@ -1,9 +1,11 @@
 // Test fixture for the monthly event functions: one förbund area built by hand from the baseline
 // scenario's catalogue, with people added one by one, so each event can be specified in isolation.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "../test_paths.h"
 #include "config/read_scenario.h"
 #include "sim/area.h"
 #include "sim/events.h"
@@ -11,7 +13,12 @@
 
 namespace finsim::test {
 
-inline const std::string kBaselineScenario = std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml";
+// People of an area in state `s` by the census (all support sources).
+inline std::int64_t census_of(const Area& a, State s) {
+  std::int64_t n = 0;
+  for (const auto c : a.census[static_cast<int>(s)]) n += c;
+  return n;
+}
 
 struct AreaFixture {
   Scenario scenario;
@@ -20,7 +27,7 @@ struct AreaFixture {
   std::uint32_t serial = 0;
 
   explicit AreaFixture(const std::vector<std::string>& sets = {})
-      : scenario(load_scenario(kBaselineScenario, sets)), rates(derive_rates(scenario.config)) {
+      : scenario(load_scenario(kBaseline, sets)), rates(derive_rates(scenario.config)) {
     const std::size_t n = scenario.config.insatser.size();
     area.forbund = 0;
     area.region = 0;

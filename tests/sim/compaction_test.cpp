@@ -54,7 +54,7 @@ TEST_CASE("compaction removes the Gone and renumbers queues, clocks and calendar
 }
 
 TEST_CASE("with compaction the Gone stay under a quarter of the storage (plus the last year's)", "[sim][compaction]") {
-  const Scenario s = load_scenario(finsim::test::kBaselineScenario,
+  const Scenario s = load_scenario(finsim::test::kBaseline,
                                    {"population.scale=0.02", "scenario.end=2020-12", "scenario.burn_in_years=10"});
   const World world = build_world(s.config);
   const ReplicationResult r = run_replication(s.config, world, 0);

@@ -12,11 +12,7 @@ using finsim::test::AreaFixture;
 
 namespace {
 
-std::int64_t census_of(const Area& a, State s) {
-  std::int64_t n = 0;
-  for (const auto c : a.census[static_cast<int>(s)]) n += c;
-  return n;
-}
+using finsim::test::census_of;
 
 }  // namespace
 

@@ -9,15 +9,11 @@ using finsim::test::AreaFixture;
 
 namespace {
 
-std::int64_t initial_census_of(const Area& a, State s) {
-  std::int64_t n = 0;
-  for (const auto c : a.census[static_cast<int>(s)]) n += c;
-  return n;
-}
+using finsim::test::census_of;
 
 std::int64_t census_total(const Area& a) {
   std::int64_t n = 0;
-  for (int s = 0; s < kStates; ++s) n += initial_census_of(a, static_cast<State>(s));
+  for (int s = 0; s < kStates; ++s) n += census_of(a, static_cast<State>(s));
   return n;
 }
 
@@ -47,8 +43,8 @@ TEST_CASE("the places are filled in storage order when there are few people per 
   CHECK(f.area.participants[t] == 4);
   for (std::size_t u = 0; u < f.area.participants.size(); ++u)
     if (u != t) CHECK(f.area.participants[u] == 0);  // types without places get nobody
-  CHECK(initial_census_of(f.area, State::Target) == 6);
-  CHECK(initial_census_of(f.area, State::InInsats) == 4);
+  CHECK(census_of(f.area, State::Target) == 6);
+  CHECK(census_of(f.area, State::InInsats) == 4);
   CHECK(census_total(f.area) == 10);
 }
 
@@ -86,7 +82,7 @@ TEST_CASE("with many people per place the candidates are drawn, spread over stor
 
   CHECK(f.area.participants[wt] == 3);
   CHECK(f.area.participants[ct] == 3);
-  CHECK(initial_census_of(f.area, State::InInsats) == 6);
+  CHECK(census_of(f.area, State::InInsats) == 6);
   CHECK(census_total(f.area) == 300);
   // About one person in 17 is a candidate (3 × 6 / 300): not simply the first six stored.
   int first_six = 0;
@@ -105,11 +101,11 @@ TEST_CASE("no places filled outside a förbund or without staffed places", "[sim
   AreaFixture f;
   for (int k = 0; k < 5; ++k) f.person(30);
   fill_initial_participants(f.area, f.ctx(0));  // no capacity
-  CHECK(initial_census_of(f.area, State::InInsats) == 0);
+  CHECK(census_of(f.area, State::InInsats) == 0);
 
   f.area.capacity[f.type("work_training")] = 5;
   f.area.forbund = -1;
   fill_initial_participants(f.area, f.ctx(0));
-  CHECK(initial_census_of(f.area, State::InInsats) == 0);
+  CHECK(census_of(f.area, State::InInsats) == 0);
   for (std::size_t i = 0; i < 5; ++i) CHECK(f.area.agents.state_of(i) == State::Target);
 }

@@ -3,9 +3,9 @@
 // everything scaled from agents back to persons.
 #include <catch2/catch.hpp>
 
+#include "../test_paths.h"
 #include "config/read_scenario.h"
 #include "sim/summary.h"
-#include "../test_paths.h"
 
 using namespace finsim;
 

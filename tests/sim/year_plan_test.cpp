@@ -171,8 +171,8 @@ TEST_CASE("year plan: insatser beyond what the money pays end, the people added 
 
 TEST_CASE("year plan: the type furthest above its places gives up participants first", "[sim][year_plan]") {
   AreaFixture f;
-  const std::size_t wt = f.type("work_training");          // 3 050 SEK a month
-  const std::size_t ct = f.type("coordination_team");      // 2 250 SEK a month
+  const std::size_t wt = f.type("work_training");                 // 3 050 SEK a month
+  const std::size_t ct = f.type("coordination_team");             // 2 250 SEK a month
   for (int k = 0; k < 4; ++k) start_insats(f, f.person(30), wt);  // persons 0..3
   for (int k = 0; k < 2; ++k) start_insats(f, f.person(30), ct);  // persons 4, 5
   ForbundYear p = plan_for(f, wt, 1, 0);
