@@ -325,10 +325,15 @@ def report(study, use_all=False, lang="en", metric="work_studies_end", tornado=N
         s = uq.variance_split(y)
         # No spread worth splitting (the money of a fixed policy): the shares would describe rounding.
         flat = s["total"] <= (1e-6 * max(abs(s["mean"]), 1.0)) ** 2
-        shares = "— | —" if flat else f"{s['parameter_share']:.0%} | {1 - s['parameter_share']:.0%}"
+        # One replication per set: the split is not measured (uncertainty.variance_split).
+        split = not flat and np.isfinite(s["parameter_share"])
+        shares = f"{s['parameter_share']:.0%} | {1 - s['parameter_share']:.0%}" if split else "— | —"
         lines.append(f"{label} ({unit}) | {fmt(s['mean'], unit)} | {fmt(s['low'], unit)} to {fmt(s['high'], unit)} | "
                      + shares)
         rows.append((name, s["mean"], s["low"], s["high"], s["parameter"], s["monte_carlo"]))
+    if rows and rows[-1][0] and study.headline("work_studies_end").shape[1] < 2:
+        lines.append("one replication per set: the split between the parameters and simulation noise is not "
+                     "measured (—); the total interval covers both (a study with -r 2 or more measures it)")
     lines.append("")
 
     if csv_path:
@@ -399,6 +404,8 @@ def headline_entry(study, name, use, calibrated, lang="en"):
     flat = sp["total"] <= (1e-6 * max(abs(sp["mean"]), 1.0)) ** 2
     if not flat and np.isfinite(sp["parameter_share"]):
         entry.update(share_parameters=sp["parameter_share"], share_noise=1 - sp["parameter_share"])
+    elif not flat:
+        entry["note"] = "one replication per set: the split between parameters and noise is not measured"
     return entry
 
 

@@ -14,7 +14,9 @@ import numpy as np
 def variance_split(y):
     """Law of total variance over parameter sets θ and replications: Var(Y) = Var_θ(E[Y|θ]) + E_θ[Var(Y|θ)].
 
-    y: [sample, replication] (at least 2 replications for the Monte Carlo part). Returns a dict:
+    y: [sample, replication] (at least 2 replications for the Monte Carlo part: with one, the spread
+    of the samples holds both parts, so `parameter` is that whole spread and parameter_share is NaN —
+    not measured; the total and its interval stay right). Returns a dict:
     mean; total, parameter and monte_carlo variances; parameter_share; low/high: the total 95 %
     interval (2.5 and 97.5 % quantiles of all draws, parameter sets weighted equally); n_samples,
     n_replications. The parameter part is the variance of the sample means less their Monte Carlo
@@ -33,7 +35,7 @@ def variance_split(y):
     low, high = np.quantile(y.ravel(), [0.025, 0.975])
     return {
         "mean": float(y.mean()), "total": total, "parameter": parameter, "monte_carlo": monte_carlo,
-        "parameter_share": parameter / total if total > 0 else float("nan"),
+        "parameter_share": parameter / total if total > 0 and r > 1 else float("nan"),
         "low": float(low), "high": float(high), "n_samples": n, "n_replications": r,
     }
 

@@ -148,7 +148,14 @@ std::string study_interval_definition(const Lang& l, const StudySummary& s) {
              "what one pair of runs at the median set gives.",
              "De omfattar osäkerhet i antaganden (de dragna parameteruppsättningarna) och slumpvariation i "
              "simuleringen (upprepningarna); andelarna anger hur mycket av variansen som kommer från var och en. "
-             "Intervallet för enbart slumpvariation är vad ett körningspar vid medianuppsättningen ger.");
+             "Intervallet för enbart slumpvariation är vad ett körningspar vid medianuppsättningen ger.") +
+         (s.replications < 2
+              ? l.t(" With one replication per set the split is not measured (—): the spread of the sets holds both "
+                    "parts, and the total interval covers both; a study with -r 2 or more measures it.",
+                    " Med en upprepning per uppsättning mäts inte uppdelningen (—): spridningen mellan "
+                    "uppsättningarna rymmer båda delarna, och det totala intervallet omfattar båda; en studie med "
+                    "-r 2 eller fler mäter den.")
+              : std::string());
 }
 
 void print_study(std::ostream& out, const Lang& l, const StudySummary& s) {
@@ -178,8 +185,9 @@ void print_study(std::ostream& out, const Lang& l, const StudySummary& s) {
       continue;
     }
     out << value(l, e, e.mean) << " | " << interval(l, e, e.low, e.high) << " | "
-        << (flat(e) ? std::string("— | —") : percent(e.parameter_share()) + " | " + percent(1 - e.parameter_share()))
-        << " | " << interval(l, e, e.noise_only.low, e.noise_only.high) << "\n";
+        << (flat(e) || !e.split_known ? std::string("— | —")
+                                      : percent(e.parameter_share()) + " | " + percent(1 - e.parameter_share()))
+        << " | " << (e.split_known ? interval(l, e, e.noise_only.low, e.noise_only.high) : std::string("—")) << "\n";
   }
   out << "\n" << study_interval_definition(l, s) << "\n\n" << l.t("Quote: ", "Citat: ") << study_quote(l, s) << "\n";
 }
@@ -198,8 +206,13 @@ std::string study_quote(const Lang& l, const StudySummary& s) {
   const auto& money = effect(s, "finsam_budget", "all");
   const auto& paid = effect(s, "payback_paid_median_months", "all");
   auto with_total = [&](const StudyEffect& e) {
-    return value(l, e, e.mean) + " (" + l.t("95 %: ", "95 %: ") + interval(l, e, e.low, e.high) + "; " +
-           percent(e.parameter_share()) +
+    const std::string total = value(l, e, e.mean) + " (" + l.t("95 %: ", "95 %: ") + interval(l, e, e.low, e.high);
+    if (!e.split_known)
+      return total + l.t("; one replication per set: the split between uncertainty in the assumptions and "
+                         "simulation noise is not measured)",
+                         "; en upprepning per uppsättning: uppdelningen mellan osäkerhet i antaganden och "
+                         "slumpvariation i simuleringen är inte mätt)");
+    return total + "; " + percent(e.parameter_share()) +
            l.t(" of the variance from uncertainty in the assumptions, ",
                " av variansen från osäkerhet i antaganden, ") +
            percent(1 - e.parameter_share()) + l.t(" from simulation noise)", " från slumpvariation i simuleringen)");
@@ -235,12 +248,13 @@ void print_study_csv(std::ostream& out, const Lang& l, const StudySummary& s) {
     if (e.unit == "months") period = "horizon";
     if (e.metric == "cost_per_work_studies_end") period = years_text(s.policy_first_year, s.last_year);
     std::string note = e.note;
+    if (e.defined && !e.split_known) note += std::string(note.empty() ? "" : ";") + "split_not_measured_one_replication";
     if (!s.calibrated) note += std::string(note.empty() ? "" : ";") + "not_calibrated";
     const std::string unit = e.unit == "months" ? "months" : e.unit;
     out << e.metric << "," << csv_field(label(l, e, s.last_year, false)) << "," << e.payer << ",nation,,0,"
         << csv_field(period) << "," << unit << ",,,";
     if (e.defined) {
-      const bool split = !flat(e);
+      const bool split = !flat(e) && e.split_known;
       out << exact(e.mean) << "," << exact(e.low) << "," << exact(e.high) << ","
           << exact(std::sqrt(e.parameter_var + e.monte_carlo_var)) << ","
           << s.sets_used * static_cast<std::size_t>(s.replications) << "," << csv_field(note) << ",,,"

@@ -52,6 +52,9 @@ StudyEffect split_effect(std::span<const PairedStat> sets) {
   for (const auto& s : sets) between += (s.mean - mean) * (s.mean - mean) / (k - 1);
   StudyEffect e;
   e.mean = mean;
+  // With one replication `between` is the whole variance; it is kept as the parameter part only so
+  // that the total is right, and split_known says the split is not measured.
+  e.split_known = n > 1;
   e.monte_carlo_var = n > 1 ? within : 0.0;
   e.parameter_var = std::max(between - (n > 1 ? within / n : 0.0), 0.0);
   const double half = 1.959963985 * std::sqrt(e.parameter_var + e.monte_carlo_var);

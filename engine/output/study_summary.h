@@ -29,11 +29,15 @@ struct StudyEffect {
   // Total 95 % interval: mean ± 1.96·√(parameter + Monte Carlo variance) (normal approximation).
   double low = 0, high = 0;
   double parameter_var = 0, monte_carlo_var = 0;
+  // False with one replication per set: the spread of the sets then holds both parts, and which
+  // share is which cannot be measured (the total interval still covers both).
+  bool split_known = true;
   double parameter_share() const {
     const double t = parameter_var + monte_carlo_var;
     return t > 0 ? parameter_var / t : 0.0;
   }
   PairedStat noise_only;  // the replications' interval of the set whose mean is the median: what compare gives alone
+                          // (no interval with one replication: split_known is false)
 };
 
 // Law of total variance from each set's paired statistics (n replications each): the Monte Carlo part

@@ -20,6 +20,7 @@ TEST_CASE("output: split_effect applies the law of total variance to per-set sta
   CHECK(e.low == Approx(12 - 1.959963985 * std::sqrt(7.0)));
   CHECK(e.high == Approx(12 + 1.959963985 * std::sqrt(7.0)));
   CHECK(e.noise_only.mean == 12);  // the median set
+  CHECK(e.split_known);
 }
 
 TEST_CASE("output: split_effect gives no parameter variance when the sets differ by noise only", "[output][study]") {
@@ -29,11 +30,15 @@ TEST_CASE("output: split_effect gives no parameter variance when the sets differ
   CHECK(e.parameter_var == 0);
   CHECK(e.monte_carlo_var == Approx(16));
   CHECK(e.parameter_share() == 0);
-  // One replication each: no Monte Carlo estimate; all the spread counts as parameter variance.
+  // One replication each: no Monte Carlo estimate; the whole spread is the total (kept in the
+  // parameter part), and the split is flagged as not measured.
   const std::vector<PairedStat> single = {{1, 1, 0, 1, 1}, {1, 3, 0, 3, 3}};
   const auto s = split_effect(single);
   CHECK(s.monte_carlo_var == 0);
   CHECK(s.parameter_var == Approx(2));
+  CHECK(!s.split_known);
+  CHECK(s.high - s.low == Approx(2 * 1.959963985 * std::sqrt(2.0)));
+  CHECK(e.split_known);
   CHECK_THROWS_AS(split_effect(std::vector<PairedStat>{{4, 1, 1, 0, 0}}), std::invalid_argument);
 }
 

@@ -47,6 +47,11 @@ def check_split_and_indices():
     # Without parameter effects everything is noise: the parameter share is ~0.
     flat = uq.variance_split(sigma * rng.standard_normal((500, 4)))
     assert flat["parameter_share"] < 0.05, flat
+    # One replication per set: the total is the whole spread (parameters and noise), and the split
+    # is not measured (NaN), not reported as all parameters.
+    one = uq.variance_split(y[:, :1])
+    assert abs(one["total"] / (v_param + v_mc) - 1) < 0.05, (one["total"], v_param + v_mc)
+    assert np.isnan(one["parameter_share"]), one
     # Tornado ends: the lowest fifth of x1 averages a·0.1 + b/2, the highest a·0.9 + b/2.
     lo, hi = uq.conditional_means(X[:, 0], y)
     assert abs(lo - (a * 0.1 + b / 2)) < 0.05 and abs(hi - (a * 0.9 + b / 2)) < 0.05, (lo, hi)
