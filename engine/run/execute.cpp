@@ -60,30 +60,31 @@ class Executor {
   const ScenarioConfig& config(std::size_t p) const { return run_.scenarios[p].config; }
 
   // Groups the points of one replication into branches that share months from the start (same
-  // model inputs and the same first plan), and starts each branch as a task.
+  // model inputs and the same first plan): builds the first point's branch, leaves the other points
+  // to a new task and runs the branch. A branch's state is built only when a thread is free to run
+  // it, so a study of hundreds of points holds about one state per thread, not one per point.
   void start(int replication, std::vector<std::size_t> points) {
-    while (!points.empty()) {
-      const std::size_t lead = points.front();
-      const World& world = *run_.worlds[lead];
-      Branch b{start_replication(config(lead), world, replication, run_.plan.record_events), lead, {}};
-      std::vector<std::size_t> rest;
-      for (std::size_t i = 1; i < points.size(); ++i) {
-        const std::size_t p = points[i];
-        if (!options_.share_months || !run_.may_share(lead, p)) {
-          rest.push_back(p);
-          continue;
-        }
-        const ScenarioConfig& c = config(p);
-        FundingCycle f(c.funding, world.org, world.geography, c.insatser, b.state.key, c.meta.first_year());
-        auto plan = f.plan_year(c.meta.first_year());
-        if (same_for_model(plan, b.state.first_plan))
-          b.companions.push_back({p, std::move(f), std::move(plan)});
-        else
-          rest.push_back(p);
+    if (points.empty()) return;
+    const std::size_t lead = points.front();
+    const World& world = *run_.worlds[lead];
+    Branch b{start_replication(config(lead), world, replication, run_.plan.record_events), lead, {}};
+    std::vector<std::size_t> rest;
+    for (std::size_t i = 1; i < points.size(); ++i) {
+      const std::size_t p = points[i];
+      if (!options_.share_months || !run_.may_share(lead, p)) {
+        rest.push_back(p);
+        continue;
       }
-      tasks_.run([this, branch = std::make_shared<Branch>(std::move(b))] { follow(std::move(*branch)); });
-      points = std::move(rest);
+      const ScenarioConfig& c = config(p);
+      FundingCycle f(c.funding, world.org, world.geography, c.insatser, b.state.key, c.meta.first_year());
+      auto plan = f.plan_year(c.meta.first_year());
+      if (same_for_model(plan, b.state.first_plan))
+        b.companions.push_back({p, std::move(f), std::move(plan)});
+      else
+        rest.push_back(p);
     }
+    if (!rest.empty()) tasks_.run([this, replication, rest = std::move(rest)] { start(replication, rest); });
+    follow(std::move(b));
   }
 
   // Runs a branch to the end, splitting off companions whose plans part from the lead's.
