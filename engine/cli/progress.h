@@ -5,9 +5,15 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <string>
 #include <thread>
 
 namespace finsim::cli {
+
+// The line drawn after `seconds`: `done_months` of `total_months` unit-months as whole units
+// (`months_per_unit` each), a bar of 24, the rate in units per second and the time left at that
+// rate (H:MM:SS), or "--:--" while no rate is known.
+std::string progress_line(long done_months, long total_months, long months_per_unit, double seconds);
 
 class Progress {
  public:

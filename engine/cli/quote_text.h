@@ -31,10 +31,10 @@ std::string years_text(std::int64_t first, std::int64_t last);
 // "+1,234 (95 %: +1,000 to +1,400)", or "+1,234 (n=1, no interval)"; divisor scales money.
 std::string with_interval(const Lang& l, const PairedStat& d, int decimals, double divisor = 1);
 
-// "17 months (2026-05), 100 % of 10 replications by 2030", or "after 2030 (…)", or why none.
+// "17 months (2026-05, median), 100 % of 10 replications paid back by 2030", or "after 2030 (…)", or why none.
 std::string payback_text(const Lang& l, const Payback& p);
 
-// "1,230,000 SEK (95 %: 1,000,000 to 1,500,000)" (rounded to the thousand), or why it is not given.
+// "1,230,000 SEK (95 %: 1,000,000 SEK to 1,500,000 SEK)" (rounded to the thousand), or why it is not given.
 std::string cost_text(const Lang& l, const CostPerEffect& c);
 // What the effect of a cost per effect is: "net extra person in work or studies at the end of 2030", …
 std::string cost_effect_label(const Lang& l, const Comparison& c, const std::string& effect);

@@ -52,7 +52,7 @@ const Insats kCatalogue[] = {
      "16", "64", "[]", "", "work-oriented insatser; FK 2012 report"},
     {"coordinated_assessment", "Samordnad kartläggning", "individual", "2200", "3", "0.02", "0.18", "0.18", "0.03",
      "16", "64", "[]", "", "joint assessment by several parties before a longer insats"},
-    {"structural", "Strukturövergripande insatser", "structural", "1500", "1", "0", "0", "0", "1.0",
+    {"structural", "Strukturövergripande insatser", "structural", "1500", "1", "0.0", "0.0", "0.0", "1.0",
      "16", "64", "[]", "", "joint training, conferences, process support; finsam.se 2021-02-24"},
 };
 
@@ -235,7 +235,7 @@ std::vector<ParamSpec> build_specs() {
   for (const auto& c : kCatalogue) {
     const std::string p = std::string("insats.") + c.name + ".";
     add(p + "label_sv", T::String, std::string("\"") + c.label_sv + "\"", "", c.what, "docs/sources.md#insats-types");
-    add(p + "kind", T::String, std::string("\"") + c.kind + "\"", "", "individual or structural", "docs/sources.md#insats-types");
+    add(p + "kind", T::String, std::string("\"") + c.kind + "\"", "individual|structural", "individual or structural", "docs/sources.md#insats-types");
     add(p + "enabled", T::Boolean, "true", "", "funded in the baseline", "");
     add(p + "cost_sek_per_month", T::Integer, c.cost, "SEK/participant-month", "cost per participant-month", "", "±40 %");
     const bool ips = std::string(c.name) == "ips";
@@ -249,7 +249,7 @@ std::vector<ParamSpec> build_specs() {
     add(p + "budget_share", T::Number, c.share, "share", "share of the individual (structural) budget", "", "");
     add(p + "min_age", T::Integer, c.min_age, "years", "youngest eligible", "docs/sources.md#legal-frame");
     add(p + "max_age", T::Integer, c.max_age, "years", "oldest eligible", "docs/sources.md#legal-frame");
-    add(p + "needs", T::StringList, c.needs, "", "eligible needs (empty = all)", "");
+    add(p + "needs", T::StringList, c.needs, "mental|somatic|substance|social|language", "eligible needs (empty = all)", "");
     if (std::string(c.kind) == "structural")
       for (const char* k : {"mean_duration_months", "dropout_per_month", "p_work_studies", "p_job_seeking"})
         excluded.emplace_back(p + k, "not used: a structural insats has no participants");

@@ -28,6 +28,11 @@ bool launched_by_mpi() {
 
 std::string error_message(bool input, const std::string& what) { return (input ? "2" : "1") + what; }
 
+RemoteError read_error_message(std::string_view bytes) {
+  if (bytes.empty()) return {};
+  return {bytes.front() == '2', std::string(bytes.substr(1))};
+}
+
 Message wait_from_root() {
   for (;;) {
     if (auto m = poll(0)) return *m;

@@ -91,6 +91,8 @@ struct RemoteError {
 };
 // The ERROR message's bytes: the kind byte, then the line.
 std::string error_message(bool input, const std::string& what);
+// Its reading on rank 0: a kind byte other than '2' (or none) is not the user's input.
+RemoteError read_error_message(std::string_view bytes);
 
 // A rank's messages to rank 0, queued by the lanes and sent by the messenger thread.
 class Outbox {

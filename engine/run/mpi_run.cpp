@@ -103,9 +103,11 @@ class Dispatcher {
         break;
       case kRequest: ++credits_[at(m.from)]; break;
       case kResult: take(m); break;
-      case kError:
-        fail(!m.bytes.empty() && m.bytes[0] == '2', rank + ": " + m.bytes.substr(m.bytes.empty() ? 0 : 1));
+      case kError: {
+        const RemoteError e = read_error_message(m.bytes);
+        fail(e.input, rank + ": " + e.what);
         break;
+      }
       case kDone: peers_.done[at(m.from)] = 1; break;
       default: fail(false, rank + " sent an unknown message (tag " + std::to_string(m.tag) + ")");
     }

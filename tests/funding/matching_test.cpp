@@ -1,11 +1,10 @@
-// Member matching and the min rule (state 50 %, region 25 %, kommuner 25 %), and the willingness
-// rules that give each party's maximum.
+// Member matching and the min rule (state 50 %, region 25 %, kommuner 25 %) and the split of the
+// kommun quarter (each party's maximum: willingness_test.cpp).
 #include <catch2/catch.hpp>
 
 #include <map>
 
 #include "funding/matching.h"
-#include "funding/willingness.h"
 #include "util/error.h"
 
 using namespace finsim;
@@ -113,47 +112,4 @@ TEST_CASE("matching: kommun quarter shares by population or as the scenario list
                     "funding.kommun_share: förbund \"X\": the shares sum to 0.9, not 1");
   CHECK_THROWS_AS(kommun_quarter_shares("X", codes, pop, {{"X", "0125", 1.0}}), InputError);
   CHECK_THROWS_AS(kommun_quarter_shares("X", codes, pop, {{"X", "0180", 0.5}, {"X", "0180", 0.5}}), InputError);
-}
-
-TEST_CASE("willingness: first year matches the offer, then growth from last year", "[funding]") {
-  const std::map<int, Sek> paid{{2019, 1'000'000}, {2020, 1'100'000}};
-  CHECK(party_max(2019, 2019, {}, 0.10, {}, 750'000) == 750'000);
-  CHECK(party_max(2020, 2019, paid, 0.10, {}, 0) == 1'100'000);  // 1 000 000 × 1.1
-  CHECK(party_max(2021, 2019, paid, 0.10, {}, 0) == 1'210'000);  // 1 100 000 × 1.1
-}
-
-TEST_CASE("willingness: a freeze keeps the level of an earlier year", "[funding]") {
-  const std::map<int, Sek> paid{{2019, 1'000'000}, {2020, 1'100'000}, {2021, 1'210'000}};
-  // Stockholm (seed 004): from 2020 at the 2019 level.
-  const std::vector<Freeze> stockholm{{"region:01", 2020, 2019}};
-  CHECK(party_max(2020, 2019, paid, 0.10, stockholm, 0) == 1'000'000);
-  CHECK(party_max(2022, 2019, paid, 0.10, stockholm, 0) == 1'000'000);
-  // Not yet in force: growth as usual.
-  const std::vector<Freeze> later{{"region:01", 2022, 2020}};
-  CHECK(party_max(2021, 2019, paid, 0.10, later, 0) == 1'210'000);
-  CHECK(party_max(2022, 2019, paid, 0.10, later, 0) == 1'100'000);
-  // A level year before the model starts means the first modelled year's contribution.
-  const std::vector<Freeze> early{{"region:01", 2020, 2015}};
-  CHECK(party_max(2021, 2019, paid, 0.10, early, 0) == 1'000'000);
-  // A level year not closed yet leaves growth in force for that year.
-  const std::vector<Freeze> same{{"region:01", 2021, 2021}};
-  CHECK(party_max(2021, 2019, paid, 0.10, same, 0) == 1'210'000);
-  CHECK(party_max(2022, 2019, paid, 0.10, same, 0) == 1'210'000);
-  // Of several freezes in force, the latest from_year counts.
-  const std::vector<Freeze> two{{"region:01", 2020, 2019}, {"region:01", 2022, 2021}};
-  CHECK(party_max(2021, 2019, paid, 0.10, two, 0) == 1'000'000);
-  CHECK(party_max(2022, 2019, paid, 0.10, two, 0) == 1'210'000);
-}
-
-TEST_CASE("willingness: budget ceilings and party names", "[funding]") {
-  const std::vector<BudgetCeiling> c{{"X", 2021, 5'000'000}, {"X", 2023, 4'000'000}};
-  CHECK_FALSE(budget_ceiling(2020, c).has_value());
-  CHECK(budget_ceiling(2021, c) == 5'000'000);
-  CHECK(budget_ceiling(2024, c) == 4'000'000);
-
-  CHECK(parse_party("region:01", "k").kind == PartyId::Kind::Region);
-  CHECK(parse_party("kommun:0180", "k").code == "0180");
-  CHECK_THROWS_WITH(parse_party("landsting:01", "funding.freeze[0].party"),
-                    "funding.freeze[0].party: \"landsting:01\": expected region:CC or kommun:CCCC");
-  CHECK_THROWS_AS(parse_party("kommun:180", "k"), InputError);
 }

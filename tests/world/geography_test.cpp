@@ -8,8 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "config/read_scenario.h"
-#include "world/world.h"
 #include "../test_paths.h"
 
 using finsim::Geography;
@@ -116,11 +114,4 @@ TEST_CASE("world: documented förbund carry their member lists", "[world]") {
   const auto& gavleborg = find("Samordningsförbund Gävleborg");
   CHECK(gavleborg.member_codes.size() == 10);
   CHECK_FALSE(gavleborg.members_complete);
-}
-
-TEST_CASE("world: build_world reads the data paths relative to the scenario file", "[world]") {
-  const auto scenario = finsim::load_scenario(std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml");
-  const auto world = finsim::build_world(scenario.config);
-  CHECK(world.geography.kommuner.size() == 290);
-  CHECK(world.org.forbund_count() == 57);  // 46 documented + 11 regional synthetic
 }

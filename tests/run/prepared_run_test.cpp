@@ -1,0 +1,109 @@
+// A RunPlan resolved: each point's scenario and world (built once and shared where the organisation
+// is the same), the units in point-major order, which points may share months, and the errors of a
+// sweep that name the point and its values.
+#include "run/prepared_run.h"
+
+#include <catch2/catch.hpp>
+
+#include "../input_error.h"
+#include "../test_paths.h"
+
+using namespace finsim;
+
+namespace {
+
+RunPlan prepared_sweep(const std::string& key, std::vector<std::string> values) {
+  RunPlan plan;
+  plan.scenario_file = test::kBaseline;
+  plan.overrides = {"scenario.end=2019-12", "scenario.burn_in_years=0"};
+  plan.varied_keys = {key};
+  for (auto& v : values) plan.points.push_back({std::move(v)});
+  return plan;
+}
+
+}  // namespace
+
+TEST_CASE("prepared_run: units are point-major over the replications from the first", "[run][prepared_run]") {
+  PreparedRun run;
+  run.scenarios.resize(2);
+  run.first_replication = 3;
+  run.replications = 2;
+  CHECK(run.units() == std::vector<Unit>{{0, 3}, {0, 4}, {1, 3}, {1, 4}});
+  run.replications = 0;
+  CHECK(run.units().empty());
+}
+
+TEST_CASE("prepared_run: a plain run is one point with the plan's overrides", "[run][prepared_run]") {
+  RunPlan plan;
+  plan.scenario_file = test::kBaseline;
+  plan.overrides = {"scenario.end=2019-12"};
+  plan.replications = 4;
+  const PreparedRun run = prepare_run(plan);
+  REQUIRE(run.scenarios.size() == 1);
+  REQUIRE(run.worlds.size() == 1);
+  CHECK(run.replications == 4);
+  CHECK(run.first_replication == 0);
+  CHECK(run.scenarios[0].config.meta.replications == 4);
+  CHECK(run.units().size() == 4);
+  CHECK(run.plan == plan);
+}
+
+TEST_CASE("prepared_run: points that differ only in their funding share the world and the months",
+          "[run][prepared_run]") {
+  const PreparedRun run = prepare_run(prepared_sweep("funding.state.growth_per_year", {"0.0", "0.1"}));
+  REQUIRE(run.worlds.size() == 2);
+  CHECK(run.worlds[0] == run.worlds[1]);  // built once
+  CHECK(run.may_share(0, 1));
+  CHECK(run.may_share(1, 0));
+  CHECK(run.units() == std::vector<Unit>{{0, 0}, {0, 1}, {0, 2}, {0, 3}, {0, 4}, {0, 5}, {0, 6},
+                                         {0, 7}, {0, 8}, {0, 9}, {1, 0}, {1, 1}, {1, 2}, {1, 3},
+                                         {1, 4}, {1, 5}, {1, 6}, {1, 7}, {1, 8}, {1, 9}});
+}
+
+TEST_CASE("prepared_run: points that differ in the model do not share months, in the organisation not the world",
+          "[run][prepared_run]") {
+  const PreparedRun model = prepare_run(prepared_sweep("population.inflow_per_year", {"0.11", "0.2"}));
+  CHECK(model.worlds[0] == model.worlds[1]);  // the same organisation and data
+  CHECK_FALSE(model.may_share(0, 1));
+  const PreparedRun org = prepare_run(prepared_sweep("organisation.full_coverage", {"false", "true"}));
+  CHECK(org.worlds[0] != org.worlds[1]);
+  // Full coverage leaves no kommun without a förbund; the documented non-members have none otherwise.
+  auto uncovered = [](const World& w) {
+    int n = 0;
+    for (std::size_t k = 0; k < w.geography.kommuner.size(); ++k) n += w.org.forbund_of_kommun(static_cast<int>(k)) < 0;
+    return n;
+  };
+  CHECK(uncovered(*org.worlds[0]) > 0);
+  CHECK(uncovered(*org.worlds[1]) == 0);
+  CHECK_FALSE(org.may_share(0, 1));
+  CHECK(org.may_share(1, 1));
+}
+
+TEST_CASE("prepared_run: a bad sweep point is named with its values, and the horizon must be common",
+          "[run][prepared_run]") {
+  const std::string bad = test::input_error([] { prepare_run(prepared_sweep("population.scale", {"0.5", "-1.0"})); });
+  CHECK_THAT(bad, Catch::StartsWith("sweep point 1 (population.scale=-1.0): ") && Catch::Contains("population.scale"));
+  CHECK(test::input_error([] {
+          prepare_run(prepared_sweep("scenario.seed", {"1", "2"}));
+        }) == "sweep: every point must have the same seed, replications and horizon; vary other keys");
+  CHECK(test::input_error([] {
+          prepare_run(prepared_sweep("scenario.end", {"\"2019-12\"", "\"2020-12\""}));
+        }) == "sweep: every point must have the same seed, replications and horizon; vary other keys");
+  // A plain run's error is the scenario's own, with nothing added.
+  RunPlan plain;
+  plain.scenario_file = test::kBaseline;
+  plain.overrides = {"population.scale=-1.0"};
+  const std::string own = test::input_error([&] { prepare_run(plain); });
+  CHECK_THAT(own, !Catch::StartsWith("sweep point"));
+  CHECK_THAT(own, Catch::Contains("population.scale"));
+}
+
+TEST_CASE("prepared_run: an already loaded scenario is a plain run of its replications", "[run][prepared_run]") {
+  Scenario s = load_scenario(test::kBaseline, {"scenario.replications=3", "scenario.end=2019-12"});
+  auto world = std::make_shared<const World>(build_world(s.config));
+  const PreparedRun run = prepare_run(std::move(s), world, true);
+  CHECK(run.plan.record_events);
+  CHECK(run.replications == 3);
+  CHECK(run.worlds.front() == world);
+  CHECK(run.units() == std::vector<Unit>{{0, 0}, {0, 1}, {0, 2}});
+}
