@@ -10,6 +10,7 @@
 #include "population/agents.h"
 #include "util/money.h"
 #include "sim/counters.h"
+#include "sim/event_calendar.h"
 #include "sim/event_log.h"
 #include "sim/identification_clock.h"
 #include "sim/identified_pool.h"
@@ -48,10 +49,9 @@ struct Area {
   Sek structural_first_year = -1;             // structural money of the first planned year (−1: not yet)
   double structural_identification = 1.0;     // multipliers bought by this year's structural money
   double structural_outcome = 1.0;
-  // Calendar of scheduled events: calendar[m − calendar_origin] lists people whose `wake` was set
-  // to m (entries are stale once rescheduled). Empty: collect_due scans every person instead.
-  std::vector<std::vector<std::uint32_t>> calendar;
-  int calendar_origin = 0;
+  // Calendar of scheduled events: for month m, the people whose `wake` was set to m (entries are
+  // stale once rescheduled). Empty: collect_due scans every person instead.
+  EventCalendar calendar;
   MonthCounters month;                        // this month's record (reset at the start of a step)
   std::int64_t unreported_events = 0;         // events of burn-in months, added to month 0's count
   std::vector<std::uint32_t> due;             // people with an event this month (see sim/schedule.h)
