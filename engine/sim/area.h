@@ -14,6 +14,7 @@
 #include "sim/event_log.h"
 #include "sim/identification_clock.h"
 #include "sim/identified_pool.h"
+#include "sim/participant_list.h"
 #include "world/world.h"
 
 namespace finsim {
@@ -35,6 +36,7 @@ struct Area {
   std::int64_t compacted_gone = 0;             // Gone people removed from `agents` (sim/compaction.h)
   std::vector<std::deque<QueueEntry>> queues;  // per insats type (FIFO: the waiting list, väntelista)
   std::vector<std::int64_t> participants;     // per insats type, now
+  ParticipantList in_insats;                  // who they are (sim/participant_list.h)
   std::vector<std::int64_t> waiting;          // per insats type, people on the list now
   std::vector<std::int64_t> capacity;         // per insats type, slots staffed this month (agents)
   std::vector<std::int64_t> capacity_goal;    // per insats type, the slots this year's money pays for

@@ -41,6 +41,7 @@ void compact_gone(Area& area, double min_gone_share) {
   std::erase_if(clocks.pending, [&](const PendingClock& p) { return to[p.person] == kGone; });
   for (auto& p : clocks.pending) p.person = to[p.person];
   area.calendar.renumber(map, kGone);
+  area.in_insats.renumber(map, kGone);
   area.due.clear();  // scratch of the step (refilled by collect_due)
   area.due_marks.assign((kept + 63) / 64, 0);
 }

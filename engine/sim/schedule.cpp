@@ -137,6 +137,7 @@ void move_to(Area& area, std::size_t i, State to, LogEvent why, const StepContex
   area.count(from, area.agents.support[i], -1);
   area.count(to, area.agents.support[i], +1);
   area.agents.set_state(i, to, ctx.month);
+  if (to == State::InInsats) area.in_insats.add(i, ctx.month);
   schedule(area, i, ctx);
   if (to == State::Target) start_identification_clock(area, i, ctx);
 }
