@@ -49,7 +49,7 @@ TEST_CASE("participant list: its live people are the scan's, under random moves 
   CHECK(f.area.in_insats.entries.size() == in_insats_by_scan(f.area.agents).size());
 }
 
-TEST_CASE("participant list: a start noted twice in one month counts once; a stale entry does not revive",
+TEST_CASE("participant list: a start noted twice counts once and a stale entry does not revive",
           "[sim][participant_list]") {
   AreaFixture f;
   const std::size_t i = f.person(30);
