@@ -88,7 +88,8 @@ void identification(Area& area, const StepContext& ctx) {
     std::size_t stored = 0;
     for (std::size_t b = clocks.first; b < clocks.buckets.size(); ++b) stored += clocks.buckets[b].size();
     const auto& target = area.census[static_cast<int>(State::Target)];
-    const std::int64_t could_hold = std::accumulate(target.begin(), target.end(), std::int64_t{0}) - area.identified_count;
+    const std::int64_t could_hold =
+        std::accumulate(target.begin(), target.end(), std::int64_t{0}) - area.identified_count;
     if (static_cast<std::int64_t>(stored) > 2 * could_hold) {
       // live() for every clock at once: one pass over the people in storage order, then a lookup in
       // a small array per clock instead of a cache miss on the person's record.

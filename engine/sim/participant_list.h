@@ -33,9 +33,10 @@ struct ParticipantList {
     std::sort(entries.begin(), entries.end(),
               [](const ParticipantEntry& x, const ParticipantEntry& y) { return x.person < y.person; });
     // Two entries of one person can only be one start noted twice (same month): keep one.
-    entries.erase(std::unique(entries.begin(), entries.end(),
-                              [](const ParticipantEntry& x, const ParticipantEntry& y) { return x.person == y.person; }),
-                  entries.end());
+    entries.erase(
+        std::unique(entries.begin(), entries.end(),
+                    [](const ParticipantEntry& x, const ParticipantEntry& y) { return x.person == y.person; }),
+        entries.end());
     std::vector<std::uint32_t> out(entries.size());
     std::transform(entries.begin(), entries.end(), out.begin(), [](const ParticipantEntry& e) { return e.person; });
     return out;
