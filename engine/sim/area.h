@@ -10,9 +10,11 @@
 #include "population/agents.h"
 #include "util/money.h"
 #include "sim/counters.h"
+#include "sim/event_calendar.h"
 #include "sim/event_log.h"
 #include "sim/identification_clock.h"
 #include "sim/identified_pool.h"
+#include "sim/participant_list.h"
 #include "world/world.h"
 
 namespace finsim {
@@ -34,6 +36,7 @@ struct Area {
   std::int64_t compacted_gone = 0;             // Gone people removed from `agents` (sim/compaction.h)
   std::vector<std::deque<QueueEntry>> queues;  // per insats type (FIFO: the waiting list, väntelista)
   std::vector<std::int64_t> participants;     // per insats type, now
+  ParticipantList in_insats;                  // who they are (sim/participant_list.h)
   std::vector<std::int64_t> waiting;          // per insats type, people on the list now
   std::vector<std::int64_t> capacity;         // per insats type, slots staffed this month (agents)
   std::vector<std::int64_t> capacity_goal;    // per insats type, the slots this year's money pays for
@@ -48,10 +51,9 @@ struct Area {
   Sek structural_first_year = -1;             // structural money of the first planned year (−1: not yet)
   double structural_identification = 1.0;     // multipliers bought by this year's structural money
   double structural_outcome = 1.0;
-  // Calendar of scheduled events: calendar[m − calendar_origin] lists people whose `wake` was set
-  // to m (entries are stale once rescheduled). Empty: collect_due scans every person instead.
-  std::vector<std::vector<std::uint32_t>> calendar;
-  int calendar_origin = 0;
+  // Calendar of scheduled events: for month m, the people whose `wake` was set to m (entries are
+  // stale once rescheduled). Empty: collect_due scans every person instead.
+  EventCalendar calendar;
   MonthCounters month;                        // this month's record (reset at the start of a step)
   std::int64_t unreported_events = 0;         // events of burn-in months, added to month 0's count
   std::vector<std::uint32_t> due;             // people with an event this month (see sim/schedule.h)

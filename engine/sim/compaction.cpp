@@ -40,10 +40,8 @@ void compact_gone(Area& area, double min_gone_share) {
   }
   std::erase_if(clocks.pending, [&](const PendingClock& p) { return to[p.person] == kGone; });
   for (auto& p : clocks.pending) p.person = to[p.person];
-  for (auto& month : area.calendar) {
-    std::erase_if(month, [&](std::uint32_t i) { return to[i] == kGone; });
-    for (auto& i : month) i = to[i];
-  }
+  area.calendar.renumber(map, kGone);
+  area.in_insats.renumber(map, kGone);
   area.due.clear();  // scratch of the step (refilled by collect_due)
   area.due_marks.assign((kept + 63) / 64, 0);
 }

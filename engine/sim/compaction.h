@@ -6,7 +6,8 @@
 namespace finsim {
 
 // Removes the Gone people from area.agents, keeping the order of the others, and renumbers every
-// list that holds local indices (waiting lists, identified pool, identification clocks, calendar).
+// list that holds local indices (waiting lists, identified pool, identification clocks, calendar,
+// participant list).
 // Entries of Gone people in those lists are stale (skipped wherever they are read), so dropping
 // them changes no result. Call between steps, at a month when identification compacts its own
 // lists (month % 12 == 0): until then the pool's stale entries count in IdentifiedPool::unsuited.

@@ -82,15 +82,25 @@ void identification(Area& area, const StepContext& ctx) {
     area.identified_pool.compact([&](const PoolEntry& e) {
       return area.agents.state_of(e.person) == State::Target && area.agents.identified[e.person] == e.identified;
     });
-    // live() for every clock at once: one pass over the people in storage order, then a lookup in
-    // a small array per clock instead of a cache miss on the person's record.
-    const Agents& a = area.agents;
-    std::vector<std::int32_t> live_stamp(a.size(), INT32_MIN);
-    for (std::size_t i = 0; i < a.size(); ++i)
-      if (a.rows[i].state == static_cast<std::uint8_t>(State::Target) && a.rows[i].identified == kNotIdentified)
-        live_stamp[i] = a.rows[i].since;
-    for (std::size_t b = clocks.first; b < clocks.buckets.size(); ++b)
-      std::erase_if(clocks.buckets[b], [&](const IdentificationClock& c) { return live_stamp[c.person] != c.stamp; });
+    // Stale clocks are skipped wherever they are read, and one never comes alive again (a new stay
+    // in Target has a later stamp), so dropping them changes no result: it is only done once they
+    // are at least half of the clocks stored, since it visits every person and every clock.
+    std::size_t stored = 0;
+    for (std::size_t b = clocks.first; b < clocks.buckets.size(); ++b) stored += clocks.buckets[b].size();
+    const auto& target = area.census[static_cast<int>(State::Target)];
+    const std::int64_t could_hold =
+        std::accumulate(target.begin(), target.end(), std::int64_t{0}) - area.identified_count;
+    if (static_cast<std::int64_t>(stored) > 2 * could_hold) {
+      // live() for every clock at once: one pass over the people in storage order, then a lookup in
+      // a small array per clock instead of a cache miss on the person's record.
+      const Agents& a = area.agents;
+      std::vector<std::int32_t> live_stamp(a.size(), INT32_MIN);
+      for (std::size_t i = 0; i < a.size(); ++i)
+        if (a.rows[i].state == static_cast<std::uint8_t>(State::Target) && a.rows[i].identified == kNotIdentified)
+          live_stamp[i] = a.rows[i].since;
+      for (std::size_t b = clocks.first; b < clocks.buckets.size(); ++b)
+        std::erase_if(clocks.buckets[b], [&](const IdentificationClock& c) { return live_stamp[c.person] != c.stamp; });
+    }
   }
   area.identification_hazard = identification_hazard(area, ctx);
   const double h = area.identification_hazard;

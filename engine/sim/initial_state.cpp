@@ -31,6 +31,7 @@ void fill_initial_participants(Area& area, const StepContext& ctx) {
       // Started up to one mean duration ago; the memoryless completion makes the exact start moot.
       const int elapsed = 1 + static_cast<int>(u[2] * insatser[t].mean_duration_months);
       a.set_state(i, State::InInsats, ctx.month - elapsed);
+      area.in_insats.add(i, ctx.month - elapsed);
       area.count(State::Target, a.support[i], -1);
       area.count(State::InInsats, a.support[i], +1);
       ++area.participants[t];

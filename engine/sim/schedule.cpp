@@ -112,9 +112,7 @@ void schedule(Area& area, std::size_t i, const StepContext& ctx) {
   }
   a.wake[i] = static_cast<std::int16_t>(std::min(wake, static_cast<int>(INT16_MAX)));
   a.next[i] = static_cast<std::uint8_t>(kind);
-  const int slot = wake - area.calendar_origin;
-  if (slot >= 0 && static_cast<std::size_t>(slot) < area.calendar.size())
-    area.calendar[static_cast<std::size_t>(slot)].push_back(static_cast<std::uint32_t>(i));
+  area.calendar.file(wake, static_cast<std::uint32_t>(i));
 }
 
 void log_event(Area& area, std::size_t i, LogEvent why, std::uint8_t from, State to, int month) {
@@ -139,26 +137,21 @@ void move_to(Area& area, std::size_t i, State to, LogEvent why, const StepContex
   area.count(from, area.agents.support[i], -1);
   area.count(to, area.agents.support[i], +1);
   area.agents.set_state(i, to, ctx.month);
+  if (to == State::InInsats) area.in_insats.add(i, ctx.month);
   schedule(area, i, ctx);
   if (to == State::Target) start_identification_clock(area, i, ctx);
 }
 
 void use_calendar(Area& area, int first_month, int last_month) {
-  area.calendar_origin = first_month;
-  area.calendar.assign(static_cast<std::size_t>(std::max(0, last_month - first_month + 1)), {});
+  area.calendar.reset(first_month, last_month);
   const auto& a = area.agents;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const int slot = a.wake[i] - first_month;
-    if (slot >= 0 && static_cast<std::size_t>(slot) < area.calendar.size())
-      area.calendar[static_cast<std::size_t>(slot)].push_back(static_cast<std::uint32_t>(i));
-  }
+  for (std::size_t i = 0; i < a.size(); ++i) area.calendar.file(a.wake[i], static_cast<std::uint32_t>(i));
 }
 
 void collect_due(Area& area, int month) {
   area.due.clear();
   const auto& wake = area.agents.wake;
-  const int slot = month - area.calendar_origin;
-  if (area.calendar.empty() || slot < 0 || static_cast<std::size_t>(slot) >= area.calendar.size()) {
+  if (!area.calendar.covers(month)) {
     for (std::size_t i = 0; i < wake.size(); ++i)
       if (wake[i] == month) area.due.push_back(static_cast<std::uint32_t>(i));
     return;
@@ -166,8 +159,7 @@ void collect_due(Area& area, int month) {
   // The month's calendar entries, still due and in storage order: the same list as a full scan.
   // A bitmap over the area's people orders and de-duplicates them without a sort (one bit a person,
   // cleared as it is read).
-  std::vector<std::uint32_t> entries;
-  entries.swap(area.calendar[static_cast<std::size_t>(slot)]);
+  const std::vector<std::uint32_t> entries = area.calendar.take(month);
   auto& marks = area.due_marks;
   marks.resize((wake.size() + 63) / 64, 0);
   // Each entry is a person drawn at random from the area: a cache miss. The loads do not depend on

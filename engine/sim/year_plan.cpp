@@ -83,8 +83,8 @@ void apply_year_plan(Area& area, const ForbundYear& plan, const StepContext& ctx
 
 void count_running_participants(Area& area, const StepContext& ctx) {
   Agents& a = area.agents;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (a.state_of(i) != State::InInsats || a.counted_year[i] == ctx.year) continue;
+  for (const std::uint32_t i : area.in_insats.live(a)) {
+    if (a.counted_year[i] == ctx.year) continue;
     a.counted_year[i] = static_cast<std::int16_t>(ctx.year);
     ++area.month.new_unique_participants;
   }

@@ -20,8 +20,9 @@ TEST_CASE("compaction removes the Gone and renumbers queues, clocks and calendar
   f.area.queues[0] = {{3, 1}, {4, 2}};
   f.area.identification_clocks.buckets = {{{0.5, 5, 0}, {0.25, 1, 0}}, {{1.0, 2, 0}}};
   f.area.identification_clocks.pending = {{0.1, 3, 0, 11}, {0.2, 0, 0, 11}};
-  f.area.calendar_origin = 10;
-  f.area.calendar = {{}, {5, 3, 0}, {1}};
+  f.area.calendar.reset(10, 12);
+  for (const std::uint32_t i : {5u, 3u, 0u}) f.area.calendar.file(11, i);
+  f.area.calendar.file(12, 1);
 
   compact_gone(f.area);
 
@@ -45,8 +46,8 @@ TEST_CASE("compaction removes the Gone and renumbers queues, clocks and calendar
   CHECK(buckets[1][0].person == 1);
   REQUIRE(f.area.identification_clocks.pending.size() == 1);
   CHECK(f.area.identification_clocks.pending[0].person == 0);
-  CHECK(f.area.calendar[1] == std::vector<std::uint32_t>{3, 0});
-  CHECK(f.area.calendar[2].empty());
+  CHECK(f.area.calendar.entries(11) == std::vector<std::uint32_t>{3, 0});
+  CHECK(f.area.calendar.entries(12).empty());
   // Nothing more to remove: a second pass changes nothing.
   compact_gone(f.area);
   CHECK(a.size() == 4);

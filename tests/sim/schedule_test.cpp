@@ -184,12 +184,12 @@ TEST_CASE("schedule: a person due within the calendar is filed in it", "[sim][sc
   const std::size_t soon = f.person(64);  // 65 in month 6
   const std::size_t late = f.person(30);  // 65 in month 414, after the calendar
   use_calendar(f.area, 0, 11);
-  REQUIRE(f.area.calendar.size() == 12);
+  REQUIRE(f.area.calendar.months() == 12);
   schedule(f.area, soon, f.ctx(0));
   schedule(f.area, late, f.ctx(0));
-  CHECK(f.area.calendar[6] == std::vector<std::uint32_t>{static_cast<std::uint32_t>(soon)});
+  CHECK(f.area.calendar.entries(6) == std::vector<std::uint32_t>{static_cast<std::uint32_t>(soon)});
   std::size_t filed = 0;
-  for (const auto& month : f.area.calendar) filed += month.size();
+  for (int m = 0; m < 12; ++m) filed += f.area.calendar.entries(m).size();
   CHECK(filed == 1);
 }
 
@@ -199,12 +199,12 @@ TEST_CASE("use_calendar files everyone already scheduled within its months", "[s
   const std::int16_t wakes[] = {3, 12, 5, 3};
   for (std::size_t i = 0; i < 4; ++i) f.area.agents.wake[i] = wakes[i];
   use_calendar(f.area, 2, 6);  // months 2..6
-  CHECK(f.area.calendar_origin == 2);
-  REQUIRE(f.area.calendar.size() == 5);
-  CHECK(f.area.calendar[1] == std::vector<std::uint32_t>{0, 3});
-  CHECK(f.area.calendar[3] == std::vector<std::uint32_t>{2});
-  CHECK(f.area.calendar[0].empty());
-  CHECK(f.area.calendar[4].empty());
+  CHECK(f.area.calendar.first_month() == 2);
+  REQUIRE(f.area.calendar.months() == 5);
+  CHECK(f.area.calendar.entries(3) == std::vector<std::uint32_t>{0, 3});
+  CHECK(f.area.calendar.entries(5) == std::vector<std::uint32_t>{2});
+  CHECK(f.area.calendar.entries(2).empty());
+  CHECK(f.area.calendar.entries(6).empty());
 }
 
 TEST_CASE("collect_due: the people due this month in storage order, with or without the calendar", "[sim][schedule]") {
@@ -214,11 +214,11 @@ TEST_CASE("collect_due: the people due this month in storage order, with or with
   for (std::size_t i = 0; i < kPeople; ++i) schedule(f.area, i, f.ctx(0));
   use_calendar(f.area, 0, 23);
   Area scan = f.area;
-  scan.calendar.clear();  // collect_due scans every person
+  scan.calendar = EventCalendar{};  // collect_due scans every person
   // Stale and duplicate entries: people rescheduled after filing, one filed twice.
   for (std::size_t i = 0; i < kPeople; i += 7) schedule(f.area, i, f.ctx(1));
   for (std::size_t i = 0; i < kPeople; i += 7) schedule(scan, i, f.ctx(1));
-  f.area.calendar[2].push_back(f.area.calendar[2].empty() ? 0 : f.area.calendar[2].front());
+  f.area.calendar.file(2, f.area.calendar.entries(2).empty() ? 0 : f.area.calendar.entries(2).front());
   std::size_t seen = 0;
   for (int m = 0; m < 24; ++m) {
     collect_due(f.area, m);
