@@ -47,6 +47,7 @@ ResultWriter::ResultWriter(std::filesystem::path path, const Scenario& scenario,
       world_(world),
       replications_(std::move(replications)),
       run_(std::move(run)) {
+  h5::detail::prepare_library();  // per thread: see add()
   if (replications_.empty()) throw std::invalid_argument("write_results: no replications");
 }
 
@@ -62,6 +63,7 @@ ResultWriter::ResultWriter(std::filesystem::path path, const Scenario& base, con
       replications_(std::move(replications)),
       run_(std::move(run)),
       annotate_(std::move(annotate)) {
+  h5::detail::prepare_library();  // per thread: see add()
   check_sweep_points(base, keys_, points_);
   if (replications_.empty()) throw std::invalid_argument("write_sweep: no replications");
 }
@@ -71,6 +73,9 @@ ResultWriter::~ResultWriter() = default;
 std::size_t ResultWriter::added() const { return open_ ? open_->count : 0; }
 
 void ResultWriter::add(std::size_t point, const ReplicationResult& unit) {
+  // libhdf5's error printing is switched off per thread, and units may come on another thread
+  // than the one that made the writer (which finishes or destroys it).
+  h5::detail::prepare_library();
   const bool sweep = !points_.empty();
   if (point >= (sweep ? points_.size() : 1))
     throw std::invalid_argument("write_results: no point " + std::to_string(point));
