@@ -63,8 +63,11 @@ void SlabWriter::write_raw(hid_t memory_type, std::size_t slab, const void* valu
   Handle file_space(written(H5Dget_space(dataset_.get()), file_, path_, "get dataspace"), H5Sclose);
   written(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, extent.data(), nullptr), file_,
           path_, "select slab");
-  const hsize_t n = count;
-  Handle memory_space(written(H5Screate_simple(1, &n, nullptr), file_, path_, "create dataspace"), H5Sclose);
+  // The memory space has the slab's own shape: with the file selection's shape HDF5 copies whole
+  // rows, where a 1-D memory space makes it walk the selection element by element.
+  Handle memory_space(written(H5Screate_simple(static_cast<int>(extent.size()), extent.data(), nullptr), file_, path_,
+                              "create dataspace"),
+                      H5Sclose);
   written(H5Dwrite(dataset_.get(), memory_type, memory_space.get(), file_space.get(), H5P_DEFAULT, values), file_,
           path_, "write");
 }

@@ -1,6 +1,8 @@
 #include "output/ledger_arrays.h"
 
 #include <array>
+#include <cstdint>
+#include <memory>
 
 namespace finsim {
 namespace {
@@ -47,20 +49,33 @@ void national_sum(const Layout& l, const std::vector<std::int64_t>& by_area, std
 void add_ledger_arrays(const ResultFrame& f, UnitArrays& arrays) {
   const Layout& l = f.layout;
   using Part = std::vector<std::int64_t> UnitLedger::*;
-  // Each array computes the unit's ledger again: cheap next to compressing it.
+  // The unit's ledger, computed by the first of its arrays and read by the others.
+  struct Cached {
+    std::uint64_t write = 0;
+    UnitLedger ledger;
+  };
+  auto cache = std::make_shared<Cached>();
+  auto ledger_of = [cache, &l, &arrays](const ReplicationResult& r) -> const UnitLedger& {
+    if (cache->write != arrays.writes()) {
+      cache->ledger = unit_ledger(l, r);
+      cache->write = arrays.writes();
+    }
+    return cache->ledger;
+  };
   auto by_area = [&](const std::string& name, Part part, const std::string& long_name) {
     const bool pension = part == &UnitLedger::pension;
     arrays.add_integers(name, pension ? h5::Shape{l.months, l.areas} : h5::Shape{l.months, l.areas, kPayers},
                         pension ? std::vector<std::string>{"month", "forbund"}
                                 : std::vector<std::string>{"month", "forbund", "payer"},
-                        described("SEK", long_name), [&l, part](const ReplicationResult& r, std::vector<std::int64_t>& out) {
-                          out = unit_ledger(l, r).*part;
+                        described("SEK", long_name),
+                        [ledger_of, part](const ReplicationResult& r, std::vector<std::int64_t>& out) {
+                          out = ledger_of(r).*part;
                         });
   };
   auto national = [&](const std::string& name, Part part, const std::string& long_name) {
     arrays.add_integers(name, {l.months, kPayers}, {"month", "payer"}, described("SEK", long_name),
-                        [&l, part](const ReplicationResult& r, std::vector<std::int64_t>& out) {
-                          national_sum(l, unit_ledger(l, r).*part, out);
+                        [&l, ledger_of, part](const ReplicationResult& r, std::vector<std::int64_t>& out) {
+                          national_sum(l, ledger_of(r).*part, out);
                         });
   };
   by_area("public_cost_by_forbund", &UnitLedger::cost,

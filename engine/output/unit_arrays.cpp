@@ -47,6 +47,7 @@ void UnitArrays::add_strings(const std::string& name, h5::Shape rest, const std:
 }
 
 void UnitArrays::write(std::size_t slot, const ReplicationResult& result) {
+  ++writes_;
   for (auto& a : doubles_) {
     double_slab_.assign(a.writer.slab_size(), 0.0);
     a.fill(result, double_slab_);

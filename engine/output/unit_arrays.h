@@ -32,6 +32,9 @@ class UnitArrays {
 
   // Writes every array's slab of the unit at position `slot` of the file order.
   void write(std::size_t slot, const ReplicationResult& result);
+  // Counts write() calls: a fill may keep what it computed for the unit being written (several
+  // arrays from one derived table) and know when the next unit came.
+  std::uint64_t writes() const { return writes_; }
   // Writes the string arrays and closes every dataset. Every slot must have been written.
   void close();
 
@@ -60,6 +63,7 @@ class UnitArrays {
   std::vector<double> double_slab_;
   std::vector<std::int64_t> integer_slab_;
   std::vector<std::string> string_slab_;
+  std::uint64_t writes_ = 0;
 };
 
 }  // namespace finsim
