@@ -68,9 +68,13 @@ Handle create_dataset(const Group& group, std::string_view name, hid_t file_type
     written(H5Pset_shuffle(dcpl.get()), file, path, "set shuffle filter");
     written(H5Pset_deflate(dcpl.get(), 1), file, path, "set deflate filter");
   }
+  Handle dapl(written(H5Pcreate(H5P_DATASET_ACCESS), file, path, "create property list"), H5Pclose);
+  // A dataset written in whole chunks (a unit's slab) needs no chunk cache: without one each chunk
+  // is compressed and written as it comes, instead of all of them at the close.
+  if (lead_axes > 0) written(H5Pset_chunk_cache(dapl.get(), 0, 0, 1.0), file, path, "set chunk cache");
   std::string relative(name);
   return Handle(
-      written(H5Dcreate2(group.id(), relative.c_str(), file_type, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+      written(H5Dcreate2(group.id(), relative.c_str(), file_type, space.get(), H5P_DEFAULT, dcpl.get(), dapl.get()),
               file, path, "create dataset"),
       H5Dclose);
 }
