@@ -96,7 +96,7 @@ TEST_CASE("StreamingController: a worker waits in done() while max_held units ar
   CHECK(c.peak_held() == 2);
 }
 
-TEST_CASE("StreamingController: units of a journal go to the sink, read back; bytes kept on request", "[run]") {
+TEST_CASE("StreamingController: units of a journal go to the sink, read back, and their bytes are kept on request", "[run]") {
   test::TempDir dir("streaming-journal");
   const auto path = dir / "s.h5.partial";
   {
@@ -126,7 +126,7 @@ TEST_CASE("StreamingController: units of a journal go to the sink, read back; by
   CHECK(journal.done_count() == 2);  // the new unit journalled too
 }
 
-TEST_CASE("StreamingController: the sink's first exception comes back from finish(); later units are dropped",
+TEST_CASE("StreamingController: the sink's first exception comes back from finish(), and later units are dropped",
           "[run]") {
   int calls = 0;
   StreamingController c(1, 0, 3, [&](const Unit& u, const ReplicationResult&) {
