@@ -20,8 +20,8 @@ ResultWriter make_writer(const std::filesystem::path& path, const PreparedRun& r
   if (!run.plan.is_sweep()) return ResultWriter(path, base, *run.worlds.front(), replication_indices(run), info);
   std::vector<SweepPoint> points;
   for (std::size_t p = 0; p < run.scenarios.size(); ++p) points.push_back({&run.scenarios[p], run.plan.points[p]});
-  return ResultWriter(path, base, *run.worlds.front(), run.plan.varied_keys, std::move(points), replication_indices(run),
-                      info, annotate);
+  return ResultWriter(path, base, *run.worlds.front(), run.plan.varied_keys, std::move(points),
+                      replication_indices(run), info, annotate);
 }
 
 }  // namespace
@@ -50,8 +50,8 @@ ResultFile::ResultFile(const std::filesystem::path& path, const PreparedRun& run
       first_years_(run.scenarios.size()) {}
 
 void ResultFile::add(const Unit& unit, const ReplicationResult& result) {
-  const std::size_t slot =
-      unit.point * static_cast<std::size_t>(run_.replications) + static_cast<std::size_t>(unit.replication - run_.first_replication);
+  const std::size_t slot = unit.point * static_cast<std::size_t>(run_.replications) +
+                           static_cast<std::size_t>(unit.replication - run_.first_replication);
   violations_.at(slot) = find_violations(result, run_.scenarios.front().config.meta.start);
   if (!violations_[slot].empty()) return;  // never written: the file will not be finished
   if (unit.replication == run_.first_replication)

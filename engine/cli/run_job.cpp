@@ -23,8 +23,8 @@
 #include "output/sha256.h"
 #include "run/execute.h"
 #include "run/result_encoding.h"
-#include "run/streaming_controller.h"
 #include "run/shard.h"
+#include "run/streaming_controller.h"
 #include "sim/summary.h"
 #include "util/error.h"
 

@@ -74,10 +74,10 @@ void SlabWriter::write_raw(hid_t memory_type, std::size_t slab, const void* valu
 
 void SlabWriter::close() { detail::finish(dataset_, file_, path_); }
 
-#define FINSIM_H5_SLAB(T)                                                                                       \
-  template SlabWriter SlabWriter::create<T>(const Group&, std::string_view, const Shape&,                       \
-                                            const std::vector<std::string>&, std::size_t,                       \
-                                            const std::vector<Attribute>&);                                     \
+#define FINSIM_H5_SLAB(T)                                                                 \
+  template SlabWriter SlabWriter::create<T>(const Group&, std::string_view, const Shape&, \
+                                            const std::vector<std::string>&, std::size_t, \
+                                            const std::vector<Attribute>&);               \
   template void SlabWriter::write<T>(std::size_t, std::span<const T>);
 FINSIM_H5_SLAB(std::int64_t)
 FINSIM_H5_SLAB(double)

@@ -64,13 +64,11 @@ void add_ledger_arrays(const ResultFrame& f, UnitArrays& arrays) {
   };
   auto by_area = [&](const std::string& name, Part part, const std::string& long_name) {
     const bool pension = part == &UnitLedger::pension;
-    arrays.add_integers(name, pension ? h5::Shape{l.months, l.areas} : h5::Shape{l.months, l.areas, kPayers},
-                        pension ? std::vector<std::string>{"month", "forbund"}
-                                : std::vector<std::string>{"month", "forbund", "payer"},
-                        described("SEK", long_name),
-                        [ledger_of, part](const ReplicationResult& r, std::vector<std::int64_t>& out) {
-                          out = ledger_of(r).*part;
-                        });
+    arrays.add_integers(
+        name, pension ? h5::Shape{l.months, l.areas} : h5::Shape{l.months, l.areas, kPayers},
+        pension ? std::vector<std::string>{"month", "forbund"} : std::vector<std::string>{"month", "forbund", "payer"},
+        described("SEK", long_name),
+        [ledger_of, part](const ReplicationResult& r, std::vector<std::int64_t>& out) { out = ledger_of(r).*part; });
   };
   auto national = [&](const std::string& name, Part part, const std::string& long_name) {
     arrays.add_integers(name, {l.months, kPayers}, {"month", "payer"}, described("SEK", long_name),

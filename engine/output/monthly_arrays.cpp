@@ -19,8 +19,8 @@ void persons(const ResultFrame& f, UnitArrays& arrays, const std::string& name,
 }
 
 // [lead, month, forbund, k] in persons.
-void persons4(const ResultFrame& f, UnitArrays& arrays, const std::string& name, const std::string& dim,
-              std::size_t k, std::function<std::int64_t(const ReplicationResult&, int, std::size_t, std::size_t)> field,
+void persons4(const ResultFrame& f, UnitArrays& arrays, const std::string& name, const std::string& dim, std::size_t k,
+              std::function<std::int64_t(const ReplicationResult&, int, std::size_t, std::size_t)> field,
               const std::string& long_name) {
   const Layout& l = f.layout;
   arrays.add_doubles(name, {l.months, l.areas, k}, {"month", "forbund", dim}, described("persons", long_name),
@@ -89,21 +89,22 @@ void add_monthly_arrays(const ResultFrame& f, UnitArrays& arrays) {
 
   // Gone is not a stock in the model; the file shows the people who left since the start.
   const int gone = static_cast<int>(State::Gone);
-  arrays.add_doubles("stock", {l.months, l.areas, kStates}, {"month", "forbund", "state"},
-                     described("persons", "people by state at month end ('gone': cumulative departures since the start)"),
-                     [&l, gone](const ReplicationResult& r, std::vector<double>& out) {
-                       for (std::size_t a = 0; a < l.areas; ++a) {
-                         std::int64_t total = r.initial_stock[a][gone];
-                         for (std::size_t m = 0; m < l.months; ++m) {
-                           const auto& c = r.at(static_cast<int>(m), a);
-                           for (int s = 0; s < kStates; ++s) total += c.flow[s][gone];
-                           const std::size_t base = (m * l.areas + a) * kStates;
-                           for (int s = 0; s < kStates; ++s)
-                             out[base + static_cast<std::size_t>(s)] =
-                                 static_cast<double>(s == gone ? total : c.stock[s]) * l.per_person;
-                         }
-                       }
-                     });
+  arrays.add_doubles(
+      "stock", {l.months, l.areas, kStates}, {"month", "forbund", "state"},
+      described("persons", "people by state at month end ('gone': cumulative departures since the start)"),
+      [&l, gone](const ReplicationResult& r, std::vector<double>& out) {
+        for (std::size_t a = 0; a < l.areas; ++a) {
+          std::int64_t total = r.initial_stock[a][gone];
+          for (std::size_t m = 0; m < l.months; ++m) {
+            const auto& c = r.at(static_cast<int>(m), a);
+            for (int s = 0; s < kStates; ++s) total += c.flow[s][gone];
+            const std::size_t base = (m * l.areas + a) * kStates;
+            for (int s = 0; s < kStates; ++s)
+              out[base + static_cast<std::size_t>(s)] =
+                  static_cast<double>(s == gone ? total : c.stock[s]) * l.per_person;
+          }
+        }
+      });
   persons4(
       f, arrays, "target_group_by_support", "support", kSupportSources,
       [](const ReplicationResult& r, int m, std::size_t a, std::size_t s) { return r.at(m, a).support[s]; },

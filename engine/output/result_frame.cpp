@@ -44,7 +44,8 @@ void ResultFrame::check(const ReplicationResult& r) const {
     throw std::invalid_argument("write_results: replication " + std::to_string(r.replication) +
                                 " has a different shape from replication " + std::to_string(reference_replication));
   for (std::size_t a = 0; a < l.areas; ++a)
-    if (r.areas[a].name != areas[a].name) throw std::invalid_argument("write_results: replications have different areas");
+    if (r.areas[a].name != areas[a].name)
+      throw std::invalid_argument("write_results: replications have different areas");
   if (r.funding.size() != l.years * l.forbund || r.individual_spent.size() != r.funding.size())
     throw std::invalid_argument("write_results: replication " + std::to_string(r.replication) + " has " +
                                 std::to_string(r.funding.size()) + " funding records, expected " +

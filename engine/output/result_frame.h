@@ -18,7 +18,7 @@ namespace finsim {
 struct Lead {
   std::vector<std::string> dims;
   h5::Shape shape;
-  std::vector<const Scenario*> points;  // a sweep's resolved scenario per point; empty for a run
+  std::vector<const Scenario*> points;     // a sweep's resolved scenario per point; empty for a run
   std::vector<std::int32_t> replications;  // the replication coordinate (every point has the same)
 };
 

@@ -25,7 +25,10 @@ std::string scenario_group_path(const std::string& scenario_name) {
 struct ResultWriter::Open {
   Open(h5::File f, h5::Group g, const Scenario& scenario, const std::vector<Region>& regions,
        const ReplicationResult& reference, Lead lead)
-      : file(std::move(f)), group(std::move(g)), frame(group, scenario, regions, reference, std::move(lead)), arrays(frame) {
+      : file(std::move(f)),
+        group(std::move(g)),
+        frame(group, scenario, regions, reference, std::move(lead)),
+        arrays(frame) {
     added.assign(frame.units(), 0);
     events = reference.events_recorded;
     if (events) records.assign(frame.units(), 0);
@@ -92,8 +95,8 @@ void ResultWriter::add(std::size_t point, const ReplicationResult& unit) {
     const auto root = file.root();
     for (const auto& a : root_attributes(run_)) root.set_attribute(a.name, a.value);
     auto group = file.create_group(scenario_group_path(scenario_.config.meta.name));
-    for (const auto& a : scenario_attributes(scenario_, world_, replications_.front(),
-                                             static_cast<int>(replications_.size())))
+    for (const auto& a :
+         scenario_attributes(scenario_, world_, replications_.front(), static_cast<int>(replications_.size())))
       group.set_attribute(a.name, a.value);
     Lead lead{{"replication"}, {replications_.size()}, {}, replications_};
     if (sweep) {

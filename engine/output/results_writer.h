@@ -39,8 +39,9 @@ class ResultWriter {
   // costs, which a point may change). Every point must have the base's months, seed, population
   // scale and insats types; sweeps keep no event log (std::invalid_argument otherwise).
   // `annotate` (optional) adds to the scenario group last, e.g. a study's labels (output/study_labels.h).
-  ResultWriter(std::filesystem::path path, const Scenario& base, const World& world, std::vector<std::string> varied_keys,
-               std::vector<SweepPoint> points, std::vector<std::int32_t> replications, RunInfo run,
+  ResultWriter(std::filesystem::path path, const Scenario& base, const World& world,
+               std::vector<std::string> varied_keys, std::vector<SweepPoint> points,
+               std::vector<std::int32_t> replications, RunInfo run,
                std::function<void(const h5::Group&)> annotate = {});
   ~ResultWriter();
   ResultWriter(const ResultWriter&) = delete;

@@ -77,8 +77,9 @@ std::vector<SweepPoint> sweep_points(std::span<const PointResults> points) {
   return out;
 }
 
-std::vector<const ReplicationResult*> sweep_replications(const Scenario& base, const std::vector<std::string>& varied_keys,
-                                                        std::span<const PointResults> points) {
+std::vector<const ReplicationResult*> sweep_replications(const Scenario& base,
+                                                         const std::vector<std::string>& varied_keys,
+                                                         std::span<const PointResults> points) {
   check_sweep_points(base, varied_keys, sweep_points(points));
   const auto& first = *points.front().replications;
   if (first.empty()) throw std::invalid_argument("write_sweep: no replications");

@@ -22,7 +22,7 @@ struct SweepPoint {
 // A point with its replications in memory (output/results_writer.h's write_sweep).
 struct PointResults {
   const Scenario* scenario;
-  std::vector<std::string> values;                     // one per varied key, TOML value text as given ("339", "\"dalarna-cut\"")
+  std::vector<std::string> values;  // one per varied key, TOML value text as given ("339", "\"dalarna-cut\"")
   const std::vector<ReplicationResult>* replications;  // same replication indices in every point
 };
 
@@ -49,8 +49,9 @@ std::vector<SweepPoint> sweep_points(std::span<const PointResults> points);
 
 // The replications of all points in file order (point by point), after check_sweep_points and
 // checking that every point has the same replication indices. Throws std::invalid_argument otherwise.
-std::vector<const ReplicationResult*> sweep_replications(const Scenario& base, const std::vector<std::string>& varied_keys,
-                                                        std::span<const PointResults> points);
+std::vector<const ReplicationResult*> sweep_replications(const Scenario& base,
+                                                         const std::vector<std::string>& varied_keys,
+                                                         std::span<const PointResults> points);
 
 // Defines the `point` dimension (0..P−1) and writes the per-point labels (checked by
 // check_sweep_points).

@@ -27,15 +27,15 @@ std::vector<std::string> UnitArrays::all_dims(const std::vector<std::string>& di
 
 void UnitArrays::add_doubles(const std::string& name, h5::Shape rest, const std::vector<std::string>& dims,
                              const std::vector<h5::Attribute>& attrs, Fill<double> fill) {
-  doubles_.push_back({h5::SlabWriter::create<double>(frame_.group, name, full(rest), all_dims(dims),
-                                                      frame_.lead.dims.size(), attrs),
-                      std::move(fill)});
+  doubles_.push_back(
+      {h5::SlabWriter::create<double>(frame_.group, name, full(rest), all_dims(dims), frame_.lead.dims.size(), attrs),
+       std::move(fill)});
 }
 
 void UnitArrays::add_integers(const std::string& name, h5::Shape rest, const std::vector<std::string>& dims,
                               const std::vector<h5::Attribute>& attrs, Fill<std::int64_t> fill) {
   integers_.push_back({h5::SlabWriter::create<std::int64_t>(frame_.group, name, full(rest), all_dims(dims),
-                                                             frame_.lead.dims.size(), attrs),
+                                                            frame_.lead.dims.size(), attrs),
                        std::move(fill)});
 }
 

@@ -39,23 +39,27 @@ void add_yearly_arrays(const ResultFrame& f, UnitArrays& arrays) {
   money(
       f, arrays, "state_offer", [](const ForbundYear& fy, Sek) { return fy.state_offer; }, "state allocation offered");
   money(
-      f, arrays, "state_paid", [](const ForbundYear& fy, Sek) { return fy.state_paid; }, "state contribution paid (FK)");
+      f, arrays, "state_paid", [](const ForbundYear& fy, Sek) { return fy.state_paid; },
+      "state contribution paid (FK)");
   money(
       f, arrays, "region_paid", [](const ForbundYear& fy, Sek) { return fy.region_paid; }, "region contribution paid");
   money(
       f, arrays, "kommuner_paid", [](const ForbundYear& fy, Sek) { return fy.kommuner_paid; },
       "member kommuner's contributions paid, together");
   money(
-      f, arrays, "budget", [](const ForbundYear& fy, Sek) { return fy.budget; }, "förbund budget (sum of contributions paid)");
+      f, arrays, "budget", [](const ForbundYear& fy, Sek) { return fy.budget; },
+      "förbund budget (sum of contributions paid)");
   money(
       f, arrays, "unused_offer", [](const ForbundYear& fy, Sek) { return fy.unused_offer; },
       "state offer not matched by the members, not paid out");
   money(
       f, arrays, "admin", [](const ForbundYear& fy, Sek) { return fy.admin; }, "budget for administration");
   money(
-      f, arrays, "structural", [](const ForbundYear& fy, Sek) { return fy.structural; }, "budget for structural insatser");
+      f, arrays, "structural", [](const ForbundYear& fy, Sek) { return fy.structural; },
+      "budget for structural insatser");
   money(
-      f, arrays, "individual", [](const ForbundYear& fy, Sek) { return fy.individual; }, "budget for individual insatser");
+      f, arrays, "individual", [](const ForbundYear& fy, Sek) { return fy.individual; },
+      "budget for individual insatser");
   money(
       f, arrays, "equity_open", [](const ForbundYear& fy, Sek) { return fy.equity_open; },
       "equity (eget kapital) at year start");

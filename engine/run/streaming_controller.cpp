@@ -97,8 +97,8 @@ void StreamingController::sink_loop() {
         if (item.result) {
           sink_(item.unit, *item.result);
         } else {
-          const ReplicationResult r = item.in_journal ? journal_->load(item.unit.point, item.unit.replication)
-                                                      : decode_result(item.bytes);
+          const ReplicationResult r =
+              item.in_journal ? journal_->load(item.unit.point, item.unit.replication) : decode_result(item.bytes);
           sink_(item.unit, r);
         }
       } catch (...) {

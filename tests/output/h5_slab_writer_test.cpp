@@ -49,8 +49,7 @@ TEST_CASE("slab writer: slabs in any order read back as the whole array", "[hdf5
   REQUIRE(x.shape == shape);
   for (std::size_t s = 0; s < 6; ++s)
     for (std::size_t i = 0; i < slab; ++i) REQUIRE(x.values[s * slab + i] == value(s, i));
-  CHECK(h5::dimension_names(file.root(), "x") ==
-        std::vector<std::string>{"point", "replication", "month", "forbund"});
+  CHECK(h5::dimension_names(file.root(), "x") == std::vector<std::string>{"point", "replication", "month", "forbund"});
   CHECK(h5::string_attribute(file.root(), "x", "units") == "persons");
   // One chunk never spans two slabs: length 1 on the two leading axes.
   hid_t d = H5Dopen2(file.root().id(), "x", H5P_DEFAULT);

@@ -4,8 +4,8 @@
 // first exception comes back from finish().
 #include "run/streaming_controller.h"
 
-#include <catch2/catch.hpp>
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <set>
 #include <stdexcept>
@@ -43,13 +43,16 @@ TEST_CASE("StreamingController: every unit reaches the sink once, and never more
   std::set<std::pair<std::size_t, int>> seen;
   std::atomic<int> in_sink{0};
   bool overlapped = false, wrong = false;
-  StreamingController c(2, 0, 50, [&](const Unit& u, const ReplicationResult& r) {
-    if (in_sink.fetch_add(1) != 0) overlapped = true;
-    if (r.individual_spent != fake_unit(u).individual_spent) wrong = true;
-    seen.insert({u.point, u.replication});
-    std::this_thread::sleep_for(std::chrono::microseconds(200));  // slower than the workers
-    in_sink.fetch_sub(1);
-  }, nullptr, 3);
+  StreamingController c(
+      2, 0, 50,
+      [&](const Unit& u, const ReplicationResult& r) {
+        if (in_sink.fetch_add(1) != 0) overlapped = true;
+        if (r.individual_spent != fake_unit(u).individual_spent) wrong = true;
+        seen.insert({u.point, u.replication});
+        std::this_thread::sleep_for(std::chrono::microseconds(200));  // slower than the workers
+        in_sink.fetch_sub(1);
+      },
+      nullptr, 3);
   std::vector<std::thread> workers;
   for (int t = 0; t < 4; ++t)
     workers.emplace_back([&, t] {
@@ -77,9 +80,12 @@ TEST_CASE("StreamingController: every unit reaches the sink once, and never more
 
 TEST_CASE("StreamingController: a worker waits in done() while max_held units are held", "[run]") {
   std::atomic<bool> release{false};
-  StreamingController c(1, 0, 4, [&](const Unit&, const ReplicationResult&) {
-    while (!release.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }, nullptr, 2);
+  StreamingController c(
+      1, 0, 4,
+      [&](const Unit&, const ReplicationResult&) {
+        while (!release.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      },
+      nullptr, 2);
   c.done({0, 0}, fake_unit({0, 0}));  // taken by the sink, which waits
   c.done({0, 1}, fake_unit({0, 1}));  // waits for it: two held
   std::atomic<bool> returned{false};
@@ -96,7 +102,8 @@ TEST_CASE("StreamingController: a worker waits in done() while max_held units ar
   CHECK(c.peak_held() == 2);
 }
 
-TEST_CASE("StreamingController: units of a journal go to the sink, read back, and their bytes are kept on request", "[run]") {
+TEST_CASE("StreamingController: units of a journal go to the sink, read back, and their bytes are kept on request",
+          "[run]") {
   test::TempDir dir("streaming-journal");
   const auto path = dir / "s.h5.partial";
   {
@@ -108,7 +115,10 @@ TEST_CASE("StreamingController: units of a journal go to the sink, read back, an
   std::vector<std::pair<Unit, Sek>> sunk;
   {
     StreamingController c(
-        2, 0, 50, [&](const Unit& u, const ReplicationResult& r) { sunk.push_back({u, r.individual_spent.at(0)}); },
+        2, 0, 50,
+        [&](const Unit& u, const ReplicationResult& r) {
+          sunk.push_back({u, r.individual_spent.at(0)});
+        },
         &journal, 2, true);
     CHECK_FALSE(c.wants({0, 3}));
     CHECK(c.wants({1, 3}));
