@@ -7,7 +7,7 @@
 #
 # The variables are those of shard-array.sbatch and merge.sbatch (SCENARIO, SHARD_DIR, NAME, RESULT, ...;
 # COMMAND=study with BASE for an uncertainty study); extra sbatch options for both jobs (partition,
-# account) go in SBATCH_OPTS, for the merge job alone (its --mem: it holds every unit) in MERGE_SBATCH_OPTS.
+# account) go in SBATCH_OPTS, for the merge job alone in MERGE_SBATCH_OPTS.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 : "${SHARDS:?set SHARDS=N}"

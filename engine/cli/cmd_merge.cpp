@@ -74,18 +74,22 @@ int cmd_merge(const Args& args) {
     annotate = [labels](const h5::Group& g) { write_study_labels(g, labels); };
   }
 
-  std::vector<std::vector<ReplicationResult>> results(
-      run.scenarios.size(), std::vector<ReplicationResult>(static_cast<std::size_t>(run.replications)));
-  for (std::size_t i = 0; i < set.files.size(); ++i) {
-    const UnitJournal journal = UnitJournal::open_to_read(set.files[i].path);
-    for (const auto& [p, r] : set.files[i].status.done)
-      results[p][static_cast<std::size_t>(r - run.first_replication)] = journal.load(p, r);
-  }
-
+  // One unit decoded at a time: read from its shard file, checked, written, let go (cli/result_file.h).
+  std::vector<UnitJournal> journals;
+  for (const auto& f : set.files) journals.push_back(UnitJournal::open_to_read(f.path));
   const RunInfo info = describe_run(command_line("merge", args), 1);
   PartialFile partial(output);
   claim_result_file(partial);
-  write_result_file(partial.partial_path(), run, results, info, annotate);
+  ResultFile out(partial.partial_path(), run, info, annotate);
+  for (std::size_t i = 0; i < set.files.size(); ++i)
+    for (const auto& [p, r] : set.files[i].status.done) out.add({p, r}, journals[i].load(p, r));
+  // The event log (a run with --events) takes the units again, in file order.
+  out.finish([&](std::size_t slot, ReplicationResult& scratch) -> const ReplicationResult& {
+    const auto& journal = journals[static_cast<std::size_t>(set.owner[slot])];
+    const auto reps = static_cast<std::size_t>(run.replications);
+    scratch = journal.load(slot / reps, run.first_replication + static_cast<int>(slot % reps));
+    return scratch;
+  });
   partial.commit();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::cout << "merged " << set.files.size() << " of " << set.shard_count() << " shard file(s), " << set.units()

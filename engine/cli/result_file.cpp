@@ -3,11 +3,28 @@
 #include <cerrno>
 #include <cstring>
 
-#include "output/invariants.h"
-#include "output/results_writer.h"
 #include "util/error.h"
 
 namespace finsim::cli {
+namespace {
+
+std::vector<std::int32_t> replication_indices(const PreparedRun& run) {
+  std::vector<std::int32_t> out;
+  for (int r = run.first_replication; r < run.first_replication + run.replications; ++r) out.push_back(r);
+  return out;
+}
+
+ResultWriter make_writer(const std::filesystem::path& path, const PreparedRun& run, const RunInfo& info,
+                         const std::function<void(const h5::Group&)>& annotate) {
+  const Scenario& base = run.scenarios.front();
+  if (!run.plan.is_sweep()) return ResultWriter(path, base, *run.worlds.front(), replication_indices(run), info);
+  std::vector<SweepPoint> points;
+  for (std::size_t p = 0; p < run.scenarios.size(); ++p) points.push_back({&run.scenarios[p], run.plan.points[p]});
+  return ResultWriter(path, base, *run.worlds.front(), run.plan.varied_keys, std::move(points),
+                      replication_indices(run), info, annotate);
+}
+
+}  // namespace
 
 void claim_result_file(PartialFile& partial) {
   std::error_code ec;
@@ -25,19 +42,28 @@ void claim_result_file(PartialFile& partial) {
   }
 }
 
-void write_result_file(const std::filesystem::path& path, const PreparedRun& run,
-                       const std::vector<std::vector<ReplicationResult>>& results, const RunInfo& info,
-                       const std::function<void(const h5::Group&)>& annotate) {
-  const Scenario& base = run.scenarios.front();
-  for (const auto& point : results) check_invariants(point, base.config.meta.start);
-  if (run.plan.is_sweep()) {
-    std::vector<PointResults> points;
-    for (std::size_t p = 0; p < results.size(); ++p)
-      points.push_back({&run.scenarios[p], run.plan.points[p], &results[p]});
-    write_sweep(path, base, *run.worlds.front(), run.plan.varied_keys, points, info, annotate);
-  } else {
-    write_results(path, base, *run.worlds.front(), results.front(), info);
-  }
+ResultFile::ResultFile(const std::filesystem::path& path, const PreparedRun& run, const RunInfo& info,
+                       const std::function<void(const h5::Group&)>& annotate)
+    : run_(run),
+      writer_(make_writer(path, run, info, annotate)),
+      violations_(run.scenarios.size() * static_cast<std::size_t>(run.replications)),
+      first_years_(run.scenarios.size()) {}
+
+void ResultFile::add(const Unit& unit, const ReplicationResult& result) {
+  const std::size_t slot = unit.point * static_cast<std::size_t>(run_.replications) +
+                           static_cast<std::size_t>(unit.replication - run_.first_replication);
+  violations_.at(slot) = find_violations(result, run_.scenarios.front().config.meta.start);
+  if (!violations_[slot].empty()) return;  // never written: the file will not be finished
+  if (unit.replication == run_.first_replication)
+    first_years_.at(unit.point) = summarise_years(result, run_.scenarios[unit.point].config);
+  writer_.add(unit.point, result);
+}
+
+void ResultFile::finish(const UnitLoader& again) {
+  std::vector<Violation> all;
+  for (auto& v : violations_) all.insert(all.end(), v.begin(), v.end());
+  if (!all.empty()) throw InvariantError(std::move(all));
+  writer_.finish(again);
 }
 
 }  // namespace finsim::cli

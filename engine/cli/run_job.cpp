@@ -22,17 +22,19 @@
 #include "output/provenance.h"
 #include "output/sha256.h"
 #include "run/execute.h"
+#include "run/result_encoding.h"
 #include "run/shard.h"
+#include "run/streaming_controller.h"
 #include "sim/summary.h"
 #include "util/error.h"
 
 namespace finsim::cli {
 namespace {
 
-void print_summary(const ReplicationResult& result, const ScenarioConfig& cfg) {
+void print_summary(const std::vector<YearSummary>& years) {
   std::cout << "year  unique_part  part_dec  slots_dec  starts  exits  work_stud%  jobseek%  waiting  target_group  "
                "state_paid_MSEK  budget_MSEK  unused_MSEK\n";
-  for (const auto& y : summarise_years(result, cfg)) {
+  for (const auto& y : years) {
     std::printf("%d  %10.0f  %8.0f  %9.0f  %6.0f  %5.0f  %9.1f  %8.1f  %7.0f  %12.0f  %15.1f  %11.1f  %11.1f\n", y.year,
                 y.unique_participants, y.participants_december, y.slots_december, y.starts, y.exits,
                 100 * y.share_work_studies(), 100 * y.share_job_seeking(), y.waiting, y.target_group,
@@ -42,14 +44,14 @@ void print_summary(const ReplicationResult& result, const ScenarioConfig& cfg) {
 }
 
 // A sweep's points, one line each: the varied values and the first replication's last year.
-void print_points(const PreparedRun& run, const std::vector<std::vector<ReplicationResult>>& results) {
+void print_points(const PreparedRun& run, const std::vector<std::vector<YearSummary>>& first_years) {
   std::cout << "point";
   for (const auto& k : run.plan.varied_keys) std::cout << "  " << k;
   std::cout << "  (first replication, last year:) unique_part  work_stud%  state_paid_MSEK\n";
-  for (std::size_t p = 0; p < results.size(); ++p) {
+  for (std::size_t p = 0; p < first_years.size(); ++p) {
     std::cout << std::setw(5) << p;
     for (const auto& v : run.plan.points[p]) std::cout << "  " << v;
-    const auto years = summarise_years(results[p].front(), run.scenarios[p].config);
+    const auto& years = first_years[p];
     if (!years.empty())
       std::printf("  %.0f  %.1f  %.1f", years.back().unique_participants, 100 * years.back().share_work_studies(),
                   years.back().state_paid / 1e6);
@@ -170,11 +172,14 @@ int run_job(const RunPlan& plan, const JobOptions& options) {
     return dynamic_cast<const InputError*>(&e) ? 2 : 1;
   };
 
-  std::vector<std::vector<ReplicationResult>> results;
+  // The file is written as the units finish (cli/result_file.h, run/streaming_controller.h).
+  std::optional<ResultFile> out;
   const auto t0 = std::chrono::steady_clock::now();
+  auto t1 = t0;
   std::size_t resumed = 0;
   std::string journal_note;  // printed only on success: a failed run has its one line of error
   try {
+    out.emplace(partial.partial_path(), run, info, options.annotate);
     const auto journal_file = journal_path_for(output);
     if (options.resume) {
       try {
@@ -194,8 +199,11 @@ int run_job(const RunPlan& plan, const JobOptions& options) {
     Progress progress(isatty(STDERR_FILENO) && !options.quiet, months_per_unit);
     progress.update(0, static_cast<long>(run.units().size() - resumed) * months_per_unit);
     ExecuteOptions exec{&signals.flag(), [&progress](long done, long total) { progress.update(done, total); }};
-    CollectingController units(run.scenarios.size(), run.first_replication, run.replications,
-                               journal ? &*journal : nullptr);
+    // A few units may wait for the writer (one per thread and one more): beyond that a worker waits.
+    StreamingController units(
+        run.scenarios.size(), run.first_replication, run.replications,
+        [&out](const Unit& unit, const ReplicationResult& result) { out->add(unit, result); },
+        journal ? &*journal : nullptr, static_cast<std::size_t>(threads) + 1, plan.record_events);
     auto journal_lost = [&] {
       if (const std::string why = units.journal_error(); !why.empty()) {
         journal_note = "finsim: note: the resume journal was given up (" + why + "); the run went on without it\n";
@@ -204,14 +212,24 @@ int run_job(const RunPlan& plan, const JobOptions& options) {
     };
     try {
       execute_job(mpi, run, units, exec);
+      progress.stop();
+      t1 = std::chrono::steady_clock::now();
+      units.finish();
     } catch (...) {
       progress.stop();
+      units.stop();  // the sink's thread must be done with the journal before it may go
       journal_lost();
       throw;
     }
-    progress.stop();
     journal_lost();
-    results = std::move(units.results());
+    out->finish([&](std::size_t slot, ReplicationResult& scratch) -> const ReplicationResult& {
+      const auto reps = static_cast<std::size_t>(run.replications);
+      scratch = decode_result(units.encoded({slot / reps, run.first_replication + static_cast<int>(slot % reps)}));
+      return scratch;
+    });
+    if (signals.cancelled()) return interrupted();
+    partial.commit();
+    if (journal) journal->remove();
   } catch (const Cancelled&) {
     return interrupted();
   } catch (const InputError& e) {
@@ -223,34 +241,26 @@ int run_job(const RunPlan& plan, const JobOptions& options) {
   } catch (const std::exception& e) {
     return failed(e);
   }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double seconds = std::chrono::duration<double>(t1 - t0).count();
 
-  const auto t1 = std::chrono::steady_clock::now();
-  try {
-    write_result_file(partial.partial_path(), run, results, info, options.annotate);
-    if (signals.cancelled()) return interrupted();
-    partial.commit();
-    if (journal) journal->remove();
-  } catch (const std::exception& e) {
-    return failed(e);
-  }
+  // What the write added after the last unit: the writer catching up, the event log, closing.
   const double writing = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
   std::cerr << journal_note;
-  const std::size_t units = results.size() * static_cast<std::size_t>(run.replications);
+  const std::size_t units = run.scenarios.size() * static_cast<std::size_t>(run.replications);
   std::cout << (plan.is_sweep() ? "sweep " : "scenario ") << cfg.meta.name << ": ";
-  if (plan.is_sweep()) std::cout << results.size() << " point(s) x ";
+  if (plan.is_sweep()) std::cout << run.scenarios.size() << " point(s) x ";
   std::cout << run.replications << " replication(s)";
   if (resumed > 0) std::cout << " (" << resumed << " unit(s) from the journal)";
   std::cout << ", " << std::fixed << std::setprecision(2) << seconds << " s (" << static_cast<double>(units) / seconds
-            << " units/s); wrote " << output << " (checks and output " << writing << " s)\n";
+            << " units/s); wrote " << output << " (checks and output after the last unit " << writing << " s)\n";
   std::cout.unsetf(std::ios::floatfield);
   if (plan.is_sweep() && !options.list_points) {
     // finsim study prints its own next steps
   } else if (plan.is_sweep()) {
-    print_points(run, results);
+    print_points(run, out->first_years());
     std::cout << "dose-response table: finsim compare " << output << "\n";
   } else {
-    print_summary(results.front().front(), cfg);
+    print_summary(out->first_years().front());
   }
   return 0;
 }

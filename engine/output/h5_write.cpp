@@ -25,9 +25,15 @@ constexpr std::size_t kChunkTarget = 256 * 1024;
 
 // Leading axes are split so a chunk holds about kChunkTarget bytes of whole trailing rows: the
 // readers take whole replications or months, and chunks above the 1 MiB cache would thrash it.
-std::vector<hsize_t> chunk_shape(const Shape& shape, std::size_t element_size) {
+// The first `lead_axes` axes get chunk length 1: a unit's slab (output/h5_slab_writer.h) is then
+// whole chunks, written once and never read back.
+std::vector<hsize_t> chunk_shape(const Shape& shape, std::size_t element_size, std::size_t lead_axes) {
   std::vector<hsize_t> chunk(shape.begin(), shape.end());
   for (std::size_t axis = 0; axis < shape.size(); ++axis) {
+    if (axis < lead_axes) {
+      chunk[axis] = 1;
+      continue;
+    }
     std::size_t trailing = element_size;
     for (std::size_t j = axis + 1; j < shape.size(); ++j) trailing *= shape[j];
     if (trailing >= kChunkTarget) {
@@ -40,7 +46,12 @@ std::vector<hsize_t> chunk_shape(const Shape& shape, std::size_t element_size) {
   return chunk;
 }
 
-Handle create_dataset(const Group& group, std::string_view name, hid_t file_type, const Shape& shape, bool compress) {
+}  // namespace
+
+namespace detail {
+
+Handle create_dataset(const Group& group, std::string_view name, hid_t file_type, const Shape& shape, bool compress,
+                      std::size_t lead_axes) {
   const std::string& file = group.file_name();
   std::string path = group.path_of(name);
   std::vector<hsize_t> dims(shape.begin(), shape.end());
@@ -52,24 +63,26 @@ Handle create_dataset(const Group& group, std::string_view name, hid_t file_type
           "set attribute order");
   std::size_t element_size = H5Tget_size(file_type);
   if (compress && detail::element_count(shape) * element_size > kCompressAbove) {
-    auto chunk = chunk_shape(shape, element_size);
+    auto chunk = chunk_shape(shape, element_size, lead_axes);
     written(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()), file, path, "set chunking");
     written(H5Pset_shuffle(dcpl.get()), file, path, "set shuffle filter");
     written(H5Pset_deflate(dcpl.get(), 1), file, path, "set deflate filter");
   }
+  Handle dapl(written(H5Pcreate(H5P_DATASET_ACCESS), file, path, "create property list"), H5Pclose);
+  // A dataset written in whole chunks (a unit's slab) needs no chunk cache: without one each chunk
+  // is compressed and written as it comes, instead of all of them at the close.
+  if (lead_axes > 0) written(H5Pset_chunk_cache(dapl.get(), 0, 0, 1.0), file, path, "set chunk cache");
   std::string relative(name);
   return Handle(
-      written(H5Dcreate2(group.id(), relative.c_str(), file_type, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
+      written(H5Dcreate2(group.id(), relative.c_str(), file_type, space.get(), H5P_DEFAULT, dcpl.get(), dapl.get()),
               file, path, "create dataset"),
       H5Dclose);
 }
 
-// Closing a dataset writes out its cached chunks, so its failure is a write failure.
 void finish(Handle& dataset, const std::string& file, const std::string& path) {
   if (!dataset.close()) write_failure(file, path, "close dataset");
 }
 
-// A dimension scale of this group, checked against the axis it is to label.
 Handle open_scale(const Group& group, std::string_view array, const std::string& dim, std::size_t length) {
   std::string where = "write_array(" + group.path_of(array) + "): dimension '" + dim + "'";
   if (!detail::exists(group.id(), dim)) throw std::invalid_argument(where + " is not defined in " + group.path());
@@ -82,6 +95,14 @@ Handle open_scale(const Group& group, std::string_view array, const std::string&
   }
   return scale;
 }
+
+}  // namespace detail
+
+namespace {
+
+using detail::create_dataset;
+using detail::finish;
+using detail::open_scale;
 
 // The shared part of write_array for numbers and strings; `data` is in `memory_type`.
 void write_labelled(const Group& group, std::string_view name, hid_t file_type, hid_t memory_type, const void* data,

@@ -63,4 +63,16 @@ class ColumnWriter {
   std::size_t written_ = 0;
 };
 
+namespace detail {
+
+// The dataset `name` of `group`, chunked, shuffled and deflated when `compress` and it is larger
+// than a few KiB (chunk length 1 on the first `lead_axes` axes), contiguous otherwise.
+Handle create_dataset(const Group& group, std::string_view name, hid_t file_type, const Shape& shape, bool compress,
+                      std::size_t lead_axes = 0);
+// A dimension scale of `group`, checked against the axis of `array` it is to label.
+Handle open_scale(const Group& group, std::string_view array, const std::string& dim, std::size_t length);
+// Closes a dataset, which writes out its cached chunks: a failure is a write failure.
+void finish(Handle& dataset, const std::string& file, const std::string& path);
+
+}  // namespace detail
 }  // namespace finsim::h5

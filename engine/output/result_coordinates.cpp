@@ -20,10 +20,8 @@ void write_coordinates(const ResultFrame& f) {
   const auto& g = f.group;
   const Layout& l = f.layout;
   const auto& cfg = f.scenario.config;
-  const auto& areas = f.results.front()->areas;
-  std::vector<std::int32_t> reps;
-  for (std::size_t i = 0; i < f.lead.shape.back(); ++i) reps.push_back(f.results[i]->replication);
-  h5::define_dimension(g, "replication", std::span<const std::int32_t>(reps));
+  const auto& areas = f.areas;
+  h5::define_dimension(g, "replication", std::span<const std::int32_t>(f.lead.replications));
   g.set_attribute("replication", "units", std::string("1"));
   g.set_attribute("replication", "long_name", std::string("replication index (random-number stream)"));
 

@@ -13,39 +13,46 @@ std::vector<h5::Attribute> described(const std::string& units, const std::string
 Sek to_sek(Sek agent_units, double scale) { return std::llround(static_cast<double>(agent_units) / scale); }
 
 ResultFrame::ResultFrame(const h5::Group& group_, const Scenario& scenario_, const std::vector<Region>& regions_,
-                         std::vector<const ReplicationResult*> results_, Lead lead_)
-    : group(group_), scenario(scenario_), regions(regions_), results(std::move(results_)), lead(std::move(lead_)) {
+                         const ReplicationResult& reference, Lead lead_)
+    : group(group_),
+      scenario(scenario_),
+      regions(regions_),
+      areas(reference.areas),
+      reference_replication(reference.replication),
+      lead(std::move(lead_)) {
   const auto& cfg = scenario.config;
-  const auto& first = *results.front();
   Layout& l = layout;
-  l.reps = results.size();
-  l.months = static_cast<std::size_t>(first.months);
-  l.areas = first.areas.size();
+  l.reps = 1;
+  for (auto n : lead.shape) l.reps *= n;
+  l.months = static_cast<std::size_t>(reference.months);
+  l.areas = reference.areas.size();
   l.years = static_cast<std::size_t>(cfg.meta.last_year() - cfg.meta.first_year() + 1);
   l.insatser = cfg.insatser.size();
   l.first_month = cfg.meta.start.index();
   l.first_year = cfg.meta.first_year();
   l.scale = cfg.population.scale;
   l.per_person = 1.0 / cfg.population.scale;
-  for (const auto& a : first.areas)
+  for (const auto& a : reference.areas)
     if (a.forbund >= 0) l.forbund = std::max(l.forbund, static_cast<std::size_t>(a.forbund) + 1);
-  for (const auto* rp : results) {
-    const auto& r = *rp;
-    if (static_cast<std::size_t>(r.months) != l.months || r.areas.size() != l.areas ||
-        r.monthly.size() != l.months * l.areas)
-      throw std::invalid_argument("write_results: replication " + std::to_string(r.replication) +
-                                  " has a different shape from replication " + std::to_string(first.replication));
-    for (std::size_t a = 0; a < l.areas; ++a)
-      if (r.areas[a].name != first.areas[a].name)
-        throw std::invalid_argument("write_results: replications have different areas");
-    if (r.funding.size() != l.years * l.forbund || r.individual_spent.size() != r.funding.size())
-      throw std::invalid_argument("write_results: replication " + std::to_string(r.replication) + " has " +
-                                  std::to_string(r.funding.size()) + " funding records, expected " +
-                                  std::to_string(l.years * l.forbund));
-    for (const auto& c : r.monthly)
-      if (c.participants.size() != l.insatser || c.capacity.size() != l.insatser)
-        throw std::invalid_argument("write_results: insats counts differ from the scenario's catalogue");
-  }
+  check(reference);
+}
+
+void ResultFrame::check(const ReplicationResult& r) const {
+  const Layout& l = layout;
+  if (static_cast<std::size_t>(r.months) != l.months || r.areas.size() != l.areas ||
+      r.monthly.size() != l.months * l.areas)
+    throw std::invalid_argument("write_results: replication " + std::to_string(r.replication) +
+                                " has a different shape from replication " + std::to_string(reference_replication));
+  for (std::size_t a = 0; a < l.areas; ++a)
+    if (r.areas[a].name != areas[a].name)
+      throw std::invalid_argument("write_results: replications have different areas");
+  if (r.funding.size() != l.years * l.forbund || r.individual_spent.size() != r.funding.size())
+    throw std::invalid_argument("write_results: replication " + std::to_string(r.replication) + " has " +
+                                std::to_string(r.funding.size()) + " funding records, expected " +
+                                std::to_string(l.years * l.forbund));
+  for (const auto& c : r.monthly)
+    if (c.participants.size() != l.insatser || c.capacity.size() != l.insatser)
+      throw std::invalid_argument("write_results: insats counts differ from the scenario's catalogue");
 }
 
 h5::Shape ResultFrame::shape(std::initializer_list<std::size_t> rest) const {

@@ -1,6 +1,7 @@
-// The frame every array of a result group shares: the replications in file order, the leading axes
-// ([replication] in a run file, [point, replication] in a sweep file), the sizes and unit conversions.
+// The frame every array of a result group shares: the leading axes ([replication] in a run file,
+// [point, replication] in a sweep file), the sizes and unit conversions, and the check of each unit.
 #pragma once
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <vector>
@@ -13,16 +14,18 @@
 namespace finsim {
 
 // The leading axes of every array with replications: [replication] in a run file, [point,
-// replication] in a sweep file. The replications are given in that (row-major) order.
+// replication] in a sweep file. A unit's slot is its row-major position on them (file order).
 struct Lead {
   std::vector<std::string> dims;
   h5::Shape shape;
-  std::vector<const Scenario*> points;  // a sweep's resolved scenario per point; empty for a run
+  std::vector<const Scenario*> points;     // a sweep's resolved scenario per point; empty for a run
+  std::vector<std::int32_t> replications;  // the replication coordinate (every point has the same)
 };
 
 // Sizes of the arrays, and the two unit conversions every value goes through.
 struct Layout {
-  std::size_t reps = 0, months = 0, areas = 0, years = 0, insatser = 0, forbund = 0;
+  std::size_t reps = 0;  // units: the product of the lead axes
+  std::size_t months = 0, areas = 0, years = 0, insatser = 0, forbund = 0;
   int first_month = 0;  // month index of month 0
   int first_year = 0;
   double per_person = 1.0;  // persons per agent (1 / population.scale)
@@ -31,19 +34,25 @@ struct Layout {
 
 // The open scenario group, what goes into it, and the shapes of its arrays. The writers of the
 // group's parts (output/result_coordinates.h, monthly_arrays.h, yearly_arrays.h, ledger_arrays.h,
-// parameter_table.h) read it; output/results_writer.h makes it.
+// parameter_table.h) read it; output/results_writer.h makes it from the first unit it is given
+// (the reference: months, areas, förbund), and checks every unit against it before writing it.
 struct ResultFrame {
-  // Checks that the replications share the first one's months, areas, funding years and insats
-  // catalogue; throws std::invalid_argument naming the replication otherwise.
+  // Checks the reference like any unit (check()).
   ResultFrame(const h5::Group& group, const Scenario& scenario, const std::vector<Region>& regions,
-              std::vector<const ReplicationResult*> results, Lead lead);
+              const ReplicationResult& reference, Lead lead);
 
   const h5::Group& group;
   const Scenario& scenario;
   const std::vector<Region>& regions;
-  const std::vector<const ReplicationResult*> results;
+  const std::vector<AreaInfo> areas;  // the reference's
+  const int reference_replication;
   const Lead lead;
   Layout layout;
+
+  std::size_t units() const { return layout.reps; }
+  // Throws std::invalid_argument naming the replication unless `r` has the reference's months and
+  // areas, a funding record per year and förbund, and the scenario's insats catalogue.
+  void check(const ReplicationResult& r) const;
 
   // The lead axes followed by `rest`.
   h5::Shape shape(std::initializer_list<std::size_t> rest) const;

@@ -43,8 +43,8 @@ std::vector<std::string> point_label_names(const std::vector<std::string>& keys)
   return out;
 }
 
-std::vector<const ReplicationResult*> sweep_replications(const Scenario& base, const std::vector<std::string>& varied_keys,
-                                                        std::span<const PointResults> points) {
+void check_sweep_points(const Scenario& base, const std::vector<std::string>& varied_keys,
+                        std::span<const SweepPoint> points) {
   for (auto it = varied_keys.begin(); it != varied_keys.end(); ++it) {
     // A key names a dataset of its own: no '/', and a dot keeps it apart from every array's name.
     if (it->empty() || it->find('/') != std::string::npos || it->find('.') == std::string::npos)
@@ -53,20 +53,13 @@ std::vector<const ReplicationResult*> sweep_replications(const Scenario& base, c
       throw std::invalid_argument("write_sweep: key '" + *it + "' varied twice");
   }
   if (points.empty()) throw std::invalid_argument("write_sweep: no points");
-  const auto& first = *points.front().replications;
-  if (first.empty()) throw std::invalid_argument("write_sweep: no replications");
   const auto& meta = base.config.meta;
-  std::vector<const ReplicationResult*> results;
   for (std::size_t p = 0; p < points.size(); ++p) {
     const auto& point = points[p];
     const std::string where = "write_sweep: point " + std::to_string(p);
     if (point.values.size() != varied_keys.size())
       throw std::invalid_argument(where + " has " + std::to_string(point.values.size()) + " values for " +
                                   std::to_string(varied_keys.size()) + " varied keys");
-    const auto& reps = *point.replications;
-    if (reps.size() != first.size())
-      throw std::invalid_argument(where + " has " + std::to_string(reps.size()) + " replications, point 0 has " +
-                                  std::to_string(first.size()));
     const auto& cfg = point.scenario->config;
     if (cfg.meta.start.index() != meta.start.index() || cfg.meta.months() != meta.months() ||
         cfg.population.scale != base.config.population.scale || cfg.meta.seed != meta.seed ||
@@ -75,6 +68,28 @@ std::vector<const ReplicationResult*> sweep_replications(const Scenario& base, c
     for (std::size_t t = 0; t < cfg.insatser.size(); ++t)
       if (cfg.insatser[t].name != base.config.insatser[t].name)
         throw std::invalid_argument(where + ": insats types differ from the base");
+  }
+}
+
+std::vector<SweepPoint> sweep_points(std::span<const PointResults> points) {
+  std::vector<SweepPoint> out;
+  for (const auto& p : points) out.push_back({p.scenario, p.values});
+  return out;
+}
+
+std::vector<const ReplicationResult*> sweep_replications(const Scenario& base,
+                                                         const std::vector<std::string>& varied_keys,
+                                                         std::span<const PointResults> points) {
+  check_sweep_points(base, varied_keys, sweep_points(points));
+  const auto& first = *points.front().replications;
+  if (first.empty()) throw std::invalid_argument("write_sweep: no replications");
+  std::vector<const ReplicationResult*> results;
+  for (std::size_t p = 0; p < points.size(); ++p) {
+    const std::string where = "write_sweep: point " + std::to_string(p);
+    const auto& reps = *points[p].replications;
+    if (reps.size() != first.size())
+      throw std::invalid_argument(where + " has " + std::to_string(reps.size()) + " replications, point 0 has " +
+                                  std::to_string(first.size()));
     for (std::size_t i = 0; i < reps.size(); ++i) {
       if (reps[i].replication != first[i].replication)
         throw std::invalid_argument(where + ": replication indices differ from point 0's");
@@ -85,7 +100,7 @@ std::vector<const ReplicationResult*> sweep_replications(const Scenario& base, c
   return results;
 }
 
-void write_sweep_points(const h5::Group& g, const std::vector<std::string>& keys, std::span<const PointResults> points) {
+void write_sweep_points(const h5::Group& g, const std::vector<std::string>& keys, std::span<const SweepPoint> points) {
   const std::size_t P = points.size();
   std::vector<std::int32_t> index(P);
   for (std::size_t p = 0; p < P; ++p) index[p] = static_cast<std::int32_t>(p);

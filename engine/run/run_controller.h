@@ -1,16 +1,12 @@
 // A run controller decides which units this process computes and takes each finished one (into
 // memory, a resume journal, or — later — another rank). execute() calls it; the model never does.
 #pragma once
-#include <atomic>
-#include <condition_variable>
-#include <deque>
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <thread>
-#include <utility>
 #include <vector>
 
+#include "run/journal_appender.h"
 #include "run/run_plan.h"
 #include "run/unit_journal.h"
 #include "sim/replication_result.h"
@@ -29,47 +25,33 @@ class RunController {
   virtual void done_encoded(const Unit& unit, std::string_view encoded_result);
 };
 
-// Keeps every unit of a run in memory: results[point][replication − first]. With a journal, the
-// units it holds are loaded first (a resume) and each new one is appended to it. The worker that
-// finished a unit only encodes it: a thread of the controller's own appends and syncs it (an
-// fdatasync of a national unit takes tens of milliseconds, time a worker would sit idle), so a unit
-// is on disk shortly after done() returns and for certain once results(), journal_error() or
-// flush() has returned, or the controller is destroyed.
+// Keeps every unit of a run in memory: results[point][replication − first]. For tests and
+// benchmarks: a result file is written by streaming the units instead (run/streaming_controller.h).
+// With a journal, the units it holds are loaded first (a resume) and each new one is appended to it
+// (run/journal_appender.h): a unit is on disk for certain once results(), journal_error() or flush()
+// has returned, or the controller is destroyed.
 class CollectingController : public RunController {
  public:
   CollectingController(std::size_t points, int first_replication, int replications, UnitJournal* journal = nullptr);
-  ~CollectingController() override;
-  CollectingController(const CollectingController&) = delete;
-  CollectingController& operator=(const CollectingController&) = delete;
   bool wants(const Unit& unit) const override { return !have(unit); }
   void done(const Unit& unit, ReplicationResult&& result) override;
   // Journals the bytes as they came (no second encoding), then decodes them.
   void done_encoded(const Unit& unit, std::string_view encoded_result) override;
   bool have(const Unit& unit) const;
   // Waits until every unit given so far is in the journal (or the journal was given up).
-  void flush();
+  void flush() { appender_.flush(); }
   // Why the journal was given up (a write failed: the run goes on without it), or "". Flushes first.
-  std::string journal_error();
+  std::string journal_error() { return appender_.error(); }
   // Flushes first.
   std::vector<std::vector<ReplicationResult>>& results();
 
  private:
-  void enqueue(const Unit& unit, std::string&& encoded);
-  void write_loop();
   void store(const Unit& unit, ReplicationResult&& result);
   int first_;
-  std::atomic<UnitJournal*> journal_;
-  std::string journal_error_;
   std::vector<std::vector<ReplicationResult>> results_;
   std::vector<std::vector<char>> have_;
   mutable std::mutex mutex_;
-  // The appending thread: units waiting to be written, whether one is being written, and stop.
-  std::mutex queue_mutex_;
-  std::condition_variable queue_changed_;
-  std::deque<std::pair<Unit, std::string>> queue_;
-  bool writing_ = false;
-  bool stop_ = false;
-  std::thread writer_;
+  JournalAppender appender_;  // last: its destructor appends what is queued while the rest still lives
 };
 
 }  // namespace finsim

@@ -176,6 +176,10 @@ void UnitJournal::append_encoded(std::size_t point, int replication, std::string
 }
 
 ReplicationResult UnitJournal::load(std::size_t point, int replication) const {
+  return decode_result(load_encoded(point, replication));
+}
+
+std::string UnitJournal::load_encoded(std::size_t point, int replication) const {
   const State& s = *state_;
   journal::Location at;
   {
@@ -199,7 +203,7 @@ ReplicationResult UnitJournal::load(std::size_t point, int replication) const {
   head(p, r);
   if (p != point || r != replication)
     throw std::logic_error(s.path.string() + ": journal index points at another unit");
-  return decode_result(payload.substr(12));
+  return std::string(payload.substr(12));
 }
 
 void UnitJournal::remove() {

@@ -56,6 +56,8 @@ class UnitJournal {
   void append_encoded(std::size_t point, int replication, std::string_view encoded_result);
   // The result appended for a done unit, equal field by field. Thread-safe.
   ReplicationResult load(std::size_t point, int replication) const;
+  // The same as it was appended, still encoded (run/result_encoding.h). Thread-safe.
+  std::string load_encoded(std::size_t point, int replication) const;
   // Deletes the journal (after the final result file was committed) and closes it.
   void remove();
   // Renames the journal to `final_path` (a finished shard file) and closes it; the rename is synced

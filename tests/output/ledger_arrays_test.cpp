@@ -12,9 +12,9 @@ using finsim::test::FrameFixture;
 
 namespace {
 
-void coordinates_and_ledger(const ResultFrame& frame) {
+void coordinates_and_ledger(const ResultFrame& frame, UnitArrays& arrays) {
   write_coordinates(frame);
-  write_ledger_arrays(frame);
+  add_ledger_arrays(frame, arrays);
 }
 
 }  // namespace

@@ -11,9 +11,9 @@ using finsim::test::FrameFixture;
 
 namespace {
 
-void coordinates_and_monthly(const ResultFrame& frame) {
+void coordinates_and_monthly(const ResultFrame& frame, UnitArrays& arrays) {
   write_coordinates(frame);
-  write_monthly_arrays(frame);
+  add_monthly_arrays(frame, arrays);
 }
 
 }  // namespace

@@ -59,7 +59,7 @@ TEST_CASE("parameter table: in a sweep values and origins are per point", "[outp
                                        {"scenario.end=2020-06", "population.scale=0.25"});
   const std::vector<const Scenario*> points = {&f.scenario, &other};
   f.results.push_back(f.replication(3));
-  const Lead sweep{{"point", "replication"}, {2, 1}, points};
+  const Lead sweep{{"point", "replication"}, {2, 1}, points, {}};
   const auto file = f.write(
       [](const ResultFrame& frame) {
         h5::define_dimension(frame.group, "point", 2);

@@ -72,7 +72,7 @@ TEST_CASE("coordinates: in a sweep each point has its own insats costs", "[outpu
   dearer.config.insatser[0].cost_per_month += 1000;
   const std::vector<const Scenario*> points = {&f.scenario, &dearer};
   f.results.push_back(f.replication(3));
-  const Lead sweep{{"point", "replication"}, {2, 1}, points};
+  const Lead sweep{{"point", "replication"}, {2, 1}, points, {}};
   const auto file = f.write(
       [](const ResultFrame& frame) {
         h5::define_dimension(frame.group, "point", 2);

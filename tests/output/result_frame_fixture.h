@@ -9,6 +9,7 @@
 #include "config/read_scenario.h"
 #include "output/hdf5_file.h"
 #include "output/result_frame.h"
+#include "output/unit_arrays.h"
 
 namespace finsim::test {
 
@@ -72,21 +73,30 @@ struct FrameFixture {
   }
 
   // Writes group "g" with `part` (a run's lead axis unless `lead` is given) and opens the file to read.
-  h5::File write(const std::function<void(const ResultFrame&)>& part, const Lead* lead = nullptr) const {
+  // `part` creates its arrays in `arrays`; the fixture then writes every replication's slab, as
+  // output/results_writer.cpp does, after checking each against the first (the reference).
+  h5::File write(const std::function<void(const ResultFrame&, UnitArrays&)>& part, const Lead* lead = nullptr) const {
     const auto path = dir / "part.h5";
     {
       auto file = h5::File::create(path);
       {
         const auto group = file.create_group("g");
-        std::vector<const ReplicationResult*> pointers;
-        for (const auto& r : results) pointers.push_back(&r);
-        const Lead run{{"replication"}, {results.size()}, {}};
-        const ResultFrame frame(group, scenario, regions, std::move(pointers), lead ? *lead : run);
-        part(frame);
+        Lead l = lead ? *lead : Lead{{"replication"}, {results.size()}, {}, {}};
+        if (l.replications.empty())
+          for (std::size_t i = 0; i < l.shape.back(); ++i) l.replications.push_back(results[i].replication);
+        const ResultFrame frame(group, scenario, regions, results.front(), l);
+        for (const auto& r : results) frame.check(r);
+        UnitArrays arrays(frame);
+        part(frame, arrays);
+        for (std::size_t slot = 0; slot < results.size(); ++slot) arrays.write(slot, results[slot]);
+        arrays.close();
       }
       file.close();
     }
     return h5::File::open_read(path);
+  }
+  h5::File write(const std::function<void(const ResultFrame&)>& part, const Lead* lead = nullptr) const {
+    return write([&](const ResultFrame& frame, UnitArrays&) { part(frame); }, lead);
   }
 };
 

@@ -38,7 +38,7 @@ TEST_CASE("result frame: a sweep leads with point, then replication", "[output][
   f.results.push_back(f.replication(3));
   f.results.push_back(f.replication(3));  // three points, one replication each
   const std::vector<const Scenario*> points(3, &f.scenario);
-  const Lead sweep{{"point", "replication"}, {3, 1}, points};
+  const Lead sweep{{"point", "replication"}, {3, 1}, points, {}};
   f.write(
       [&](const ResultFrame& frame) {
         CHECK(frame.shape({2}) == h5::Shape{3, 1, 2});

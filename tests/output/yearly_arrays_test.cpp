@@ -11,9 +11,9 @@ using finsim::test::FrameFixture;
 
 namespace {
 
-void coordinates_and_yearly(const ResultFrame& frame) {
+void coordinates_and_yearly(const ResultFrame& frame, UnitArrays& arrays) {
   write_coordinates(frame);
-  write_yearly_arrays(frame);
+  add_yearly_arrays(frame, arrays);
 }
 
 }  // namespace
