@@ -45,25 +45,41 @@ TEST_CASE("result_file: an unwritable place fails before any work, naming the fi
         }) == under_file + ": cannot write the result file: '" + file + "' is not a directory");
 }
 
-TEST_CASE("result_file: a unit that breaks an identity stops the write before anything is written",
+TEST_CASE("result_file: a unit that breaks an identity fails the finish, and no result file appears",
           "[cli][result-file]") {
   test::TempDir dir("result-file-write");
   Scenario s = load_scenario(test::kBaseline, {"population.scale=0.03", "scenario.end=2019-06",
                                                "scenario.burn_in_years=0", "scenario.replications=1"});
   auto world = std::make_shared<const World>(build_world(s.config));
   const PreparedRun run = prepare_run(std::move(s), world);
-  std::vector<std::vector<ReplicationResult>> results{{test::tiny_replication(false, 0)}};
+  ReplicationResult result = test::tiny_replication(false, 0);
   const RunInfo info{"finsim run test", 1, 1, "2026-11-26T12:00:00Z", "test"};
 
+  // As finsim run does it: claim NAME.partial.PID, write the units into it, commit when finished.
   const auto good = dir / "good.h5";
-  cli::write_result_file(good, run, results, info);
+  {
+    PartialFile partial(good);
+    cli::claim_result_file(partial);
+    cli::ResultFile file(partial.partial_path(), run, info);
+    file.add({0, 0}, result);
+    file.finish();
+    partial.commit();
+  }
   std::ifstream in(good, std::ios::binary);
   char magic[8] = {};
   in.read(magic, 8);
   CHECK(std::string(magic, 8) == std::string("\x89HDF\r\n\x1a\n", 8));
 
-  results[0][0].monthly.back().referrals = -1;
+  result.monthly.back().referrals = -1;
   const auto bad = dir / "bad.h5";
-  CHECK_THROWS_AS(cli::write_result_file(bad, run, results, info), InvariantError);
+  {
+    PartialFile partial(bad);
+    cli::claim_result_file(partial);
+    cli::ResultFile file(partial.partial_path(), run, info);
+    file.add({0, 0}, result);
+    CHECK_THROWS_AS(file.finish(), InvariantError);
+  }  // not committed: the partial file goes with it
   CHECK(!std::filesystem::exists(bad));
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path))
+    CHECK(entry.path().filename().string().rfind("bad.h5", 0) != 0);
 }
