@@ -248,7 +248,8 @@ void print_study_csv(std::ostream& out, const Lang& l, const StudySummary& s) {
     if (e.unit == "months") period = "horizon";
     if (e.metric == "cost_per_work_studies_end") period = years_text(s.policy_first_year, s.last_year);
     std::string note = e.note;
-    if (e.defined && !e.split_known) note += std::string(note.empty() ? "" : ";") + "split_not_measured_one_replication";
+    if (e.defined && !e.split_known)
+      note += std::string(note.empty() ? "" : ";") + "split_not_measured_one_replication";
     if (!s.calibrated) note += std::string(note.empty() ? "" : ";") + "not_calibrated";
     const std::string unit = e.unit == "months" ? "months" : e.unit;
     out << e.metric << "," << csv_field(label(l, e, s.last_year, false)) << "," << e.payer << ",nation,,0,"

@@ -88,6 +88,9 @@ void PartialFile::commit() {
     fail(final_, "rename " + partial_.string() + " to it", errno);
   }
   committed_ = true;
+  // Again at the end: a killed process may still have been dying when this run started (mpirun's
+  // rank 0 after a SIGTERM), so its temporary was not yet stale then.
+  remove_stale_partials(final_);
   std::filesystem::path directory = final_.parent_path();
   sync(directory.empty() ? "." : directory, O_RDONLY | O_DIRECTORY, final_);
 }

@@ -28,6 +28,7 @@ class PartialFile {
 
   // Syncs the partial file to disk, renames it over NAME and syncs the directory, so that after
   // a crash NAME is either the old file or the complete new one. The writer must have closed it.
+  // Then removes NAME.partial.PID files of processes that are gone by now (as create() does).
   // Throws std::runtime_error naming the file.
   void commit();
 

@@ -26,21 +26,7 @@ std::string compare_table_text(const Lang& l, const Comparison& c) {
 std::vector<std::string> compare_csv_lines(const Lang& l, const Comparison& c) {
   std::ostringstream out;
   print_csv(out, l, c);
-  std::vector<std::string> lines;
-  std::istringstream in(out.str());
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
-
-// Fields of a CSV line (RFC 4180 quotes; no line breaks inside fields here).
-std::size_t compare_csv_fields(const std::string& line) {
-  std::size_t fields = 1;
-  bool quoted = false;
-  for (char ch : line) {
-    if (ch == '"') quoted = !quoted;
-    if (ch == ',' && !quoted) ++fields;
-  }
-  return fields;
+  return test::lines_of(out.str());
 }
 
 bool compare_has_line(const std::vector<std::string>& lines, const std::string& line) {
@@ -156,7 +142,7 @@ TEST_CASE("compare_table: CSV rows carry exact values, empty intervals at n=1 an
   CHECK(lines[0] ==
         "metric,label,payer,level,area,synthetic,period,unit,base_mean,scenario_mean,difference_mean,ci_low,ci_high,sd,"
         "n,note,base_sha256,scenario_sha256");
-  for (const auto& line : lines) CHECK(compare_csv_fields(line) == 18);
+  for (const auto& line : lines) CHECK(test::csv_field_count(line) == 18);
   // 14 + 1 rows, 2 × 2 payback rows, 2 costs.
   CHECK(lines.size() == 1 + 15 + 4 + 2);
   CHECK(compare_has_line(lines,

@@ -1,11 +1,32 @@
 // Test helper: a small hand-made Comparison (two runs 2025–2030, policy years 2026–2030, 10 pairs)
 // whose every number is chosen so that the quote's and the table's rounding can be worked out by hand.
 #pragma once
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "output/comparison.h"
 
 namespace finsim::test {
+
+// A printed table or CSV, line by line.
+inline std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// Fields of a CSV line (RFC 4180 quotes; no line breaks inside fields here).
+inline std::size_t csv_field_count(const std::string& line) {
+  std::size_t fields = 1;
+  bool quoted = false;
+  for (char ch : line) {
+    if (ch == '"') quoted = !quoted;
+    if (ch == ',' && !quoted) ++fields;
+  }
+  return fields;
+}
 
 inline PairedStat paired(double mean, double low, double high, double sd = 1, int n = 10) {
   PairedStat s;

@@ -82,10 +82,7 @@ std::string dose_text(const Lang& l, const DoseResponse& d) {
 std::vector<std::string> dose_csv_lines(const Lang& l, const DoseResponse& d) {
   std::ostringstream out;
   print_dose_response_csv(out, l, d);
-  std::vector<std::string> lines;
-  std::istringstream in(out.str());
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
+  return test::lines_of(out.str());
 }
 
 bool dose_has_line(const std::vector<std::string>& lines, const std::string& line) {

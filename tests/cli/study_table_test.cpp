@@ -4,6 +4,8 @@
 #include <cmath>
 #include <sstream>
 
+#include "comparison_fixture.h"
+
 using namespace finsim;
 using namespace finsim::cli;
 
@@ -77,20 +79,7 @@ std::string study_text(const Lang& l, const StudySummary& s) {
 std::vector<std::string> study_csv_lines(const Lang& l, const StudySummary& s) {
   std::ostringstream out;
   print_study_csv(out, l, s);
-  std::vector<std::string> lines;
-  std::istringstream in(out.str());
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
-
-std::size_t study_csv_fields(const std::string& line) {
-  std::size_t fields = 1;
-  bool quoted = false;
-  for (char ch : line) {
-    if (ch == '"') quoted = !quoted;
-    if (ch == ',' && !quoted) ++fields;
-  }
-  return fields;
+  return test::lines_of(out.str());
 }
 
 }  // namespace
@@ -182,7 +171,7 @@ TEST_CASE("study_table: CSV rows with exact values, the variance shares and the 
   CHECK(lines[0] ==
         "metric,label,payer,level,area,synthetic,period,unit,base_mean,scenario_mean,difference_mean,ci_low,ci_high,sd,"
         "n,note,base_sha256,scenario_sha256,share_parameters,share_noise,sets_kept,sets_tried");
-  for (const auto& line : lines) CHECK(study_csv_fields(line) == 22);
+  for (const auto& line : lines) CHECK(test::csv_field_count(line) == 22);
   // sd = √(300 + 100) = 20; n = 3 sets × 4 replications.
   CHECK(lines[2] ==
         "unique_participants,extra participants a year,,nation,,0,policy_per_year,persons,,,250,200,300,20,12,,"
