@@ -27,6 +27,9 @@ bool Handle::close() noexcept {
   if (id_ < 0) return true;
   bool ok = close_(id_) >= 0;
   id_ = H5I_INVALID_HID;
+  // A failed close (the disk filled up) leaves messages on this thread's error stack; HDF5 frees a
+  // finished thread's stack without its messages, so they are cleared here, not leaked.
+  if (!ok) H5Eclear2(H5E_DEFAULT);
   return ok;
 }
 
@@ -51,6 +54,7 @@ bool mentions(const ErrorStack& stack, std::string_view text) {
 ErrorStack current_stack() {
   ErrorStack stack;
   H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, collect_error, &stack);
+  H5Eclear2(H5E_DEFAULT);  // read once; see Handle::close
   return stack;
 }
 
