@@ -27,7 +27,7 @@ void Progress::stop() {
   }
   wake_.notify_all();
   thread_.join();
-  std::fprintf(stderr, "\r%*s\r", 78, "");
+  std::fprintf(stderr, "\r%*s\r", drawn_, "");
   std::fflush(stderr);
 }
 
@@ -67,6 +67,7 @@ void Progress::draw() {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   const std::string line = progress_line(done_.load(std::memory_order_relaxed), total_.load(std::memory_order_relaxed),
                                          months_per_unit_, seconds);
+  drawn_ = std::max(drawn_, static_cast<int>(line.size()));
   std::fprintf(stderr, "\r%s", line.c_str());
   std::fflush(stderr);
 }

@@ -37,6 +37,7 @@ class Progress {
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
+  int drawn_ = 0;  // the widest line drawn (by the drawing thread; read after it has joined)
   std::thread thread_;
 };
 

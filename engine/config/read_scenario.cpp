@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "config/parameters.h"
+#include "config/toml_text.h"
 #include "util/error.h"
 
 namespace finsim {
@@ -394,7 +395,7 @@ Scenario read_scenario(const ScenarioDocument& doc) {
   std::ostringstream os;
   // No path in the text: its digest must not depend on where the scenario file lives.
   os << "# Resolved scenario (finsim " FINSIM_VERSION "): every key, defaults written out\n" << r.resolved() << "\n";
-  s.resolved_toml = os.str();
+  s.resolved_toml = shortest_floats(os.str());
   s.chain = doc.chain;
   s.overrides = doc.overrides;
   return s;

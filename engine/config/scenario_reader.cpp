@@ -5,6 +5,7 @@
 
 #include "config/parameters.h"
 #include "config/scenario_document.h"
+#include "config/toml_text.h"
 #include "util/error.h"
 #include "util/text.h"
 
@@ -25,7 +26,7 @@ std::string toml_literal(const toml::node& n) {
   } else {
     n.visit([&](auto&& v) { os << v; });
   }
-  std::string s = os.str();
+  std::string s = shortest_floats(os.str());
   for (auto& c : s)
     if (c == '\n') c = ' ';
   return s;

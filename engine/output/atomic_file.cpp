@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <fstream>
 #include <stdexcept>
 #include <string>
 #include <system_error>
@@ -32,8 +33,19 @@ void sync(const std::filesystem::path& path, int flags, const std::filesystem::p
   if (result != 0) fail(named, "sync " + path.string(), error);
 }
 
+// Whether process `pid` has ended: no such process, or one that exited and is waiting to be reaped (a
+// zombie: a killed MPI rank whose mpirun has gone keeps its PID until something reaps it).
+bool process_gone(long pid) {
+  if (::kill(static_cast<pid_t>(pid), 0) != 0) return errno == ESRCH;
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string text;
+  std::getline(stat, text);
+  const auto paren = text.rfind(')');  // the command name may contain spaces and parentheses
+  return paren != std::string::npos && paren + 2 < text.size() && (text[paren + 2] == 'Z' || text[paren + 2] == 'X');
+}
+
 // Temporaries of NAME whose process is gone. Only this machine's processes can be asked; a PID that
-// exists (or that we may not signal) is left alone.
+// is alive (or that we may not signal) is left alone.
 void remove_stale_partials(const std::filesystem::path& final_path) {
   const std::string prefix = final_path.filename().string() + ".partial.";
   const std::filesystem::path dir = final_path.parent_path().empty() ? "." : final_path.parent_path();
@@ -44,7 +56,7 @@ void remove_stale_partials(const std::filesystem::path& final_path) {
     const std::string digits = name.substr(prefix.size());
     if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
     const long pid = std::stol(digits);
-    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) ::unlink(entry.path().c_str());
+    if (pid > 0 && process_gone(pid)) ::unlink(entry.path().c_str());
   }
 }
 

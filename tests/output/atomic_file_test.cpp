@@ -101,3 +101,25 @@ TEST_CASE("PartialFile create removes only the temporaries of processes that are
   CHECK_FALSE(fs::exists(dead));  // left by a killed run: cleaned up
   CHECK(fs::exists(other_name));  // another result file's temporary: not ours to judge
 }
+
+TEST_CASE("PartialFile create removes the temporary of a process that exited but is not yet reaped",
+          "[hdf5][atomic]") {
+  // A killed MPI rank whose mpirun has gone stays a zombie until something reaps it; it holds its
+  // PID (kill(pid, 0) succeeds) but will never finish its temporary.
+  TempDir dir("zombie");
+  const auto final_path = dir.path / "run.h5";
+  pid_t zombie = ::fork();
+  if (zombie == 0) ::_exit(0);
+  REQUIRE(zombie > 0);
+  siginfo_t info{};
+  REQUIRE(::waitid(P_PID, static_cast<id_t>(zombie), &info, WEXITED | WNOWAIT) == 0);  // exited, not reaped
+  REQUIRE(::kill(zombie, 0) == 0);
+  const auto left = finsim::partial_path_for(final_path, zombie);
+  std::ofstream(left) << "x";
+
+  PartialFile partial(final_path);
+  partial.create();
+  CHECK_FALSE(fs::exists(left));
+  int status = 0;
+  ::waitpid(zombie, &status, 0);
+}
