@@ -102,8 +102,7 @@ TEST_CASE("PartialFile create removes only the temporaries of processes that are
   CHECK(fs::exists(other_name));  // another result file's temporary: not ours to judge
 }
 
-TEST_CASE("PartialFile create removes the temporary of a process that exited but is not yet reaped",
-          "[hdf5][atomic]") {
+TEST_CASE("PartialFile create removes the temporary of a process that exited but is not yet reaped", "[hdf5][atomic]") {
   // A killed MPI rank whose mpirun has gone stays a zombie until something reaps it; it holds its
   // PID (kill(pid, 0) succeeds) but will never finish its temporary.
   TempDir dir("zombie");
