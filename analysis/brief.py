@@ -275,7 +275,8 @@ def as_list(v):
 
 
 def toml_text(value):
-    """A resolved TOML value as a reader writes it: 0.10000000000000001 -> 0.1."""
+    """A resolved TOML value as a reader writes it: 0.10000000000000001 -> 0.1 (finsim writes the shortest
+    form since 2026-11-26; files written before carry toml++'s 17 digits)."""
     return re.sub(r"\d+\.\d{6,}", lambda m: f"{float(m.group()):.10g}", value)
 
 
