@@ -1,5 +1,6 @@
 #include "config/toml_text.h"
 
+#include <algorithm>
 #include <charconv>
 #include <system_error>
 
