@@ -88,11 +88,11 @@ void add_monthly_arrays(const ResultFrame& f, UnitArrays& arrays) {
       "people in an insats for the first time in the calendar year");
 
   // Gone is not a stock in the model; the file shows the people who left since the start.
-  const int gone = static_cast<int>(State::Gone);
+  constexpr int gone = static_cast<int>(State::Gone);
   arrays.add_doubles(
       "stock", {l.months, l.areas, kStates}, {"month", "forbund", "state"},
       described("persons", "people by state at month end ('gone': cumulative departures since the start)"),
-      [&l, gone](const ReplicationResult& r, std::vector<double>& out) {
+      [&l](const ReplicationResult& r, std::vector<double>& out) {
         for (std::size_t a = 0; a < l.areas; ++a) {
           std::int64_t total = r.initial_stock[a][gone];
           for (std::size_t m = 0; m < l.months; ++m) {
