@@ -4,6 +4,8 @@
 #include <charconv>
 #include <system_error>
 
+#include "util/text.h"
+
 namespace finsim {
 namespace {
 
@@ -20,9 +22,7 @@ std::string rewrite_float(std::string_view token) {
   double v = 0;
   const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
   if (ec != std::errc() || end != digits.data() + digits.size()) return std::string(token);
-  char buf[32];
-  const auto res = std::to_chars(buf, buf + sizeof buf, v);
-  std::string out(buf, res.ptr);
+  std::string out = shortest_number(v);
   if (out.find_first_of(".e") == std::string::npos) out += ".0";  // still a TOML float
   return out;
 }
@@ -30,14 +30,15 @@ std::string rewrite_float(std::string_view token) {
 // Length of the string starting at `at` (a quote), to just past its closing quote.
 std::size_t string_length(std::string_view s, std::size_t at) {
   const char q = s[at];
-  const bool multi = s.compare(at, 3, std::string(3, q)) == 0;
+  const std::string_view triple = q == '"' ? std::string_view(R"(""")") : std::string_view("'''");
+  const bool multi = s.substr(at, 3) == triple;
   std::size_t i = at + (multi ? 3 : 1);
   while (i < s.size()) {
     if (q == '"' && s[i] == '\\') {
       i += 2;
       continue;
     }
-    if (multi ? s.compare(i, 3, std::string(3, q)) == 0 : s[i] == q) return i + (multi ? 3 : 1) - at;
+    if (multi ? s.substr(i, 3) == triple : s[i] == q) return i + (multi ? 3 : 1) - at;
     ++i;
   }
   return s.size() - at;
