@@ -15,12 +15,12 @@ struct ExecuteOptions {
   const std::atomic<bool>* cancel = nullptr;  // stop between months (execute throws Cancelled)
   // Progress in unit-months (a unit has burn-in + horizon months); called from worker threads.
   std::function<void(long unit_months_done, long unit_months_total)> on_progress;
-  // Share the months in which points' funding plans are the same (docs/output.md "Sweeps"):
-  // off only to test that sharing changes nothing.
+  // Points of a replication step an area once while their funding plans for it are the same
+  // (docs/output.md "Sweeps"): off only to test that sharing changes nothing.
   bool share_months = true;
-  // When set, counts the months simulated (a month of a branch shared by k points counts once):
+  // When set, counts the area-months simulated (an area-month shared by k points counts once):
   // what sharing saves, for tests and benchmarks.
-  std::atomic<long>* simulated_months = nullptr;
+  std::atomic<long>* simulated_area_months = nullptr;
 };
 
 // Throws Cancelled when cancelled; a unit's exception (a bug) after the other tasks stopped.

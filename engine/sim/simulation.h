@@ -3,7 +3,9 @@
 #pragma once
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "config/scenario_config.h"
@@ -30,47 +32,52 @@ struct Cancelled {};
 // Public so benchmarks start from exactly the same state.
 void populate_areas(std::vector<Area>& areas, const ScenarioConfig& config, const World& world, RunKey key);
 
-// One replication in progress: everything the next month needs. Plain data and copyable, so that
-// the run layer can let points whose funding plans are the same share months and copy the state
-// where they part (engine/run/). The model reads the scenario only through `config` arguments and
-// the funding only through the plans of `funding`.
+// One replication of one point in progress: everything the next month needs. Its areas may be
+// shared with the states of other points of the same replication (start_sharing): advance_month
+// steps an area once for all the states that hold it, and gives a state its own copy of an area
+// when its plan for the area's förbund parts from the others'. So a sweep over funding levels
+// simulates an area once for as long as the levels buy it the same plan. The model reads the
+// scenario only through `config` arguments and the funding only through the plans of `funding`.
+// Copying a state would share its areas without the sharing rules: states are moved, not copied.
 struct ReplicationState {
   RunKey key;
   Rates rates;
-  std::vector<Area> areas;
-  std::vector<std::size_t> order;  // areas, larger first (scheduling only; results do not depend on it)
+  std::vector<std::shared_ptr<Area>> areas;
   FundingCycle funding;
   std::vector<ForbundYear> first_plan;                // plans the burn-in and the first reported year
-  std::optional<std::vector<ForbundYear>> next_plan;  // prepared by prepare_plan for the next month
+  std::optional<std::vector<ForbundYear>> next_plan;  // the plan of the year the next month opens
   std::vector<Sek> spending_agent_units;              // per förbund, this year so far
   ReplicationResult result;
   int month = 0;  // the next month to simulate (−burn-in … months)
   bool record_events = false;
+
+  ReplicationState(RunKey k, Rates r, std::vector<std::shared_ptr<Area>> a, FundingCycle f, int first_month,
+                   bool events);
+  ReplicationState(ReplicationState&&) = default;
+  ReplicationState& operator=(ReplicationState&&) = default;
 };
 
 // The state before the first month (the first burn-in month, or month 0 without burn-in).
 ReplicationState start_replication(const ScenarioConfig& config, const World& world, int replication,
                                    bool record_events = false);
+// The state of another point of `lead`'s replication, holding all of lead's areas, before the
+// first month: `config` may differ from lead's only in its funding (PreparedRun::may_share).
+ReplicationState start_sharing(const ReplicationState& lead, const ScenarioConfig& config, const World& world);
 bool finished(const ReplicationState& state);
-// The funding year whose plan the next month applies from `state.funding`, if it opens one
-// (reported years after the first); 0 otherwise. The burn-in and the first year use first_plan.
-int plan_year_due(const ReplicationState& state, const ScenarioConfig& config);
-// Fills state.next_plan when a plan is due (idempotent).
-void prepare_plan(ReplicationState& state, const ScenarioConfig& config);
-// Whether two förbund plans are the same for the model (the fields apply_year_plan reads): states
+// Whether two förbund plans are the same for the model (the fields apply_year_plan reads): areas
 // that apply equal plans stay equal.
 bool same_for_model(const ForbundYear& a, const ForbundYear& b);
 bool same_for_model(const std::vector<ForbundYear>& a, const std::vector<ForbundYear>& b);
-// What each förbund spent in `year`: admin and structural money as budgeted (no source says
-// otherwise) plus the individual insatser as they happened, `individual` in SEK.
-std::vector<Sek> spent_in_year(const FundingCycle& funding, int year, const std::vector<Sek>& individual);
-// Simulates the next month (prepares the plan if due). Throws Cancelled when control.cancel is set.
+// Simulates the next month. Throws Cancelled when control.cancel is set.
 void advance_month(ReplicationState& state, const ScenarioConfig& config, const RunControl& control = {});
-// The result of a finished replication, with the funding records of `funding` (the state's own
-// unless a point that shared the months brings its own cycle).
-ReplicationResult finish_replication(const ReplicationState& state, const FundingCycle& funding);
-// The same with the state's own funding, moving the result out of a state that is done with
-// (a national 2019–2040 result is ~20 MB of monthly records: not copied).
+// Simulates the next month of states of one replication that are at the same month and were
+// started together (start_sharing); `config` is any of theirs (only their funding differs, and
+// that is in each state's cycle). Returns the areas stepped: each area held by several states
+// counts once.
+std::size_t advance_month(std::span<ReplicationState* const> states, const ScenarioConfig& config,
+                          const RunControl& control = {});
+// The result of a finished replication, moved out of a state that is done with (a national
+// 2019–2040 result is ~20 MB of monthly records: not copied).
 ReplicationResult finish_replication(ReplicationState&& state);
 
 ReplicationResult run_replication(const ScenarioConfig& config, const World& world, int replication,

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <ranges>
 
 #include "config/read_scenario.h"
 #include "population/synthesis.h"
@@ -92,8 +93,8 @@ TEST_CASE("the initial stock is created at the first burn-in month, so it ages d
   // Everyone present at the start has the sampled age (16–64) at that month, not at month 0.
   std::int64_t people = 0;
   std::vector<std::uint32_t> turning_65;  // ids of those who turn 65 before month 0
-  for (const Area& area : st.areas)
-    for (std::size_t i = 0; i < area.agents.size(); ++i) {
+  for (const auto& held : st.areas)
+    for (const Area& area = *held; std::size_t i : std::views::iota(std::size_t{0}, area.agents.size())) {
       const int age = st.month - area.agents.birth[i];
       REQUIRE(age >= 16 * 12);
       REQUIRE(age < 65 * 12);
@@ -110,7 +111,8 @@ TEST_CASE("the initial stock is created at the first burn-in month, so it ages d
   std::int64_t in = 0, out = 0, aged_out = 0;
   while (st.month < 0) {
     advance_month(st, s.config);
-    for (const Area& area : st.areas) {
+    for (const auto& held : st.areas) {
+      const Area& area = *held;
       in += area.month.inflow;
       out += std::accumulate(area.month.gone.begin(), area.month.gone.end(), std::int64_t{0});
       aged_out += area.month.gone[static_cast<int>(GoneReason::AgedOut)];
@@ -118,8 +120,8 @@ TEST_CASE("the initial stock is created at the first burn-in month, so it ages d
   }
   CHECK(aged_out >= 1);
   std::int64_t present = 0;
-  for (const Area& area : st.areas)
-    for (std::size_t i = 0; i < area.agents.size(); ++i) {
+  for (const auto& held : st.areas)
+    for (const Area& area = *held; std::size_t i : std::views::iota(std::size_t{0}, area.agents.size())) {
       if (area.agents.state_of(i) == State::Gone) continue;
       ++present;
       // Nobody above 64 remains at month 0, except those turning 65 in it, who leave in it.
