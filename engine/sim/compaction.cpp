@@ -33,11 +33,10 @@ void compact_gone(Area& area, double min_gone_share) {
   }
   area.identified_pool.renumber(map);
   auto& clocks = area.identification_clocks;
-  for (std::size_t b = clocks.first; b < clocks.buckets.size(); ++b) {
-    auto& bucket = clocks.buckets[b];
-    std::erase_if(bucket, [&](const IdentificationClock& c) { return to[c.person] == kGone; });
-    for (auto& c : bucket) c.person = to[c.person];
-  }
+  for_each_clock_list(clocks, [&](auto& list) {
+    std::erase_if(list, [&](const IdentificationClock& c) { return to[c.person] == kGone; });
+    for (auto& c : list) c.person = to[c.person];
+  });
   std::erase_if(clocks.pending, [&](const PendingClock& p) { return to[p.person] == kGone; });
   for (auto& p : clocks.pending) p.person = to[p.person];
   area.calendar.renumber(map, kGone);

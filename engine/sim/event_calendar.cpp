@@ -27,6 +27,12 @@ std::vector<std::uint32_t> EventCalendar::take(int month) {
     ++open_block_;
     std::vector<Filing> filed;
     filed.swap(blocks_[open_block_]);
+    // Count first, so each month's list grows once instead of doubling its way up.
+    const std::size_t base = open_block_ * kBlockMonths;
+    std::size_t counts[kBlockMonths] = {};
+    for (const Filing& f : filed) ++counts[f.slot - base];
+    for (std::size_t k = 0; k < kBlockMonths && base + k < months_.size(); ++k)
+      if (counts[k] != 0) months_[base + k].reserve(months_[base + k].size() + counts[k]);
     for (const Filing& f : filed) months_[f.slot].push_back(f.person);
   }
   std::vector<std::uint32_t> out;

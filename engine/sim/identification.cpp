@@ -4,6 +4,7 @@
 // presence and with structural work, up to the partners' screening capacity (saturation).
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
 
 #include "sim/events.h"
@@ -24,12 +25,6 @@ bool eligible(const Area& area, std::size_t i, int month) {
 bool live(const Area& area, const IdentificationClock& c) {
   return area.agents.state_of(c.person) == State::Target && area.agents.identified[c.person] == kNotIdentified &&
          area.agents.since[c.person] == c.stamp;
-}
-
-void file(IdentificationClocks& clocks, const IdentificationClock& c) {
-  const auto b = std::max(clocks.first, static_cast<std::size_t>(c.level / kClockBucketWidth));
-  if (b >= clocks.buckets.size()) clocks.buckets.resize(b + 1);
-  clocks.buckets[b].push_back(c);
 }
 
 void draw_clock(Area& area, std::size_t i, int month, const StepContext& ctx) {
@@ -86,7 +81,7 @@ void identification(Area& area, const StepContext& ctx) {
     // in Target has a later stamp), so dropping them changes no result: it is only done once they
     // are at least half of the clocks stored, since it visits every person and every clock.
     std::size_t stored = 0;
-    for (std::size_t b = clocks.first; b < clocks.buckets.size(); ++b) stored += clocks.buckets[b].size();
+    for_each_clock_list(clocks, [&](const auto& list) { stored += list.size(); });
     const auto& target = area.census[static_cast<int>(State::Target)];
     const std::int64_t could_hold =
         std::accumulate(target.begin(), target.end(), std::int64_t{0}) - area.identified_count;
@@ -98,8 +93,9 @@ void identification(Area& area, const StepContext& ctx) {
       for (std::size_t i = 0; i < a.size(); ++i)
         if (a.rows[i].state == static_cast<std::uint8_t>(State::Target) && a.rows[i].identified == kNotIdentified)
           live_stamp[i] = a.rows[i].since;
-      for (std::size_t b = clocks.first; b < clocks.buckets.size(); ++b)
-        std::erase_if(clocks.buckets[b], [&](const IdentificationClock& c) { return live_stamp[c.person] != c.stamp; });
+      for_each_clock_list(clocks, [&](auto& list) {
+        std::erase_if(list, [&](const IdentificationClock& c) { return live_stamp[c.person] != c.stamp; });
+      });
     }
   }
   area.identification_hazard = identification_hazard(area, ctx);
@@ -108,11 +104,12 @@ void identification(Area& area, const StepContext& ctx) {
   const auto this_month = std::stable_partition(clocks.pending.begin(), clocks.pending.end(),
                                                 [&](const PendingClock& p) { return p.month < ctx.month; });
   for (auto p = clocks.pending.begin(); p != this_month; ++p)
-    file(clocks, {clocks.level + p->threshold, p->person, p->stamp});
+    file_clock(clocks, {clocks.level + p->threshold, p->person, p->stamp});
   const bool everyone = h >= 1.0;  // Λ would be infinite: every clock runs out
   if (h > 0 && !everyone) clocks.level -= std::log1p(-h);
   // Clocks below Λ run out: whole buckets Λ has passed, then those below it in Λ's own bucket.
   std::vector<std::uint32_t> identified;
+  open_clocks_through(clocks, everyone ? SIZE_MAX : static_cast<std::size_t>(clocks.level / kClockBucketWidth));
   const std::size_t current =
       everyone ? clocks.buckets.size() : static_cast<std::size_t>(clocks.level / kClockBucketWidth);
   const Person* rows = area.agents.rows.data();
@@ -133,7 +130,7 @@ void identification(Area& area, const StepContext& ctx) {
       return true;
     });
   for (auto p = this_month; p != clocks.pending.end(); ++p)
-    file(clocks, {clocks.level + p->threshold, p->person, p->stamp});
+    file_clock(clocks, {clocks.level + p->threshold, p->person, p->stamp});
   clocks.pending.clear();
   // In storage order, as the partners' lists would have them; the pool keeps this order.
   std::sort(identified.begin(), identified.end());
