@@ -16,12 +16,15 @@ void baseline_transitions(Area& area, const StepContext& ctx) {
     if (kind != NextEvent::WorkStudies && kind != NextEvent::JobSeeking && kind != NextEvent::SupportChange &&
         kind != NextEvent::Relapse && kind != NextEvent::Unblock && kind != NextEvent::FindWork)
       continue;
-    const auto u = person_draws(ctx.key, a.id[i], ctx.month, Purpose::BaselineTransition);
+    // The event's block (one Philox block), drawn only by the events that read it.
+    const auto draw = [&](int lane) {
+      return person_draws(ctx.key, a.id[i], ctx.month, Purpose::BaselineTransition)[static_cast<std::size_t>(lane)];
+    };
     const bool waiting = a.state_of(i) == State::Waiting;
     switch (kind) {
       case NextEvent::WorkStudies:
         if (waiting) --area.waiting[a.insats[i]];
-        move_to(area, i, u[0] < pop.studies_share ? State::Studies : State::Work, LogEvent::WorkStudies, ctx);
+        move_to(area, i, draw(0) < pop.studies_share ? State::Studies : State::Work, LogEvent::WorkStudies, ctx);
         break;
       case NextEvent::JobSeeking:
         if (waiting) --area.waiting[a.insats[i]];
@@ -29,18 +32,18 @@ void baseline_transitions(Area& area, const StepContext& ctx) {
         break;
       case NextEvent::FindWork:  // a job seeker to work or studies, a student to work
         move_to(area, i,
-                a.state_of(i) == State::JobSeeking && u[0] < pop.studies_share ? State::Studies : State::Work,
+                a.state_of(i) == State::JobSeeking && draw(0) < pop.studies_share ? State::Studies : State::Work,
                 LogEvent::WorkStudies, ctx);
         break;
       case NextEvent::SupportChange:
         area.count(a.state_of(i), a.support[i], -1);
-        a.support[i] = static_cast<std::uint8_t>(pick_share(pop.support_shares, u[1]));
+        a.support[i] = static_cast<std::uint8_t>(pick_share(pop.support_shares, draw(1)));
         area.count(a.state_of(i), a.support[i], +1);
         schedule(area, i, ctx);
         break;
       case NextEvent::Relapse:
         area.count(a.state_of(i), a.support[i], -1);
-        a.support[i] = static_cast<std::uint8_t>(pick_share(pop.support_shares, u[1]));
+        a.support[i] = static_cast<std::uint8_t>(pick_share(pop.support_shares, draw(1)));
         area.count(a.state_of(i), a.support[i], +1);
         move_to(area, i, State::Target, LogEvent::Relapse, ctx);
         break;
