@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
-#include <ranges>
 
 #include "config/read_scenario.h"
 #include "population/synthesis.h"
@@ -94,7 +93,8 @@ TEST_CASE("the initial stock is created at the first burn-in month, so it ages d
   std::int64_t people = 0;
   std::vector<std::uint32_t> turning_65;  // ids of those who turn 65 before month 0
   for (const auto& held : st.areas)
-    for (const Area& area = *held; std::size_t i : std::views::iota(std::size_t{0}, area.agents.size())) {
+    for (std::size_t i = 0; i < held->agents.size(); ++i) {
+      const Area& area = *held;
       const int age = st.month - area.agents.birth[i];
       REQUIRE(age >= 16 * 12);
       REQUIRE(age < 65 * 12);
@@ -121,7 +121,8 @@ TEST_CASE("the initial stock is created at the first burn-in month, so it ages d
   CHECK(aged_out >= 1);
   std::int64_t present = 0;
   for (const auto& held : st.areas)
-    for (const Area& area = *held; std::size_t i : std::views::iota(std::size_t{0}, area.agents.size())) {
+    for (std::size_t i = 0; i < held->agents.size(); ++i) {
+      const Area& area = *held;
       if (area.agents.state_of(i) == State::Gone) continue;
       ++present;
       // Nobody above 64 remains at month 0, except those turning 65 in it, who leave in it.
