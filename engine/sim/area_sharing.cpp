@@ -15,9 +15,8 @@ std::vector<HeldArea> distinct_areas(std::span<ReplicationState* const> states) 
   std::stable_sort(out.begin(), out.end(), [](const HeldArea& x, const HeldArea& y) { return x.area < y.area; });
   out.erase(std::unique(out.begin(), out.end(), [](const HeldArea& x, const HeldArea& y) { return x.area == y.area; }),
             out.end());
-  std::stable_sort(out.begin(), out.end(), [](const HeldArea& x, const HeldArea& y) {
-    return x.area->agents.size() > y.area->agents.size();
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const HeldArea& x, const HeldArea& y) { return x.area->agents.size() > y.area->agents.size(); });
   return out;
 }
 
@@ -27,8 +26,8 @@ std::size_t part_areas(std::span<ReplicationState* const> states,
   std::size_t copies = 0;
   // One area at a time: the areas its states held, each with the plans that keep it so far.
   struct Kept {
-    const Area* held;                // the area before parting
-    const ForbundYear* plan;         // the plan of the states that go on with `now`
+    const Area* held;         // the area before parting
+    const ForbundYear* plan;  // the plan of the states that go on with `now`
     std::shared_ptr<Area> now;
   };
   std::vector<Kept> kept;
@@ -40,9 +39,8 @@ std::size_t part_areas(std::span<ReplicationState* const> states,
     for (std::size_t k = 0; k < states.size(); ++k) {
       std::shared_ptr<Area>& slot = states[k]->areas[a];
       const ForbundYear& plan = (*plans[k])[static_cast<std::size_t>(f)];
-      auto same = std::find_if(kept.begin(), kept.end(), [&](const Kept& e) {
-        return e.held == slot.get() && same_for_model(*e.plan, plan);
-      });
+      auto same = std::find_if(kept.begin(), kept.end(),
+                               [&](const Kept& e) { return e.held == slot.get() && same_for_model(*e.plan, plan); });
       if (same != kept.end()) {
         slot = same->now;
         continue;

@@ -13,8 +13,8 @@ using namespace finsim;
 namespace {
 
 struct Three {
-  Scenario scenario = load_scenario(test::kBaseline, {"population.scale=0.01", "scenario.end=2019-12",
-                                                      "scenario.burn_in_years=0"});
+  Scenario scenario =
+      load_scenario(test::kBaseline, {"population.scale=0.01", "scenario.end=2019-12", "scenario.burn_in_years=0"});
   World world = build_world(scenario.config);
   std::vector<ReplicationState> states;
   std::vector<ReplicationState*> held;
@@ -43,7 +43,8 @@ TEST_CASE("area sharing: states started together hold the same areas, stepped on
   REQUIRE(distinct_areas(t.held).size() == n);
   // Larger areas first.
   const auto areas = distinct_areas(t.held);
-  for (std::size_t i = 1; i < areas.size(); ++i) CHECK(areas[i - 1].area->agents.size() >= areas[i].area->agents.size());
+  for (std::size_t i = 1; i < areas.size(); ++i)
+    CHECK(areas[i - 1].area->agents.size() >= areas[i].area->agents.size());
 }
 
 TEST_CASE("area sharing: a state whose plan for one förbund parts gets a copy of that area only", "[sim][sharing]") {

@@ -23,7 +23,7 @@ std::size_t stored(IdentificationClocks& clocks) {
 
 TEST_CASE("identification clocks: near clocks go to their bucket, far ones to their block", "[sim][identification]") {
   IdentificationClocks clocks;
-  const double near = 3.5 * kClockBucketWidth;                             // bucket 3, block 0
+  const double near = 3.5 * kClockBucketWidth;                            // bucket 3, block 0
   const double far = (5 * kClockBlockBuckets + 2.5) * kClockBucketWidth;  // bucket 82, block 5
   file_clock(clocks, {near, 1, 0});
   file_clock(clocks, {far, 2, 0});
