@@ -90,7 +90,8 @@ ReplicationState start_sharing(const ReplicationState& lead, const ScenarioConfi
 bool finished(const ReplicationState& state) { return state.month >= state.result.months; }
 
 bool same_for_model(const ForbundYear& a, const ForbundYear& b) {
-  // The fields apply_year_plan reads, and admin (spent as budgeted, so it sets next year's equity).
+  // The fields apply_year_plan reads, plus admin and structural_places, which an area does not read
+  // (each point closes its own funding cycle): comparing them too can only share a little less.
   return a.individual == b.individual && a.equity_draw == b.equity_draw && a.structural == b.structural &&
          a.admin == b.admin && a.monthly_slots == b.monthly_slots && a.structural_places == b.structural_places;
 }
