@@ -3,7 +3,6 @@
 #include <tbb/task_group.h>
 
 #include <algorithm>
-#include <cmath>
 
 namespace finsim {
 namespace {
