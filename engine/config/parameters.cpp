@@ -184,7 +184,7 @@ std::vector<ParamSpec> build_specs() {
   add("population.mortality_per_year", T::Number, "0.004", "probability/year", "death", "", "0.002–0.006");
   add("population.emigration_per_year", T::Number, "0.004", "probability/year", "emigration", "", "0.002–0.008");
   add("population.relapse_per_month", T::Number, "0.006", "probability/month", "from work, studies or job seeking back to the target group", "", "0.005–0.02");
-  add("population.support_change_per_month", T::Number, "0.02", "probability/month", "change of support source while in the target group", "", "0.01–0.04");
+  add("population.support_change_per_month", T::Number, "0.02", "probability/month", "redraw of the support source from the shares while in the target group (a real change at this × (1 − the current share))", "", "0.01–0.04");
   add("population.job_seeking_to_work_per_month", T::Number, "0.02", "probability/month",
       "an active job seeker finds work or studies (scaled by the person's job chance)", "", "0.01–0.05");
   add("population.studies_to_work_per_month", T::Number, "0.04", "probability/month",

@@ -18,6 +18,7 @@ std::size_t Agents::add(std::uint32_t agent, std::uint16_t kommun_index, std::in
   p.counted_year = -1;
   p.kommun = kommun_index;
   p.next = 0;
+  p.outcome = 0;
   p.state = static_cast<std::uint8_t>(State::Target);
   p.support = support_source;
   p.insats = 0;

@@ -58,6 +58,7 @@ struct alignas(32) Person {
   std::uint8_t insats;         // insats type while Waiting or InInsats
   std::uint8_t needs;          // Need bitmask
   std::uint8_t traits;         // bit 0 female, bit 1 born abroad
+  std::uint8_t outcome;        // how `next` turns out, drawn with it (sim/schedule.h, baseline_outcome)
 };
 static_assert(sizeof(Person) == 32);
 
@@ -93,6 +94,7 @@ struct Agents {
   Column<std::int16_t, &Person::identified> identified{&rows};
   Column<std::int16_t, &Person::wake> wake{&rows};
   Column<std::uint8_t, &Person::next> next{&rows};
+  Column<std::uint8_t, &Person::outcome> outcome{&rows};
 
   Agents() = default;
   Agents(const Agents& other) : rows(other.rows) {}

@@ -35,7 +35,9 @@ int hazards(const Area& area, std::size_t i, const StepContext& ctx, Hazard* out
       add(NextEvent::Sjukersattning, r.sjukersattning);
       add(NextEvent::WorkStudies, pop.work_studies_per_month * a.job_chance[i]);
       add(NextEvent::JobSeeking, pop.job_seeking_per_month * a.job_chance[i]);
-      add(NextEvent::SupportChange, pop.support_change_per_month);
+      // Only real changes: a redraw from the shares at support_change_per_month keeps the current
+      // source with its share, so the changes happen at the rate times one minus that share.
+      add(NextEvent::SupportChange, pop.support_change_per_month * (1.0 - pop.support_shares[a.support[i]]));
       // capacity_responsive identification runs on the area's clock (sim/identification_clock.h).
       if (s == State::Target && area.forbund >= 0 && a.blocked_until[i] <= ctx.month &&
           ctx.config.referral.mode == ReferralMode::FixedRate)
@@ -112,7 +114,33 @@ void schedule(Area& area, std::size_t i, const StepContext& ctx) {
   }
   a.wake[i] = static_cast<std::int16_t>(std::min(wake, static_cast<int>(INT16_MAX)));
   a.next[i] = static_cast<std::uint8_t>(kind);
+  a.outcome[i] = baseline_outcome(kind, s, a.support[i], unit32(b[3]), ctx.config.population);
   area.calendar.file(wake, static_cast<std::uint32_t>(i));
+}
+
+std::uint8_t baseline_outcome(NextEvent kind, State s, std::uint8_t support, double u, const PopulationConfig& pop) {
+  switch (kind) {
+    case NextEvent::WorkStudies:
+      return u < pop.studies_share ? 1 : 0;
+    case NextEvent::FindWork:  // a student moves on to work only
+      return s == State::JobSeeking && u < pop.studies_share ? 1 : 0;
+    case NextEvent::Relapse:
+      return static_cast<std::uint8_t>(pick_share(pop.support_shares, u));
+    case NextEvent::SupportChange: {  // one of the other sources, in proportion to their shares
+      const auto& shares = pop.support_shares;
+      double pick = u * (1.0 - shares[support]);
+      std::uint8_t last = support;
+      for (std::size_t j = 0; j < shares.size(); ++j) {
+        if (j == support || shares[j] <= 0) continue;
+        last = static_cast<std::uint8_t>(j);
+        if (pick < shares[j]) return last;
+        pick -= shares[j];
+      }
+      return last;  // rounding: the last other source with a share
+    }
+    default:
+      return 0;
+  }
 }
 
 void log_event(Area& area, std::size_t i, LogEvent why, std::uint8_t from, State to, int month) {

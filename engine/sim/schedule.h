@@ -14,6 +14,12 @@ namespace finsim {
 // hazard — the same distribution as a draw every month, with one Philox block instead of many.
 void schedule(Area& area, std::size_t i, const StepContext& ctx);
 
+// How a baseline event of `kind` turns out for a person in state `s` on support source `support`,
+// decided by the uniform `u` when the event is scheduled (the schedule block's spare lane, so the
+// event needs no block of its own): for WorkStudies and FindWork 1 = studies, 0 = work; for
+// SupportChange and Relapse the new support source (a SupportChange always changes it); else 0.
+std::uint8_t baseline_outcome(NextEvent kind, State s, std::uint8_t support, double u, const PopulationConfig& pop);
+
 // Moves person i to `to` because of `why` (recording the flow, and the event when the area keeps
 // a log) and schedules their next event. Set the person's insats before a move into an insats.
 void move_to(Area& area, std::size_t i, State to, LogEvent why, const StepContext& ctx);

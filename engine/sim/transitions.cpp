@@ -2,48 +2,42 @@
 // active job seeker, a job seeker finding work, studies leading on to work, changing support
 // source, and relapse from work, studies or job seeking back to the target group.
 #include "sim/events.h"
-#include "sim/person_rng.h"
 #include "sim/schedule.h"
 
 namespace finsim {
 
 void baseline_transitions(Area& area, const StepContext& ctx) {
   Agents& a = area.agents;
-  const auto& pop = ctx.config.population;
   for (const std::uint32_t i : area.due) {
     if (a.wake[i] != ctx.month) continue;
     const auto kind = static_cast<NextEvent>(a.next[i]);
     if (kind != NextEvent::WorkStudies && kind != NextEvent::JobSeeking && kind != NextEvent::SupportChange &&
         kind != NextEvent::Relapse && kind != NextEvent::Unblock && kind != NextEvent::FindWork)
       continue;
-    // The event's block (one Philox block), drawn only by the events that read it.
-    const auto draw = [&](int lane) {
-      return person_draws(ctx.key, a.id[i], ctx.month, Purpose::BaselineTransition)[static_cast<std::size_t>(lane)];
-    };
+    // How the event turns out was drawn when it was scheduled (baseline_outcome).
+    const std::uint8_t outcome = a.outcome[i];
     const bool waiting = a.state_of(i) == State::Waiting;
     switch (kind) {
       case NextEvent::WorkStudies:
         if (waiting) --area.waiting[a.insats[i]];
-        move_to(area, i, draw(0) < pop.studies_share ? State::Studies : State::Work, LogEvent::WorkStudies, ctx);
+        move_to(area, i, outcome == 1 ? State::Studies : State::Work, LogEvent::WorkStudies, ctx);
         break;
       case NextEvent::JobSeeking:
         if (waiting) --area.waiting[a.insats[i]];
         move_to(area, i, State::JobSeeking, LogEvent::JobSeeking, ctx);
         break;
       case NextEvent::FindWork:  // a job seeker to work or studies, a student to work
-        move_to(area, i,
-                a.state_of(i) == State::JobSeeking && draw(0) < pop.studies_share ? State::Studies : State::Work,
-                LogEvent::WorkStudies, ctx);
+        move_to(area, i, outcome == 1 ? State::Studies : State::Work, LogEvent::WorkStudies, ctx);
         break;
       case NextEvent::SupportChange:
         area.count(a.state_of(i), a.support[i], -1);
-        a.support[i] = static_cast<std::uint8_t>(pick_share(pop.support_shares, draw(1)));
+        a.support[i] = outcome;
         area.count(a.state_of(i), a.support[i], +1);
         schedule(area, i, ctx);
         break;
       case NextEvent::Relapse:
         area.count(a.state_of(i), a.support[i], -1);
-        a.support[i] = static_cast<std::uint8_t>(pick_share(pop.support_shares, draw(1)));
+        a.support[i] = outcome;
         area.count(a.state_of(i), a.support[i], +1);
         move_to(area, i, State::Target, LogEvent::Relapse, ctx);
         break;

@@ -17,7 +17,7 @@ enum class Purpose : std::uint32_t {
   KommunInflow = 3,
   InflowAttributes = 4,
   DemographicExit = 5,
-  BaselineTransition = 6,
+  BaselineTransition = 6,  // reserved: baseline outcomes come from the schedule block (sim/schedule.h)
   SupportChange = 7,
   Referral = 8,
   InsatsChoice = 9,

@@ -9,6 +9,7 @@
 #include "config/read_scenario.h"
 #include "sim/area.h"
 #include "sim/events.h"
+#include "sim/person_rng.h"
 #include "sim/schedule.h"
 
 namespace finsim::test {
@@ -50,10 +51,13 @@ struct AreaFixture {
     area.count(State::Target, support, +1);
     return i;
   }
-  // Makes person i due for `kind` in `month` (as schedule() would have drawn it).
+  // Makes person i due for `kind` in `month`, with its outcome drawn as schedule() would draw it.
   void due(std::size_t i, NextEvent kind, int month) {
-    area.agents.wake[i] = static_cast<std::int16_t>(month);
-    area.agents.next[i] = static_cast<std::uint8_t>(kind);
+    auto& a = area.agents;
+    a.wake[i] = static_cast<std::int16_t>(month);
+    a.next[i] = static_cast<std::uint8_t>(kind);
+    const double u = person_draws(ctx(month).key, a.id[i], month, Purpose::Schedule)[3];
+    a.outcome[i] = baseline_outcome(kind, a.state_of(i), a.support[i], u, scenario.config.population);
     area.due.push_back(static_cast<std::uint32_t>(i));
   }
 };

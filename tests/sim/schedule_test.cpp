@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "area_fixture.h"
@@ -298,4 +299,46 @@ TEST_CASE("move_to: state, census, flow, identification and the next event", "[s
   f.area.record_events = false;
   move_to(f.area, i, State::Work, LogEvent::WorkStudies, f.ctx(7));
   CHECK(f.area.events.size() == 4);
+}
+
+TEST_CASE("schedule: a support change happens at the redraw rate times one minus the current share",
+          "[sim][schedule]") {
+  AreaFixture f;
+  quiet(f);
+  f.rates.death = 0.014;
+  f.scenario.config.population.support_change_per_month = 0.02;
+  constexpr int kPeople = 4000;
+  constexpr std::uint8_t kSocialAssistance = 2;  // share 0.30
+  for (int k = 0; k < kPeople; ++k) f.person(20, 0, kSocialAssistance);
+  int changes = 0;
+  for (std::size_t i = 0; i < kPeople; ++i) {
+    schedule(f.area, i, f.ctx(0));
+    changes += next_of(f, i) == NextEvent::SupportChange;
+  }
+  // Hazard 0.02 × (1 − 0.30) = 0.014 against death 0.014: half (sd 0.0079); a redraw that may keep
+  // the source (0.02) would give 0.02 / 0.034 = 0.59.
+  CHECK(std::abs(changes / double(kPeople) - 0.5) < 4 * 0.0079);
+}
+
+TEST_CASE("baseline_outcome: a support change goes to another source in proportion to its share", "[sim][schedule]") {
+  AreaFixture f;
+  const auto& pop = f.scenario.config.population;  // shares 0.22 0.15 0.30 0.18 0.15
+  constexpr int kDraws = 7000;
+  std::array<int, kSupportSources> to{};
+  for (int n = 0; n < kDraws; ++n)
+    ++to[baseline_outcome(NextEvent::SupportChange, State::Target, 2, (n + 0.5) / kDraws, pop)];
+  // From social assistance (0.30) the others' shares over 0.70: 0.22, 0.15, 0.18 and 0.15 of 0.70,
+  // i.e. 2 200, 1 500, 1 800 and 1 500 of 7 000 evenly spaced draws (±1 for the grid).
+  CHECK(to[2] == 0);
+  CHECK(std::abs(to[0] - 2200) <= 1);
+  CHECK(std::abs(to[1] - 1500) <= 1);
+  CHECK(std::abs(to[3] - 1800) <= 1);
+  CHECK(std::abs(to[4] - 1500) <= 1);
+  // A relapse draws from all shares; a move to work or studies is studies below studies_share 0.25.
+  CHECK(baseline_outcome(NextEvent::Relapse, State::Work, 2, 0.5, pop) == 2);  // 0.37 ≤ 0.5 < 0.67
+  CHECK(baseline_outcome(NextEvent::WorkStudies, State::Target, 0, 0.24, pop) == 1);
+  CHECK(baseline_outcome(NextEvent::WorkStudies, State::Target, 0, 0.26, pop) == 0);
+  CHECK(baseline_outcome(NextEvent::FindWork, State::JobSeeking, 0, 0.1, pop) == 1);
+  CHECK(baseline_outcome(NextEvent::FindWork, State::Studies, 0, 0.1, pop) == 0);  // students move on to work
+  CHECK(baseline_outcome(NextEvent::Death, State::Target, 0, 0.1, pop) == 0);
 }

@@ -44,3 +44,21 @@ TEST_CASE("job seekers and students are at risk of the new routes", "[sim][trans
   move_to(f.area, s, State::Work, LogEvent::WorkStudies, f.ctx(1));
   CHECK(f.area.agents.next[s] != static_cast<std::uint8_t>(NextEvent::FindWork));  // work is not left for work
 }
+
+TEST_CASE("a support change moves to another source, and the census follows", "[sim][transitions]") {
+  AreaFixture f;
+  constexpr std::uint8_t kSocialAssistance = 2;
+  std::vector<std::size_t> people;
+  for (int k = 0; k < 1000; ++k) people.push_back(f.person(30, 0, kSocialAssistance));
+  f.area.due.clear();
+  for (auto i : people) f.due(i, NextEvent::SupportChange, 5);
+  baseline_transitions(f.area, f.ctx(5));
+  for (auto i : people) {
+    CHECK(f.area.agents.support[i] != kSocialAssistance);
+    CHECK(f.area.agents.state_of(i) == State::Target);
+    CHECK(f.area.agents.wake[i] > 5);  // the next event is drawn anew
+  }
+  const auto& target = f.area.census[static_cast<int>(State::Target)];
+  CHECK(target[kSocialAssistance] == 0);
+  CHECK(finsim::test::census_of(f.area, State::Target) == 1000);
+}
