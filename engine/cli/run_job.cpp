@@ -203,7 +203,8 @@ int run_job(const RunPlan& plan, const JobOptions& options) {
     StreamingController units(
         run.scenarios.size(), run.first_replication, run.replications,
         [&out](const Unit& unit, const ReplicationResult& result) { out->add(unit, result); },
-        journal ? &*journal : nullptr, static_cast<std::size_t>(threads) + 1, plan.record_events);
+        journal ? &*journal : nullptr, static_cast<std::size_t>(threads) + 1,
+        plan.record_events ? std::optional(std::filesystem::path(output).parent_path()) : std::nullopt);
     auto journal_lost = [&] {
       if (const std::string why = units.journal_error(); !why.empty()) {
         journal_note = "finsim: note: the resume journal was given up (" + why + "); the run went on without it\n";

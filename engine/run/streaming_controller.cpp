@@ -8,21 +8,22 @@
 namespace finsim {
 
 StreamingController::StreamingController(std::size_t points, int first_replication, int replications, Sink sink,
-                                         UnitJournal* journal, std::size_t max_held, bool keep_encoded)
+                                         UnitJournal* journal, std::size_t max_held,
+                                         const std::optional<std::filesystem::path>& keep_encoded_in)
     : first_(first_replication),
       replications_(replications),
       sink_(std::move(sink)),
       journal_(journal),
       max_held_(max_held < 1 ? 1 : max_held),
-      keep_(keep_encoded),
       have_(points * static_cast<std::size_t>(replications), 0),
       appender_(journal, false) {
+  if (keep_encoded_in) kept_.emplace(*keep_encoded_in);
   if (journal)
     for (std::size_t p = 0; p < points; ++p)
       for (int r = first_replication; r < first_replication + replications; ++r)
         if (journal->done(p, r)) {
           have_[slot({p, r})] = 1;
-          if (keep_) kept_[slot({p, r})] = journal->load_encoded(p, r);
+          if (kept_) kept_->put(slot({p, r}), journal->load_encoded(p, r));
           queue_.push_back({{p, r}, std::nullopt, {}, true});
         }
   thread_ = std::thread([this] { sink_loop(); });
@@ -60,13 +61,10 @@ void StreamingController::push(Item&& item) {
 }
 
 void StreamingController::done(const Unit& unit, ReplicationResult&& result) {
-  if (appender_.active() || keep_) {
+  if (appender_.active() || kept_) {
     std::string encoded;  // on the worker: encoding is CPU work, the append mostly waiting for the disk
     encode_result(result, encoded);
-    if (keep_) {
-      std::lock_guard lock(mutex_);
-      kept_[slot(unit)] = encoded;
-    }
+    if (kept_) kept_->put(slot(unit), encoded);
     appender_.enqueue(unit, std::move(encoded));
   }
   push({unit, std::move(result), {}, false});
@@ -74,10 +72,7 @@ void StreamingController::done(const Unit& unit, ReplicationResult&& result) {
 
 void StreamingController::done_encoded(const Unit& unit, std::string_view encoded_result) {
   appender_.enqueue(unit, std::string(encoded_result));
-  if (keep_) {
-    std::lock_guard lock(mutex_);
-    kept_[slot(unit)] = std::string(encoded_result);
-  }
+  if (kept_) kept_->put(slot(unit), encoded_result);
   push({unit, std::nullopt, std::string(encoded_result), false});
 }
 
@@ -130,11 +125,13 @@ std::string StreamingController::journal_error() {
   return why;
 }
 
-const std::string& StreamingController::encoded(const Unit& unit) const {
-  std::lock_guard lock(mutex_);
-  const auto it = kept_.find(slot(unit));
-  if (it == kept_.end()) throw std::logic_error("StreamingController: unit not kept encoded");
-  return it->second;
+std::string StreamingController::encoded(const Unit& unit) const {
+  if (!kept_) throw std::logic_error("StreamingController: units not kept encoded");
+  try {
+    return kept_->get(slot(unit));
+  } catch (const std::out_of_range&) {
+    throw std::logic_error("StreamingController: unit not kept encoded");
+  }
 }
 
 std::size_t StreamingController::peak_held() const {

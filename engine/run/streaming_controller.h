@@ -6,7 +6,7 @@
 #include <deque>
 #include <exception>
 #include <functional>
-#include <map>
+#include <filesystem>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -16,6 +16,7 @@
 
 #include "run/journal_appender.h"
 #include "run/run_controller.h"
+#include "run/spill_file.h"
 
 namespace finsim {
 
@@ -23,14 +24,16 @@ namespace finsim {
 // whose unit would be one more waits in done() until the sink has taken one, so a slow sink slows
 // the run instead of filling memory. Units a journal holds already (a resume) are read from it one
 // at a time when the sink is free. Units given encoded (another MPI rank's) stay encoded until
-// the sink takes them. With `keep_encoded` every unit's encoding is also kept to the end, for a
-// second pass (the event log); that costs about a megabyte a unit plus its events.
+// the sink takes them. With `keep_encoded_in` every unit's encoding is also kept to the end, for a
+// second pass (the event log), in an unnamed file in that directory (run/spill_file.h): about a
+// megabyte a unit plus its events, on disk rather than in memory.
 // The sink runs on the controller's thread, one unit at a time, in the order the units finish.
 class StreamingController : public RunController {
  public:
   using Sink = std::function<void(const Unit&, const ReplicationResult&)>;
   StreamingController(std::size_t points, int first_replication, int replications, Sink sink,
-                      UnitJournal* journal = nullptr, std::size_t max_held = 4, bool keep_encoded = false);
+                      UnitJournal* journal = nullptr, std::size_t max_held = 4,
+                      const std::optional<std::filesystem::path>& keep_encoded_in = std::nullopt);
   // Stops the sink's thread; units still waiting are dropped (the run failed or was cancelled).
   ~StreamingController() override;
   StreamingController(const StreamingController&) = delete;
@@ -50,8 +53,8 @@ class StreamingController : public RunController {
   // Why the journal was given up (a write failed: the run goes on without it), or "". Call after
   // finish(): the journal is then removed, since the sink no longer reads from it.
   std::string journal_error();
-  // With keep_encoded: a unit's bytes (run/result_encoding.h).
-  const std::string& encoded(const Unit& unit) const;
+  // With keep_encoded_in: a unit's bytes (run/result_encoding.h).
+  std::string encoded(const Unit& unit) const;
   // The most units held at once so far (tests: never above max_held).
   std::size_t peak_held() const;
 
@@ -69,7 +72,6 @@ class StreamingController : public RunController {
   Sink sink_;
   UnitJournal* journal_;
   std::size_t max_held_;
-  bool keep_;
   mutable std::mutex mutex_;
   std::condition_variable changed_;
   std::vector<char> have_;
@@ -77,7 +79,7 @@ class StreamingController : public RunController {
   std::size_t held_ = 0, peak_ = 0;
   bool sinking_ = false, stop_ = false;
   std::exception_ptr failure_;
-  std::map<std::size_t, std::string> kept_;
+  std::optional<SpillFile> kept_;  // with keep_encoded_in
   std::thread thread_;
   JournalAppender appender_;  // last: destroyed first, after appending what was queued
 };

@@ -119,7 +119,7 @@ TEST_CASE("StreamingController: units of a journal go to the sink, read back, an
         [&](const Unit& u, const ReplicationResult& r) {
           sunk.push_back({u, r.individual_spent.at(0)});
         },
-        &journal, 2, true);
+        &journal, 2, dir.path);
     CHECK_FALSE(c.wants({0, 3}));
     CHECK(c.wants({1, 3}));
     std::string bytes;

@@ -1,0 +1,76 @@
+#include "run/spill_file.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <stdexcept>
+#include <system_error>
+
+namespace finsim {
+namespace {
+
+// An unnamed file in `dir`, or -1. O_TMPFILE needs the file system's support (overlayfs before
+// Linux 6.6 lacks it); a named temporary removed at once leaves a name for a moment only.
+int unnamed_file(const std::filesystem::path& dir) {
+  const int fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd >= 0) return fd;
+  std::string name = (dir / ".finsim-spill-XXXXXX").string();
+  const int named = ::mkostemp(name.data(), O_CLOEXEC);
+  if (named >= 0) ::unlink(name.c_str());
+  return named;
+}
+
+}  // namespace
+
+SpillFile::SpillFile(const std::filesystem::path& dir)
+    : fd_(unnamed_file(dir.empty() ? std::filesystem::path(".") : dir)), dir_(dir.empty() ? "." : dir) {}
+
+SpillFile::~SpillFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void SpillFile::put(std::size_t key, std::string_view bytes) {
+  if (fd_ < 0) {
+    std::lock_guard lock(mutex_);
+    held_[key] = std::string(bytes);
+    return;
+  }
+  std::uint64_t offset = 0;
+  {
+    std::lock_guard lock(mutex_);
+    offset = end_;
+    end_ += bytes.size();
+  }
+  for (std::size_t done = 0; done < bytes.size();) {
+    const ssize_t n = ::pwrite(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0)
+      throw std::system_error(n < 0 ? errno : EIO, std::generic_category(),
+                              "keeping a finished unit for the event log in " + dir_.string());
+    done += static_cast<std::size_t>(n);
+  }
+  std::lock_guard lock(mutex_);
+  extents_[key] = {offset, bytes.size()};
+}
+
+std::string SpillFile::get(std::size_t key) const {
+  Extent extent;
+  {
+    std::lock_guard lock(mutex_);
+    if (fd_ < 0) return held_.at(key);
+    extent = extents_.at(key);
+  }
+  std::string bytes(extent.size, '\0');
+  for (std::size_t done = 0; done < bytes.size();) {
+    const ssize_t n = ::pread(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(extent.offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0)
+      throw std::system_error(n < 0 ? errno : EIO, std::generic_category(),
+                              "reading back a finished unit for the event log in " + dir_.string());
+    done += static_cast<std::size_t>(n);
+  }
+  return bytes;
+}
+
+}  // namespace finsim
