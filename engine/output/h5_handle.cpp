@@ -21,16 +21,18 @@ hid_t Handle::release() noexcept {
   return id;
 }
 
-void Handle::reset() noexcept { close(); }
+void Handle::reset() noexcept {
+  // A failed close (the disk filled up) leaves messages on this thread's error stack that nobody
+  // reads on this path; HDF5 frees a finished thread's stack without its messages, so they are
+  // cleared here, not leaked.
+  if (!close()) H5Eclear2(H5E_DEFAULT);
+}
 
 bool Handle::close() noexcept {
   if (id_ < 0) return true;
   bool ok = close_(id_) >= 0;
   id_ = H5I_INVALID_HID;
-  // A failed close (the disk filled up) leaves messages on this thread's error stack; HDF5 frees a
-  // finished thread's stack without its messages, so they are cleared here, not leaked.
-  if (!ok) H5Eclear2(H5E_DEFAULT);
-  return ok;
+  return ok;  // a failure's messages stay on the stack for the caller's error (current_stack reads and clears)
 }
 
 namespace {
@@ -54,7 +56,7 @@ bool mentions(const ErrorStack& stack, std::string_view text) {
 ErrorStack current_stack() {
   ErrorStack stack;
   H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, collect_error, &stack);
-  H5Eclear2(H5E_DEFAULT);  // read once; see Handle::close
+  H5Eclear2(H5E_DEFAULT);  // read once; see Handle::reset
   return stack;
 }
 

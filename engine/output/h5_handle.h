@@ -32,7 +32,8 @@ class Handle {
   hid_t get() const { return id_; }
   hid_t release() noexcept;
   void reset() noexcept;
-  // Closes now and reports whether HDF5 succeeded: closing a dataset or file may flush data.
+  // Closes now and reports whether HDF5 succeeded: closing a dataset or file may flush data. On
+  // failure HDF5's messages stay on the error stack: read them (write_error) for the reason.
   bool close() noexcept;
 
  private:

@@ -90,3 +90,25 @@ TEST_CASE("the error text is one line: the OS's words where HDF5 recorded them",
   stack.messages = {"unable to lock file, errno = 11"};
   CHECK(h5::detail::file_locked(stack));
 }
+
+TEST_CASE("a failed close leaves HDF5's reason for the caller's message; a failed reset clears it",
+          "[hdf5][h5_handle]") {
+  h5::detail::prepare_library();
+  // A dataspace closed as a dataset: HDF5 refuses and says why on its error stack.
+  const hid_t space = new_space();
+  {
+    Handle wrong(space, H5Dclose);
+    REQUIRE_FALSE(wrong.close());
+    // The message a caller builds (finish(), File::close) names HDF5's reason, not "unknown".
+    const auto error = h5::detail::write_error("out.h5", "/scenarios/a/x", "close dataset");
+    CHECK_THAT(std::string(error.what()), Catch::StartsWith("out.h5: /scenarios/a/x: cannot close dataset: "));
+    CHECK_THAT(std::string(error.what()), !Catch::EndsWith("unknown HDF5 error"));
+    CHECK(h5::detail::current_stack().messages.empty());  // read once
+  }
+  {
+    Handle wrong(space, H5Dclose);
+    wrong.reset();  // nobody reads the reason on this path (a destructor): nothing is left behind
+    CHECK(h5::detail::current_stack().messages.empty());
+  }
+  H5Sclose(space);
+}
