@@ -91,7 +91,7 @@ TEST_CASE("the error text is one line: the OS's words where HDF5 recorded them",
   CHECK(h5::detail::file_locked(stack));
 }
 
-TEST_CASE("a failed close leaves HDF5's reason for the caller's message; a failed reset clears it",
+TEST_CASE("a failed close leaves HDF5's reason for the caller's message, and a failed reset clears it",
           "[hdf5][h5_handle]") {
   h5::detail::prepare_library();
   // A dataspace closed as a dataset: HDF5 refuses and says why on its error stack.
