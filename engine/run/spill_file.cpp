@@ -21,10 +21,21 @@ int unnamed_file(const std::filesystem::path& dir) {
   return named;
 }
 
+// Calls `io(done)` (a pread or pwrite of the bytes from `done` on) until all `size` bytes are
+// through, retrying after a signal; throws naming `what` when the disk refuses.
+template <class Io>
+void all_bytes(Io io, std::size_t size, const std::string& what) {
+  for (std::size_t done = 0; done < size;) {
+    const ssize_t n = io(done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw std::system_error(n < 0 ? errno : EIO, std::generic_category(), what);
+    done += static_cast<std::size_t>(n);
+  }
+}
+
 }  // namespace
 
-SpillFile::SpillFile(const std::filesystem::path& dir)
-    : fd_(unnamed_file(dir.empty() ? std::filesystem::path(".") : dir)), dir_(dir.empty() ? "." : dir) {}
+SpillFile::SpillFile(const std::filesystem::path& dir) : dir_(dir.empty() ? "." : dir) { fd_ = unnamed_file(dir_); }
 
 SpillFile::~SpillFile() {
   if (fd_ >= 0) ::close(fd_);
@@ -42,14 +53,11 @@ void SpillFile::put(std::size_t key, std::string_view bytes) {
     offset = end_;
     end_ += bytes.size();
   }
-  for (std::size_t done = 0; done < bytes.size();) {
-    const ssize_t n = ::pwrite(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(offset + done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0)
-      throw std::system_error(n < 0 ? errno : EIO, std::generic_category(),
-                              "keeping a finished unit for the event log in " + dir_.string());
-    done += static_cast<std::size_t>(n);
-  }
+  all_bytes(
+      [&](std::size_t done) {
+        return ::pwrite(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(offset + done));
+      },
+      bytes.size(), "keeping a finished unit for the event log in " + dir_.string());
   std::lock_guard lock(mutex_);
   extents_[key] = {offset, bytes.size()};
 }
@@ -62,14 +70,11 @@ std::string SpillFile::get(std::size_t key) const {
     extent = extents_.at(key);
   }
   std::string bytes(extent.size, '\0');
-  for (std::size_t done = 0; done < bytes.size();) {
-    const ssize_t n = ::pread(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(extent.offset + done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0)
-      throw std::system_error(n < 0 ? errno : EIO, std::generic_category(),
-                              "reading back a finished unit for the event log in " + dir_.string());
-    done += static_cast<std::size_t>(n);
-  }
+  all_bytes(
+      [&](std::size_t done) {
+        return ::pread(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(extent.offset + done));
+      },
+      bytes.size(), "reading back a finished unit for the event log in " + dir_.string());
   return bytes;
 }
 
