@@ -5,6 +5,17 @@
 #include "sim/schedule.h"
 
 namespace finsim {
+namespace {
+
+// Person i's support source becomes `to`, and the area's census follows.
+void change_support(Area& area, std::size_t i, std::uint8_t to) {
+  Agents& a = area.agents;
+  area.count(a.state_of(i), a.support[i], -1);
+  a.support[i] = to;
+  area.count(a.state_of(i), a.support[i], +1);
+}
+
+}  // namespace
 
 void baseline_transitions(Area& area, const StepContext& ctx) {
   Agents& a = area.agents;
@@ -30,15 +41,11 @@ void baseline_transitions(Area& area, const StepContext& ctx) {
         move_to(area, i, outcome == 1 ? State::Studies : State::Work, LogEvent::WorkStudies, ctx);
         break;
       case NextEvent::SupportChange:
-        area.count(a.state_of(i), a.support[i], -1);
-        a.support[i] = outcome;
-        area.count(a.state_of(i), a.support[i], +1);
+        change_support(area, i, outcome);
         schedule(area, i, ctx);
         break;
       case NextEvent::Relapse:
-        area.count(a.state_of(i), a.support[i], -1);
-        a.support[i] = outcome;
-        area.count(a.state_of(i), a.support[i], +1);
+        change_support(area, i, outcome);
         move_to(area, i, State::Target, LogEvent::Relapse, ctx);
         break;
       default:  // Unblock: the cooldown is over, the referral or identification clock starts
