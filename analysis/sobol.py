@@ -3,8 +3,8 @@ stages because a pick-freeze design over all ~80 drawn assumptions costs N·(k +
 (docs/uncertainty.md §5):
 
 1. screening on a Latin-hypercube study (finsim study): the keys ranked by their rank correlation
-   with the headline (analysis/study.py; the candidates, whether or not the screening could single
-   them out);
+   with the headline (analysis/study_screening.py; the candidates, whether or not the screening
+   could single them out);
 2. `design`: a pick-freeze design (OpenTURNS SobolIndicesExperiment, N·(k + 2) rows) over the top k
    keys of the screening, drawn from the same priors, the other keys at their defaults; run it with
    `finsim study BASE SCENARIO --design design.csv -r R -o sobol.h5`;
@@ -28,7 +28,8 @@ import numpy as np
 import openturns as ot
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import study as study_mod  # noqa: E402
+import study_data  # noqa: E402
+from study_screening import candidate_order  # noqa: E402
 
 ESTIMATORS = {
     "jansen": ot.JansenSensitivityAlgorithm,
@@ -93,10 +94,10 @@ def interval_text(lo, hi):
 def design_from_screening(path, top, n, seed):
     """The top keys of a screening study (over its calibrated sets when there are enough) and a
     pick-freeze design over them: (keys, design rows)."""
-    s = study_mod.Study(path)
-    kept, _, _ = study_mod.calibrate(s)
-    use = study_mod.screening_sets(kept)
-    ranked, rho = study_mod.candidate_order(s.X[use], s.headline("work_studies_end")[use])
+    s = study_data.Study(path)
+    kept, _, _ = study_data.calibrate(s)
+    use = study_data.screening_sets(kept)
+    ranked, rho = candidate_order(s.X[use], s.headline("work_studies_end")[use])
     order = ranked[:top]
     method = f"|Spearman rank correlation| over {int(use.sum())} sets"
     keys = [s.keys[j] for j in order]
@@ -121,7 +122,7 @@ def main(argv):
     i = sub.add_parser("indices", help="first-order and total indices of a study run on a design")
     i.add_argument("study")
     i.add_argument("--metric", default="work_studies_end",
-                   choices=[k for k in study_mod.HEADLINES if not k.startswith("payback_")])
+                   choices=[k for k in study_data.HEADLINES if not k.startswith("payback_")])
     i.add_argument("--estimator", default="jansen", choices=list(ESTIMATORS))
     i.add_argument("--bootstrap", type=int, default=500)
     i.add_argument("--json")
@@ -139,7 +140,7 @@ def main(argv):
                   + ", ".join(f"{k} {v:.2f}" for k, v in screened))
             print(f"run: finsim study BASE SCENARIO --design {a.output} -r R -o sobol.h5")
             return 0
-        s = study_mod.Study(a.study)
+        s = study_data.Study(a.study)
         k = len(s.keys)
         n = s.n_samples // (k + 2)
         y = s.headline(a.metric).mean(axis=1)  # E[Y | θ] over the replications (common random numbers)

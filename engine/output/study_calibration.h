@@ -10,7 +10,7 @@
 namespace finsim {
 
 // One sourced calibration target (docs/model.md §9), measured in the baseline arm of each set.
-// analysis/study.py holds the same table (tests/python/test_study_calibration.py checks they agree).
+// analysis/study_data.py holds the same table (tests/python/test_study_calibration.py checks they agree).
 struct CalibrationTarget {
   const char* name;      // participants_2019, exit_work_studies_share_2019, ...
   const char* quantity;  // participants, exit_work_studies_share, exit_job_seeking_share, target_group

@@ -1,6 +1,6 @@
 """History matching and the headline summary of a study, C++ against Python (docs/uncertainty.md §3, §8):
 
-- the calibration target table of analysis/study.py equals the one finsim compare prints (names,
+- the calibration target table of analysis/study_data.py equals the one finsim compare prints (names,
   observed values, sd's), and on a cheap study both keep the same sets, rule out the same number per
   target, and give the same headline mean over the kept sets (finsim compare --format csv of the
   study has sets_kept/sets_tried/share columns; the mean is the paired effect over the kept sets);
@@ -29,7 +29,7 @@ import numpy as np
 
 finsim, src = sys.argv[1], sys.argv[2]
 sys.path.insert(0, os.path.join(src, "analysis"))
-import study as study_py  # noqa: E402
+import study_data  # noqa: E402
 
 CHEAP = ["--set", "population.scale=0.02", "--set", "scenario.burn_in_years=2", "--set", "scenario.end=2026-12"]
 KEYS = "population.inflow_per_year,referral.max_wait_months,insats.ips.cost_sek_per_month"
@@ -63,9 +63,9 @@ def study_json(path, *extra):
 
 
 # Strings as h5py gives them for variable- or fixed-length storage, or as one-element lists.
-assert study_py.text(b"baseline") == study_py.text("baseline") == study_py.text(np.bytes_(b"baseline")) == "baseline"
-assert study_py.attribute(np.array([b"state-plus-50"], dtype="S13")) == "state-plus-50"
-assert study_py.texts(np.array([b"a", b"bc"], dtype="S2")) == ["a", "bc"]
+assert study_data.text(b"baseline") == study_data.text("baseline") == study_data.text(np.bytes_(b"baseline")) == "baseline"
+assert study_data.attribute(np.array([b"state-plus-50"], dtype="S13")) == "state-plus-50"
+assert study_data.texts(np.array([b"a", b"bc"], dtype="S2")) == ["a", "bc"]
 
 with tempfile.TemporaryDirectory() as tmp:
     a = os.path.join(tmp, "a.h5")
@@ -82,13 +82,13 @@ with tempfile.TemporaryDirectory() as tmp:
         up[2, :, y19, :] = up[2, :, y19, :] * 0.5
         ej = g["exit_job_seeking"]
         ej[6] = ej[6] * 3
-    s = study_py.Study(a)
-    kept, scores, sims = study_py.calibrate(s)
+    s = study_data.Study(a)
+    kept, scores, sims = study_data.calibrate(s)
     assert not kept[1] and not kept[3], kept
     # The same table and the same verdicts in C++.
     r = run("compare", a)
     assert r.returncode == 0, r.stderr
-    for name, (_, _, obs, sd_obs, sd_model, _) in study_py.TARGETS.items():
+    for name, (_, _, obs, sd_obs, sd_model, _) in study_data.TARGETS.items():
         line = next((x for x in r.stdout.splitlines() if x.startswith(f"  {name}: ")), None)
         if name not in sims:  # a 2019 study does not cover 2017 and 2018
             assert name in r.stdout.split("not used")[1], (name, r.stdout)
@@ -111,7 +111,7 @@ with tempfile.TemporaryDirectory() as tmp:
         assert any(x["metric"] == metric for x in rows), metric
     js = study_json(a)
     assert js["sets_kept"] == int(kept.sum()) and js["sets_tried"] == 6 and js["replications"] == 2, js
-    use, calibrated = study_py.sets_used(kept)
+    use, calibrated = study_data.sets_used(kept)
     ws = s.headline("work_studies_end")[use]
     jend = next(h for h in js["headline"] if h["metric"] == "work_studies_december")
     assert jend["calibrated"] == calibrated and abs(jend["mean"] - ws.mean()) < 1e-6 * max(1, abs(ws.mean())), jend
@@ -169,7 +169,7 @@ with tempfile.TemporaryDirectory() as tmp:
     # No set kept: the target group fixed far below the sourced range.
     z = os.path.join(tmp, "z.h5")
     study(z, "-n", "3", "--params", KEYS, "--set", "population.target_group_size=150000")
-    zs = study_py.Study(z)
+    zs = study_data.Study(z)
     tg = zs.calibration("target_group_2019").astype(float)
     assert tg.max() < 390000 - 3 * 55000, tg  # the premise: every set misses the target group
     r = run("compare", z)
@@ -194,7 +194,7 @@ with tempfile.TemporaryDirectory() as tmp:
         g = f["scenarios/baseline"]
         assert list(g["population.inflow_per_year"][:]) == [0.12, 0.12, 0.2, 0.2]
         assert list(g["referral.max_wait_months"][:]) == [4, 4, 9, 9]
-        assert study_py.text(g.attrs["study_method"]) == "design design.csv", g.attrs["study_method"]
+        assert study_data.text(g.attrs["study_method"]) == "design design.csv", g.attrs["study_method"]
     with open(design, "w") as f:
         f.write("population.inflow_per_year,referral.max_wait_months\n0.12,4\n0.2,99\n")
     r = run("study", f"{src}/scenarios/baseline.toml", f"{src}/scenarios/state-plus-50.toml", "--design", design,
@@ -218,6 +218,17 @@ with tempfile.TemporaryDirectory() as tmp:
     assert len(top) == 2 and set(top) <= set(KEYS_TG.split(",")), top
     merged = study_json(a, "--sobol", sobol_json)
     assert all((d["total"] is not None) == (d["key"] in top) for d in merged["drivers"]), merged["drivers"]
+    # A --sobol file that is missing, not JSON or not the indices object: one line naming it, exit 2.
+    not_json, a_list = os.path.join(tmp, "not.json"), os.path.join(tmp, "list.json")
+    with open(not_json, "w", encoding="utf-8") as f:
+        f.write("N = 3\n")
+    with open(a_list, "w", encoding="utf-8") as f:
+        f.write("[1, 2]\n")
+    for bad in (os.path.join(tmp, "nosuch.json"), not_json, a_list):
+        r = subprocess.run(["/usr/bin/python3", f"{src}/analysis/study.py", a, "--json", "--sobol", bad],
+                           capture_output=True, text=True)
+        assert r.returncode == 2 and r.stdout == "", (bad, r.returncode, r.stdout, r.stderr)
+        assert len(r.stderr.strip().splitlines()) == 1 and f"--sobol {bad}" in r.stderr, r.stderr
     r = run("study", f"{src}/scenarios/baseline.toml", f"{src}/scenarios/state-plus-50.toml", "--design", design, "-n", "4")
     assert r.returncode == 2 and "--design" in r.stderr, r.stderr
 print("PASS")

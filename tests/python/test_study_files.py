@@ -92,10 +92,10 @@ with tempfile.TemporaryDirectory() as tmp:
     assert os.path.getsize(png) > 1000
     # finsim compare / quote give the total interval and say what it covers; the mean is the analysis's.
     sys.path.insert(0, os.path.join(src, "analysis"))
-    import study as study_py  # noqa: E402
-    # Over the sets the figures are over: the kept ones when calibrated (study.py's sets_used).
-    st = study_py.Study(a)
-    use, _ = study_py.sets_used(study_py.calibrate(st)[0])
+    import study_data  # noqa: E402
+    # Over the sets the figures are over: the kept ones when calibrated (study_data.sets_used, as study.py).
+    st = study_data.Study(a)
+    use, _ = study_data.sets_used(study_data.calibrate(st)[0])
     mean_ws = st.headline("work_studies_end")[use].mean()
     r = run("compare", a)
     assert r.returncode == 0, r.stderr
@@ -121,7 +121,7 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("compare", *plain, "--format", "csv")
     assert r.returncode == 0, r.stderr
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
-    s = study_py.Study(a)
+    s = study_data.Study(a)
     end = next(x for x in rows if x["metric"] == "work_studies_december" and x["period"] == "2026" and x["level"] == "nation")
     assert abs(float(end["difference_mean"]) - s.headline("work_studies_end")[0].mean()) < 0.5, end
     for basis in ("spent", "paid"):
