@@ -10,7 +10,7 @@ int cmd_run(const Args& args) {
   RunPlan plan;
   JobOptions job;
   std::string file;
-  int replications = 0;
+  long long replications = 0;
   long long seed = -1;
   opts.add_options()("scenario", po::value(&file)->required(), "scenario TOML file");
   add_job_options(opts, job, plan.overrides, replications, seed);

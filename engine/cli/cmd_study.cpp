@@ -61,7 +61,7 @@ int cmd_study(const Args& args) {
   std::string base_file, scenario_file, params, design_file;
   std::size_t samples = kDefaultSamples;
   long long sample_seed = 1;
-  int replications = 0;
+  long long replications = 0;
   long long seed = -1;
   opts.add_options()("base", po::value(&base_file)->required(), "baseline scenario TOML file")(
       "scenario", po::value(&scenario_file)->required(), "scenario TOML file compared with the baseline")(

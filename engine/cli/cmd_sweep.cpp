@@ -12,7 +12,7 @@ int cmd_sweep(const Args& args) {
   JobOptions job;
   std::string file, points_csv;
   std::vector<std::string> vary;
-  int replications = 0;
+  long long replications = 0;
   long long seed = -1;
   opts.add_options()("scenario", po::value(&file)->required(), "scenario TOML file")(
       "vary", po::value(&vary)->composing(),

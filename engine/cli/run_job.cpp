@@ -77,7 +77,7 @@ std::string command_line(const std::string& command, const Args& args) {
   return out;
 }
 
-void add_job_options(po::options_description& opts, JobOptions& job, std::vector<std::string>& sets, int& replications,
+void add_job_options(po::options_description& opts, JobOptions& job, std::vector<std::string>& sets, long long& replications,
                      long long& seed) {
   opts.add_options()("output,o", po::value(&job.output),
                      "result file (default: <scenario name>.h5 in the current directory)")(
@@ -92,12 +92,12 @@ void add_job_options(po::options_description& opts, JobOptions& job, std::vector
       "(docs/cluster.md)");
 }
 
-void read_job_options(const po::variables_map& vm, RunPlan& plan, JobOptions& job, int replications, long long seed) {
+void read_job_options(const po::variables_map& vm, RunPlan& plan, JobOptions& job, long long replications, long long seed) {
   if (vm.count("replications")) {
     if (replications < 1 || replications > 100000)
       throw UsageError{"--replications (-r): expected an integer from 1 to 100000, got " +
                        std::to_string(replications)};
-    plan.replications = replications;
+    plan.replications = static_cast<int>(replications);
   }
   if (vm.count("seed")) {
     if (seed < 0 || seed > 4294967295LL)

@@ -55,6 +55,15 @@ expect_error "$fixtures/unknown_section.toml:4:" "scenaro: unknown key (did you 
 # The flags that override keys are named as flags.
 expect_error "--replications (-r): expected an integer from 1 to 100000, got 0" -- run "$baseline" -r 0 -o /nonexistent/x.h5
 expect_error "--seed: expected an integer from 0 to 4294967295, got -5" -- run "$baseline" --seed -5 -o /nonexistent/x.h5
+expect_error "--replications (-r): expected an integer from 1 to 100000, got 99999999999" \
+  -- run "$baseline" -r 99999999999 -o /nonexistent/x.h5
+# A value that is not a number at all names the flag, the value and what was expected.
+expect_error "the argument ('abc') for option '--seed' is invalid: expected a whole number" \
+  -- run "$baseline" --seed abc -o /nonexistent/x.h5
+expect_error "for option '--replications' is invalid: expected a whole number" -- sweep "$baseline" -r 2.5 \
+  --vary population.scale=0.01,0.02 -o /nonexistent/x.h5
+expect_error "for option '--samples' is invalid: expected a whole number" \
+  -- study "$baseline" "$src/scenarios/state-plus-50.toml" -n many -o /nonexistent/x.h5
 
 tmp=$(mktemp -d)
 trap 'chmod -R u+rwx "$tmp"; rm -rf "$tmp"' EXIT
