@@ -77,8 +77,8 @@ std::string command_line(const std::string& command, const Args& args) {
   return out;
 }
 
-void add_job_options(po::options_description& opts, JobOptions& job, std::vector<std::string>& sets, long long& replications,
-                     long long& seed) {
+void add_job_options(po::options_description& opts, JobOptions& job, std::vector<std::string>& sets,
+                     long long& replications, long long& seed) {
   opts.add_options()("output,o", po::value(&job.output),
                      "result file (default: <scenario name>.h5 in the current directory)")(
       "set", po::value(&sets)->composing(), "override a key (repeatable)")(
@@ -92,7 +92,8 @@ void add_job_options(po::options_description& opts, JobOptions& job, std::vector
       "(docs/cluster.md)");
 }
 
-void read_job_options(const po::variables_map& vm, RunPlan& plan, JobOptions& job, long long replications, long long seed) {
+void read_job_options(const po::variables_map& vm, RunPlan& plan, JobOptions& job, long long replications,
+                      long long seed) {
   if (vm.count("replications")) {
     if (replications < 1 || replications > 100000)
       throw UsageError{"--replications (-r): expected an integer from 1 to 100000, got " +

@@ -35,9 +35,10 @@ struct JobOptions {
 
 // The flags finsim run and finsim sweep share (-o, --set, -r, --seed, -t, --resume, -q), and their
 // checks after parsing, so that an error names the flag rather than the key it overrides.
-void add_job_options(po::options_description& opts, JobOptions& job, std::vector<std::string>& sets, long long& replications,
-                     long long& seed);
-void read_job_options(const po::variables_map& vm, RunPlan& plan, JobOptions& job, long long replications, long long seed);
+void add_job_options(po::options_description& opts, JobOptions& job, std::vector<std::string>& sets,
+                     long long& replications, long long& seed);
+void read_job_options(const po::variables_map& vm, RunPlan& plan, JobOptions& job, long long replications,
+                      long long seed);
 
 // The command as typed ("finsim run …"), arguments with spaces or quotes quoted.
 std::string command_line(const std::string& command, const Args& args);
