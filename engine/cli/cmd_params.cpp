@@ -1,4 +1,4 @@
-// finsim params: the parameter registry as a table — the source of docs/parameters.md and docs/model.md §8,
+// finsim params: the parameter registry as a table — the source of docs/parameters.md (docs/model.md §8 links it),
 // with each key's distribution for finsim study.
 #include <iostream>
 

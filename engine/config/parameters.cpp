@@ -14,6 +14,7 @@ using T = ParamType;
 // Sources used more than once.
 constexpr const char* kFkMemo = "FK memo Fördelningsmodell 2015-01-22 (FK90010_006_G); finsam.se statens-fordelningsmodell";
 constexpr const char* kLaw = "Lag (2003:1210) om finansiell samordning; finsam.se finansiering-fran-parterna";
+constexpr const char* kLever = "Finsim convention (a scenario lever: the question asked, not a fact)";
 constexpr const char* kScb = "SCB folkmängd 2019-12-31 (scenarios/data/README.md)";
 
 struct Insats {
@@ -69,8 +70,8 @@ std::vector<ParamSpec> build_specs() {
   add("inherits", T::String, "\"\"", "path", "scenario file this one overlays (relative to this file)", "Finsim convention");
   add("scenario.name", T::String, "\"baseline\"", "", "name of the scenario; the HDF5 group name", "Finsim convention");
   add("scenario.description", T::String, "\"\"", "", "one line on what the scenario asks", "Finsim convention");
-  add("scenario.start", T::String, "\"2019-01\"", "YYYY-MM", "first simulated month", "issue 4: calibration year 2019");
-  add("scenario.end", T::String, "\"2030-12\"", "YYYY-MM", "last simulated month", "issue 4");
+  add("scenario.start", T::String, "\"2019-01\"", "YYYY-MM", "first simulated month", "Finsim convention (2019: the year of the calibration targets, docs/model.md §9.1)");
+  add("scenario.end", T::String, "\"2030-12\"", "YYYY-MM", "last simulated month", "Finsim convention");
   add("scenario.seed", T::Integer, "1", "", "random seed (0 … 4294967295); with the replication it keys every draw", "Finsim convention");
   add("scenario.replications", T::Integer, "10", "", "number of replications", "Finsim convention");
   add("scenario.burn_in_years", T::Integer, "20", "years",
@@ -86,11 +87,11 @@ std::vector<ParamSpec> build_specs() {
   add("organisation.full_coverage", T::Boolean, "false", "",
       "every non-member kommun joins the förbund of its region with most members (a new synthetic förbund if none)", "seed 003 (all kommuner)");
   add("organisation.join", T::TableArray, "", "", "a kommun joins an existing förbund (leaving any other)", "Finsim convention");
-  add("organisation.join[].kommun", T::String, "\"\"", "SCB code", "kommun that joins", "");
-  add("organisation.join[].forbund", T::String, "\"\"", "name", "förbund it joins", "");
+  add("organisation.join[].kommun", T::String, "\"\"", "SCB code", "kommun that joins", kLever);
+  add("organisation.join[].forbund", T::String, "\"\"", "name", "förbund it joins", kLever);
   add("organisation.merge", T::TableArray, "", "", "förbund that merge into one", "docs/sources.md#forbund-and-members (mergers)");
-  add("organisation.merge[].forbund", T::StringList, "[]", "names", "förbund that merge", "");
-  add("organisation.merge[].name", T::String, "\"\"", "name", "name of the merged förbund", "");
+  add("organisation.merge[].forbund", T::StringList, "[]", "names", "förbund that merge", kLever);
+  add("organisation.merge[].name", T::String, "\"\"", "name", "name of the merged förbund", kLever);
 
   // [funding.state]
   add("funding.state.allocation_msek", T::YearSeries, "{ 2016 = 339.0 }", "MSEK/year",
@@ -122,25 +123,25 @@ std::vector<ParamSpec> build_specs() {
       "share of equity above the reasonable level deducted from the next offer", "", "0–1");
 
   add("funding.offer_factor", T::TableArray, "", "", "the state offers a share of the model's offer to every förbund of a region (what-if); the rest is not passed on", "Finsim convention");
-  add("funding.offer_factor[].region", T::String, "\"\"", "län code", "region whose förbund are affected", "");
-  add("funding.offer_factor[].from", T::Integer, "0", "year", "first year", "");
-  add("funding.offer_factor[].factor", T::Number, "1.0", "share", "share of the offer", "");
+  add("funding.offer_factor[].region", T::String, "\"\"", "län code", "region whose förbund are affected", kLever);
+  add("funding.offer_factor[].from", T::Integer, "0", "year", "first year", kLever);
+  add("funding.offer_factor[].factor", T::Number, "1.0", "share", "share of the offer", kLever);
 
   // [funding.members]
   add("funding.members.region_max_growth", T::YearSeries, "{ 2016 = 0.10 }", "share/year", "largest yearly rise of a region's contribution", "", "0.05–0.5 (Stockholm plan +50 %, +14 %: seed 004)");
   add("funding.members.kommun_max_growth", T::YearSeries, "{ 2016 = 0.10 }", "share/year", "largest yearly rise of a kommun's contribution", "", "0.05–0.5 (seed 000: Dalarna ready to match more)");
   add("funding.freeze", T::TableArray, "", "", "a party keeps its contribution at an earlier year's level", "seed 004 (Region Stockholm kept its 2019 level)");
-  add("funding.freeze[].party", T::String, "\"\"", "region:CC|kommun:CCCC", "the party that freezes", "");
-  add("funding.freeze[].from", T::Integer, "0", "year", "first frozen year", "");
-  add("funding.freeze[].level_of", T::Integer, "0", "year", "year whose contribution is kept", "");
+  add("funding.freeze[].party", T::String, "\"\"", "region:CC|kommun:CCCC", "the party that freezes", kLever);
+  add("funding.freeze[].from", T::Integer, "0", "year", "first frozen year", kLever);
+  add("funding.freeze[].level_of", T::Integer, "0", "year", "year whose contribution is kept", kLever);
   add("funding.ceiling", T::TableArray, "", "", "an upper bound on a förbund's total budget", "Finsim convention");
-  add("funding.ceiling[].forbund", T::String, "\"\"", "name", "förbund", "");
-  add("funding.ceiling[].from", T::Integer, "0", "year", "first year the ceiling applies", "");
-  add("funding.ceiling[].max_budget_msek", T::Number, "0.0", "MSEK", "ceiling on the total budget", "");
+  add("funding.ceiling[].forbund", T::String, "\"\"", "name", "förbund", kLever);
+  add("funding.ceiling[].from", T::Integer, "0", "year", "first year the ceiling applies", kLever);
+  add("funding.ceiling[].max_budget_msek", T::Number, "0.0", "MSEK", "ceiling on the total budget", kLever);
   add("funding.kommun_share", T::TableArray, "", "", "explicit split of a förbund's kommun quarter (default: by population 16–64)", kLaw);
-  add("funding.kommun_share[].forbund", T::String, "\"\"", "name", "förbund", "");
-  add("funding.kommun_share[].kommun", T::String, "\"\"", "SCB code", "member kommun", "");
-  add("funding.kommun_share[].share", T::Number, "0.0", "share", "its share of the kommun quarter", "");
+  add("funding.kommun_share[].forbund", T::String, "\"\"", "name", "förbund", kLever);
+  add("funding.kommun_share[].kommun", T::String, "\"\"", "SCB code", "member kommun", kLever);
+  add("funding.kommun_share[].share", T::Number, "0.0", "share", "its share of the kommun quarter", kLever);
 
   // [funding.budget]
   add("funding.budget.admin_share", T::Number, "0.12", "share of budget", "förbund office and administration", "", "0.10–0.15");
@@ -151,23 +152,23 @@ std::vector<ParamSpec> build_specs() {
       "docs/sources.md#state-distribution-model: VG 2017 equity 36.2 / contributions 165.5 MSEK [D]");
 
   // [population]
-  add("population.mode", T::String, "\"target\"", "target", "agents are the target group (general mode is not implemented yet)", "docs/model.md §3");
+  add("population.mode", T::String, "\"target\"", "target", "agents are the target group (general mode is not implemented yet)", "Finsim convention (the general mode: docs/model.md §10)");
   add("population.target_group_size", T::Number, "300000.0", "persons", "people in need of coordinated rehabilitation",
       "prop. 2002/03:132 via seed 001 (300 000); ISF 2023: 280 000–500 000", "280 000–500 000");
   add("population.scale", T::Number, "1.0", "agents/person", "agents per person; outputs are scaled back", "Finsim convention");
   add("population.inflow_per_year", T::Number, "0.11", "share of initial stock/year", "new members of the target group a year", "", "0.10–0.25 (set so the stock stays about level)");
   add("population.female_share", T::Number, "0.55", "share", "women in the target group", "FK 2012: 57 % of those ending an insats were women", "0.50–0.60");
   add("population.born_abroad_share", T::Number, "0.30", "share", "born abroad", "", "0.2–0.4");
-  add("population.age.16_19", T::Number, "0.08", "share", "age band 16–19 at start", "", "");
-  add("population.age.20_29", T::Number, "0.27", "share", "age band 20–29 at start", "", "AF 2019: young people on aktivitetsersättning a main group");
-  add("population.age.30_39", T::Number, "0.23", "share", "age band 30–39 at start", "", "");
-  add("population.age.40_49", T::Number, "0.21", "share", "age band 40–49 at start", "", "");
-  add("population.age.50_64", T::Number, "0.21", "share", "age band 50–64 at start", "", "");
-  add("population.support.sickness_benefit", T::Number, "0.22", "share", "on sjukpenning at start", "", "SCB helårsekvivalenter 2019 as a guide");
-  add("population.support.activity_compensation", T::Number, "0.15", "share", "on aktivitetsersättning at start", "", "");
-  add("population.support.social_assistance", T::Number, "0.30", "share", "on ekonomiskt bistånd at start", "", "");
-  add("population.support.activity_support", T::Number, "0.18", "share", "on aktivitetsstöd (AF programmes) at start", "", "");
-  add("population.support.no_income", T::Number, "0.15", "share", "no public transfer at start", "", "");
+  add("population.age.16_19", T::Number, "0.08", "share", "age band 16–19 at start", "", "0.05–0.12");
+  add("population.age.20_29", T::Number, "0.27", "share", "age band 20–29 at start", "", "0.20–0.35 (AF 2019: young people on aktivitetsersättning are a main group)");
+  add("population.age.30_39", T::Number, "0.23", "share", "age band 30–39 at start", "", "0.18–0.28");
+  add("population.age.40_49", T::Number, "0.21", "share", "age band 40–49 at start", "", "0.16–0.26");
+  add("population.age.50_64", T::Number, "0.21", "share", "age band 50–64 at start", "", "0.15–0.30");
+  add("population.support.sickness_benefit", T::Number, "0.22", "share", "on sjukpenning at start", "", "0.15–0.30 (SCB helårsekvivalenter 2019 as a guide)");
+  add("population.support.activity_compensation", T::Number, "0.15", "share", "on aktivitetsersättning at start", "", "0.10–0.20");
+  add("population.support.social_assistance", T::Number, "0.30", "share", "on ekonomiskt bistånd at start", "", "0.20–0.40");
+  add("population.support.activity_support", T::Number, "0.18", "share", "on aktivitetsstöd (AF programmes) at start", "", "0.12–0.25");
+  add("population.support.no_income", T::Number, "0.15", "share", "no public transfer at start", "", "0.08–0.22");
   add("population.needs.mental", T::Number, "0.60", "probability", "has mental ill-health", "AF 2019: mental ill-health dominates among participants", "0.5–0.7");
   add("population.needs.somatic", T::Number, "0.30", "probability", "has somatic ill-health", "", "0.2–0.4");
   add("population.needs.substance", T::Number, "0.15", "probability", "has substance use problems", "", "0.1–0.2");
@@ -216,19 +217,19 @@ std::vector<ParamSpec> build_specs() {
       "structural insatser raise the work-or-studies chance at completion: ∝ (structural money / first-year level)^e", "", "0–0.2");
 
   // [insats.<name>] — pattern rows for any insats a scenario adds, then the default catalogue.
-  add("insats.*.label_sv", T::String, "\"\"", "", "Swedish name", "");
+  add("insats.*.label_sv", T::String, "\"\"", "", "Swedish name", "Finsim convention");
   add("insats.*.kind", T::String, "\"individual\"", "individual|structural", "individual insatser have participants; structural ones do not", "docs/sources.md#insats-types");
-  add("insats.*.enabled", T::Boolean, "true", "", "whether förbund fund this insats", "");
+  add("insats.*.enabled", T::Boolean, "true", "", "whether förbund fund this insats", kLever);
   add("insats.*.cost_sek_per_month", T::Integer, "3000", "SEK/participant-month", "cost per participant-month", "", "1 500–6 000");
   add("insats.*.mean_duration_months", T::Number, "9.0", "months", "mean time to completion", "", "3–24 (docs/sources.md#assumptions: placeholder 9)");
   add("insats.*.dropout_per_month", T::Number, "0.03", "probability/month", "dropout while in the insats", "", "0.01–0.05");
-  add("insats.*.p_work_studies", T::Number, "0.31", "probability", "work or studies at completion (average person)", "", "");
-  add("insats.*.p_job_seeking", T::Number, "0.15", "probability", "active job seeker at completion", "", "");
-  add("insats.*.budget_share", T::Number, "0.1", "share", "share of the individual (or structural) budget", "", "");
+  add("insats.*.p_work_studies", T::Number, "0.31", "probability", "work or studies at completion (average person)", "", "0.18–0.53 (the default catalogue's span)");
+  add("insats.*.p_job_seeking", T::Number, "0.15", "probability", "active job seeker at completion", "", "0.10–0.22 (the default catalogue's span)");
+  add("insats.*.budget_share", T::Number, "0.1", "share", "share of the individual (or structural) budget", "", "0–1 (a composition with the other insatser of its kind)");
   add("insats.*.min_age", T::Integer, "16", "years", "youngest eligible", "docs/sources.md#legal-frame: 16–64");
   add("insats.*.max_age", T::Integer, "64", "years", "oldest eligible", "docs/sources.md#legal-frame: 16–64");
-  add("insats.*.needs", T::StringList, "[]", "mental|somatic|substance|social|language", "eligible if any of these needs (empty = all)", "");
-  add("insats.*.support", T::StringList, "[]", "support sources", "eligible if on one of these (empty = all)", "");
+  add("insats.*.needs", T::StringList, "[]", "mental|somatic|substance|social|language", "eligible if any of these needs (empty = all)", kLever);
+  add("insats.*.support", T::StringList, "[]", "support sources", "eligible if on one of these (empty = all)", kLever);
   add("insats.*.project_years", T::Integer, "0", "years", "a project ends after this many years unless a party takes it over (0 = permanent)",
       "ISF 2019:1 (projects hard to take over)");
   add("insats.*.takeover_probability", T::Number, "0.5", "probability", "chance a party takes a project over", "", "0.2–0.8");
@@ -236,7 +237,7 @@ std::vector<ParamSpec> build_specs() {
     const std::string p = std::string("insats.") + c.name + ".";
     add(p + "label_sv", T::String, std::string("\"") + c.label_sv + "\"", "", c.what, "docs/sources.md#insats-types");
     add(p + "kind", T::String, std::string("\"") + c.kind + "\"", "individual|structural", "individual or structural", "docs/sources.md#insats-types");
-    add(p + "enabled", T::Boolean, "true", "", "funded in the baseline", "");
+    add(p + "enabled", T::Boolean, "true", "", "funded in the baseline", kLever);
     add(p + "cost_sek_per_month", T::Integer, c.cost, "SEK/participant-month", "cost per participant-month", "", "±40 %");
     const bool ips = std::string(c.name) == "ips";
     add(p + "mean_duration_months", T::Number, std::string(c.duration) + ".0", "months", "mean time to completion",
@@ -246,20 +247,20 @@ std::vector<ParamSpec> build_specs() {
         *c.effect_source ? "" : "±30 % (calibrated jointly to 31 % of exits, docs/sources.md#outcomes)");
     add(p + "p_job_seeking", T::Number, c.p_js, "probability", "job seeker at completion", "",
         "±30 % (calibrated jointly to 15 % of exits, docs/sources.md#outcomes)");
-    add(p + "budget_share", T::Number, c.share, "share", "share of the individual (structural) budget", "", "");
+    add(p + "budget_share", T::Number, c.share, "share", "share of the individual (structural) budget", "", "±50 % (a composition with the other insatser of its kind)");
     add(p + "min_age", T::Integer, c.min_age, "years", "youngest eligible", "docs/sources.md#legal-frame");
     add(p + "max_age", T::Integer, c.max_age, "years", "oldest eligible", "docs/sources.md#legal-frame");
-    add(p + "needs", T::StringList, c.needs, "mental|somatic|substance|social|language", "eligible needs (empty = all)", "");
+    add(p + "needs", T::StringList, c.needs, "mental|somatic|substance|social|language", "eligible needs (empty = all)", "docs/sources.md#insats-types (whom the insats is for)");
     if (std::string(c.kind) == "structural")
       for (const char* k : {"mean_duration_months", "dropout_per_month", "p_work_studies", "p_job_seeking"})
         excluded.emplace_back(p + k, "not used: a structural insats has no participants");
   }
 
   // [[pathway.edge]]
-  add("pathway.edge", T::TableArray, "", "", "on completion without work, referral on to another insats", "docs/model.md §7.9");
-  add("pathway.edge[].from", T::String, "\"\"", "insats", "insats completed", "");
-  add("pathway.edge[].to", T::String, "\"\"", "insats", "insats referred to", "");
-  add("pathway.edge[].probability", T::Number, "0.0", "probability", "chance of that referral", "", "");
+  add("pathway.edge", T::TableArray, "", "", "on completion without work, referral on to another insats", kLever);
+  add("pathway.edge[].from", T::String, "\"\"", "insats", "insats completed", kLever);
+  add("pathway.edge[].to", T::String, "\"\"", "insats", "insats referred to", kLever);
+  add("pathway.edge[].probability", T::Number, "0.0", "probability", "chance of that referral", "", "0–1 (no edges by default: docs/model.md §7.9)");
 
   // [costs] — payer ledger (docs/model.md §7.10). The split of costs across payers is not published.
   add("costs.support.sickness_benefit.sek_per_month", T::Integer, "15000", "SEK/month", "sjukpenning paid", "", "12 000–20 000");

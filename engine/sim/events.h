@@ -62,7 +62,7 @@ void apply_year_plan(Area& area, const ForbundYear& plan, const StepContext& ctx
 // At each year's first month: everyone already in an insats counts as a participant of the year.
 void count_running_participants(Area& area, const StepContext& ctx);
 
-// The timetable: the events above in DESIGN order.
+// The timetable: the events above in the order of docs/model.md §3 (sim/step.cpp).
 void step_month(Area& area, const StepContext& ctx);
 
 }  // namespace finsim

@@ -50,7 +50,7 @@ void participation(Area& area, const StepContext& ctx) {
     const InsatsType& type = insatser[t];
     const auto u = person_draws(ctx.key, a.id[i], ctx.month, Purpose::Outcome);
     // The person's job chance scales the insats's outcome as it scales the baseline hazard:
-    // a constant relative effect (docs/model.md §7.9, docs/model.md).
+    // a constant relative effect (docs/model.md §7.2).
     // Structural work (shared routines, employer contacts) scales it too (docs/model.md §7.9).
     const double p_ws = std::min(0.95, type.p_work_studies * a.job_chance[i] * area.structural_outcome);
     const double p_js = std::min(type.p_job_seeking, 1.0 - p_ws);
