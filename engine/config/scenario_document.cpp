@@ -60,26 +60,28 @@ void merge_into(toml::table& base, toml::table& child) {
   }
 }
 
-toml::table load_chain(const fs::path& path, std::vector<std::string>& chain) {
+// `chain` gets each file as the user's path leads to it (the top file as given, a parent relative to
+// its child's folder), as the data files are recorded: a result file names no home directory.
+// Cycles are found on the canonical paths, `seen`, since two spellings can name one file.
+toml::table load_chain(const fs::path& path, std::vector<std::string>& chain, std::vector<std::string>& seen) {
   if (chain.size() >= kMaxInheritsDepth)
     throw InputError(path.string() + ": inherits: chain of more than " + std::to_string(kMaxInheritsDepth) +
                      " scenario files (from " + chain.front() + ")");
-  const fs::path canonical = fs::weakly_canonical(path);
-  for (const auto& seen : chain) {
-    if (seen == canonical.string()) {
-      std::string cycle;
-      for (const auto& c : chain) cycle += c + " -> ";
-      throw InputError(path.string() + ": inherits: inheritance cycle: " + cycle + canonical.string());
-    }
+  const std::string canonical = fs::weakly_canonical(path).string();
+  if (std::find(seen.begin(), seen.end(), canonical) != seen.end()) {
+    std::string cycle;
+    for (const auto& c : chain) cycle += c + " -> ";
+    throw InputError(path.string() + ": inherits: inheritance cycle: " + cycle + path.lexically_normal().string());
   }
-  chain.push_back(canonical.string());
+  seen.push_back(canonical);
+  chain.push_back(path.lexically_normal().string());
   toml::table own = parse_file(path);
   if (auto* inh = own.get("inherits")) {
     auto parent = inh->value<std::string>();
     if (!parent) fail_at(*inh, "inherits", "expected a string (path of the parent scenario)");
     const fs::path parent_path = path.parent_path() / *parent;
     if (!fs::exists(parent_path)) fail_at(*inh, "inherits", "parent scenario '" + parent_path.string() + "' not found");
-    toml::table merged = load_chain(parent_path, chain);
+    toml::table merged = load_chain(parent_path, chain, seen);
     own.erase("inherits");
     merge_into(merged, own);
     return merged;
@@ -327,7 +329,8 @@ ScenarioDocument load_scenario_document(const std::string& path, const std::vect
   doc.top_file = path;
   doc.directory = fs::path(path).parent_path().string();
   if (doc.directory.empty()) doc.directory = ".";
-  doc.table = load_chain(path, doc.chain);
+  std::vector<std::string> seen;
+  doc.table = load_chain(path, doc.chain, seen);
   check_known_keys(doc.table);
   for (const auto& o : overrides) {
     apply_override(doc.table, o);

@@ -16,7 +16,7 @@ inline constexpr int kLastSeriesYear = 2100;
 
 struct ScenarioDocument {
   toml::table table;               // merged document with overrides applied
-  std::vector<std::string> chain;  // files read, the top scenario first
+  std::vector<std::string> chain;  // files read, the top scenario first, as the given path leads to them
   std::string top_file;
   std::string directory;               // of the top file: data paths are relative to it
   std::vector<std::string> overrides;  // "key=value" as given

@@ -6,8 +6,10 @@ set -uo pipefail
 source "$(dirname "$0")/lib/mpi.bash"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# Units of ~0.2-0.5 s each: the kill lands after a few finished and well before the last.
-long=(--set scenario.end=2020-12 --set scenario.burn_in_years=1 --set population.scale=0.3 -r 6 -t 1 -q
+# 72 units of ~0.05 s each (2026-11; they were 0.2-0.5 s when this test was written, and 18 units then
+# sometimes all finished before the poll below saw 3): the kill lands after a few finished and
+# seconds before the last.
+long=(--set scenario.end=2020-12 --set scenario.burn_in_years=1 --set population.scale=0.3 -r 24 -t 1 -q
   --vary funding.state.allocation_msek.2020=339,678,1017)
 out=$tmp/killed.h5
 

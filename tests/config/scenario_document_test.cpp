@@ -82,6 +82,29 @@ TEST_CASE("config: a file that inherits itself is a cycle", "[config]") {
   CHECK(msg.find("inheritance cycle") != std::string::npos);
 }
 
+TEST_CASE("config: the chain names each file as the given path leads to it, not its canonical path", "[config]") {
+  // A result file records the chain (input_files): a symlinked or "../" spelling stays as given, so
+  // no home directory or mount point is written that the user did not type; the data files agree.
+  TempDir dir("chain-paths");
+  dir.write("real/base.toml", "[scenario]\nseed = 7\n");
+  dir.write("real/child.toml", "inherits = \"base.toml\"\n[scenario]\nname = \"child\"\n");
+  fs::create_directory_symlink(dir / "real", dir / "link");
+  const auto doc = finsim::load_scenario_document((dir / "link" / "." / "child.toml").string());
+  REQUIRE(doc.chain.size() == 2);
+  CHECK(doc.chain[0] == (dir / "link" / "child.toml").string());
+  CHECK(doc.chain[1] == (dir / "link" / "base.toml").string());
+}
+
+TEST_CASE("config: a cycle through another spelling of the same file is still a cycle", "[config]") {
+  TempDir dir("cycle-spelling");
+  fs::create_directory_symlink(dir.path, dir / "again");
+  const std::string file = dir.write("a.toml", "inherits = \"again/a.toml\"\n");
+  const std::string msg = input_error([&] { finsim::load_scenario_document(file); });
+  INFO(msg);
+  CHECK(msg.find("inheritance cycle: " + file + " -> ") != std::string::npos);
+  CHECK(msg.find("again/a.toml") != std::string::npos);
+}
+
 TEST_CASE("config: a missing scenario file is named", "[config]") {
   const std::string file = kFixtures + "does_not_exist.toml";
   const std::string msg = input_error([&] { load_scenario_document(file); });
