@@ -32,6 +32,7 @@
 #include "output/results_writer.h"
 #include "population/synthesis.h"
 #include "sim/area.h"
+#include "sim/compaction.h"
 #include "sim/events.h"
 #include "sim/simulation.h"
 #include "world/world.h"
@@ -86,7 +87,8 @@ struct National {
 std::unique_ptr<National> build_national() {
   const std::string scale = env_or("FINSIM_BENCH_SCALE", "1");
   auto n = std::make_unique<National>(load_scenario(std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml",
-                                                    {"population.scale=" + scale, "scenario.end=\"2028-12\"", "scenario.replications=1"}));
+                                                    {"population.scale=" + scale, "scenario.end=\"2028-12\"", "scenario.replications=1",
+                                                     "scenario.burn_in_years=0"}));
   const auto& config = n->scenario.config;
   auto areas = make_areas(n->world, config.insatser.size());
   populate_areas(areas, config, n->world, n->key);
@@ -102,19 +104,25 @@ std::unique_ptr<National> build_national() {
     for (auto& area : areas) area.month.reset(config.insatser.size());
     if (m == 0 || ym.month == 1) {
       const auto plan = funding.plan_year(ym.year);
+      // As advance_month's first month (without a burn-in): the plan applied at once (no ramp-up),
+      // everyone's first event drawn as of the month before, the calendar over the whole run.
       if (m == 0) {
         for (auto& area : areas)
-          if (area.forbund >= 0) apply_year_plan(area, plan[static_cast<std::size_t>(area.forbund)], ctx);
+          if (area.forbund >= 0) apply_year_plan(area, plan[static_cast<std::size_t>(area.forbund)], ctx, false);
         for (auto& area : areas) fill_initial_participants(area, ctx);
 #if FINSIM_BENCH_SCHEDULED
         const StepContext before{config, n->rates, n->key, -1, ym.year};
-        for (auto& area : areas)
+        for (auto& area : areas) {
           for (std::size_t p = 0; p < area.agents.size(); ++p) schedule(area, p, before);
+          use_calendar(area, 0, config.meta.months() - 1);
+        }
 #endif
       }
+      if (m % 12 == 0 && m > 0)
+        for (auto& area : areas) compact_gone(area, 0.25);
       for (auto& area : areas) {
         if (area.forbund < 0) continue;
-        apply_year_plan(area, plan[static_cast<std::size_t>(area.forbund)], ctx);
+        apply_year_plan(area, plan[static_cast<std::size_t>(area.forbund)], ctx, m > 0);
 #if FINSIM_BENCH_SCHEDULED
         count_running_participants(area, ctx);
 #endif
@@ -229,6 +237,28 @@ void BM_PhiloxFourPurposes(benchmark::State& st) {
         const StreamRng rng(n.key, a.id[i], static_cast<std::uint32_t>(n.month));
         for (auto p : {Purpose::DemographicExit, Purpose::BaselineTransition, Purpose::Referral, Purpose::Participation})
           sink ^= rng.bits(p)[0];
+      }
+    }
+    benchmark::DoNotOptimize(sink);
+  }
+  label(st, n);
+}
+
+// The floor of one scheduled event (issue 12's ns per event): the draw sim/schedule.cpp makes for
+// it — one Philox block, the log of a uniform, log1p of the total hazard and the division — per live
+// agent, with nothing else (no record, no calendar). Compare with the step's ns per event.
+void BM_EventDraw(benchmark::State& st) {
+  const National& n = national();
+  double sink = 0;
+  for (auto _ : st) {
+    for (const auto& area : n.snapshot) {
+      const auto& a = area.agents;
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a.state[i] == static_cast<std::uint8_t>(State::Gone)) continue;
+        const auto b = StreamRng(n.key, a.id[i], static_cast<std::uint32_t>(n.month)).bits(Purpose::Schedule, a.state[i]);
+        const double u = 1.0 - StreamRng::to_unit(b[0], b[1]);
+        const double total = 0.01 * a.job_chance[i] + 0.004;  // varies by person, as the real total does
+        sink += std::floor(std::log(u) / std::log1p(-total));
       }
     }
     benchmark::DoNotOptimize(sink);
@@ -368,6 +398,7 @@ void BM_CheckInvariants(benchmark::State& st) {
 
 BENCHMARK(BM_PhiloxBare)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PhiloxFourPurposes)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_EventDraw)->Unit(benchmark::kMillisecond);
 #if FINSIM_BENCH_SCHEDULED
 BENCHMARK(BM_CollectDue)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Schedule)->UseManualTime()->Unit(benchmark::kMillisecond);
