@@ -274,6 +274,8 @@ def main(argv):
                 return 2
         command = " ".join(["/usr/bin/python3", "analysis/study.py", *argv])
         print(json.dumps(summary(study, a.all, a.lang, sobol, command), ensure_ascii=False, allow_nan=False))
+        if a.tornado or a.csv:  # the files are written as without --json; the text report is not printed
+            report(study, a.all, a.lang, a.metric, a.tornado, a.csv)
         return 0
     text, _ = report(study, a.all, a.lang, a.metric, a.tornado, a.csv)
     print(text)

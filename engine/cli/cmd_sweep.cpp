@@ -23,7 +23,7 @@ int cmd_sweep(const Args& args) {
   pos.add("scenario", 1);
   po::variables_map vm;
   if (!parse(args, opts, pos, vm,
-             "finsim sweep SCENARIO (--vary KEY=V1,V2,... | --vary KEY=FROM:TO:N)... | --points points.csv) [-r N] [-o "
+             "finsim sweep SCENARIO ((--vary KEY=V1,V2,... | --vary KEY=FROM:TO:N)... | --points points.csv) [-r N] [-o "
              "sweep.h5] [run options]",
              "finsim sweep scenarios/baseline.toml --vary funding.state.allocation_msek.2025=339:1017:7 -r 20 -o "
              "sweep.h5"))

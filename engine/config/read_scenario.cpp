@@ -378,7 +378,7 @@ void read_costs(ScenarioReader& r, CostConfig& c) {
 }  // namespace
 
 Scenario read_scenario(const ScenarioDocument& doc) {
-  ScenarioReader r(doc.table);
+  ScenarioReader r(doc.table, doc.directory);
   Scenario s;
   auto& c = s.config;
   c.scenario_dir = doc.directory;

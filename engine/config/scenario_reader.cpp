@@ -1,6 +1,7 @@
 #include "config/scenario_reader.h"
 
 #include <cmath>
+#include <filesystem>
 #include <sstream>
 
 #include "config/parameters.h"
@@ -10,6 +11,8 @@
 #include "util/text.h"
 
 namespace finsim {
+
+namespace fs = std::filesystem;
 namespace {
 
 const std::string kNumberExpected = "expected a finite number from -1e9 to 1e9";
@@ -87,6 +90,17 @@ const toml::node& ScenarioReader::value_or_default(const std::string& key, toml:
   return *scratch.get("v");
 }
 
+std::string ScenarioReader::origin(const toml::node& node) const {
+  const auto& src = node.source();
+  if (!src.path) return "--set";
+  // Both made absolute first (from the working directory, as the loader read them), so that an
+  // absolute `inherits` and a relative top file are related too.
+  const fs::path file = fs::absolute(*src.path).lexically_normal();
+  const fs::path relative = file.lexically_relative(fs::absolute(origin_base_).lexically_normal());
+  return (relative.empty() ? file : relative).string() + ":" + std::to_string(src.begin.line) + ":" +
+         std::to_string(src.begin.column);
+}
+
 void ScenarioReader::record(const std::string& key, const toml::node& value, const toml::node* from_doc) {
   const ParamSpec* spec = find_spec(key);
   ResolvedParameter p;
@@ -97,14 +111,14 @@ void ScenarioReader::record(const std::string& key, const toml::node& value, con
   p.source = p.assumption
                  ? "assumption" + (spec && !spec->range.empty() ? " (range " + spec->range + ")" : std::string())
                  : spec->source;
-  p.origin = from_doc ? where(*from_doc) : "default";
+  p.origin = from_doc ? origin(*from_doc) : "default";
   // A year series merges over its parent year by year: name where each year was set when it is
   // not all one place (a child's 2025 over the parent's table).
   if (const auto* t = from_doc ? from_doc->as_table() : nullptr) {
     std::string years;
     bool elsewhere = false;
     for (auto&& [year, v] : *t) {
-      const std::string w = where(v);
+      const std::string w = origin(v);
       elsewhere = elsewhere || w.substr(0, w.find(':')) != p.origin.substr(0, p.origin.find(':'));
       years += (years.empty() ? "" : ", ") + std::string(year.str()) + " at " + w;
     }

@@ -3,6 +3,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <toml++/toml.h>
@@ -16,7 +17,10 @@ struct ResolvedParameter {
   std::string unit;
   std::string source;  // registry source, or "assumption (range …)"
   bool assumption = false;
-  std::string origin;    // "default", or where the scenario set it ("file:line:col", "--set")
+  // "default", "--set", or where the scenario set it: "file:line:col" with the file relative to the
+  // top scenario's folder, so that the same files give the same origin from any working directory
+  // (a shard run reads them by absolute path, an unsharded run as typed).
+  std::string origin;
   bool changed = false;  // differs from the registry default (set by the scenario to another value)
 };
 
@@ -27,7 +31,9 @@ inline constexpr long long kMaxInteger = 1'000'000'000'000LL;
 
 class ScenarioReader {
  public:
-  explicit ScenarioReader(const toml::table& doc) : doc_(doc) {}
+  // `origin_base`: the top scenario file's folder, as ResolvedParameter::origin counts from it.
+  explicit ScenarioReader(const toml::table& doc, std::string origin_base = ".")
+      : doc_(doc), origin_base_(std::move(origin_base)) {}
 
   double number(const std::string& key);
   long long integer(const std::string& key);
@@ -51,7 +57,10 @@ class ScenarioReader {
   const toml::node& value_or_default(const std::string& key, toml::table& scratch);
   void record(const std::string& key, const toml::node& value, const toml::node* from_doc);
 
+  std::string origin(const toml::node& node) const;
+
   const toml::table& doc_;
+  std::string origin_base_;
   toml::table resolved_;
   std::vector<ResolvedParameter> params_;
 };

@@ -31,6 +31,11 @@ grep -qx "shard 2/3 of sweep shardtest: 2 of 6 unit(s), .*; wrote $tmp/s2.shard 
 "$finsim" merge "$tmp/s2.shard" "$tmp/s3.shard" "$tmp/s1.shard" -o "$tmp/merged.h5" >"$tmp/merge.txt" || fail "merge failed"
 grep -q "merged 3 of 3 shard file(s), 6 unit(s) (2 point(s) x 3 replication(s))" "$tmp/merge.txt" || fail "merge: $(cat "$tmp/merge.txt")"
 same "$tmp/merged.h5" "$tmp/full.h5" "(3 shards merged against the unsharded sweep)" || fail "merged sweep differs"
+# The same sweep given a relative path from the scenario's folder (shards record absolute paths for
+# merge): parameter_origin names files from the scenario's folder, so it is the same dataset.
+(cd "$tmp" && "$finsim" sweep s.toml "${vary[@]}" "${small[@]}" -r 3 -o full-relative.h5 >/dev/null) || fail "relative sweep failed"
+same "$tmp/merged.h5" "$tmp/full-relative.h5" "(merged shards against the sweep run with a relative path)" ||
+  fail "merged sweep differs from the sweep given a relative path"
 
 # A plain run in 2 shards (default shard names), merged from another directory.
 (cd "$tmp" && "$finsim" run s.toml "${small[@]}" -r 3 --shard 1/2 >/dev/null && "$finsim" run s.toml "${small[@]}" -r 3 \

@@ -278,6 +278,25 @@ TEST_CASE("config: state-plus-50 equals the baseline before 2025", "[config]") {
   CHECK(p.members.kommun_growth(2030) == 0.5);
 }
 
+TEST_CASE("config: parameter origins are the same however the scenario's path is spelled", "[config]") {
+  // parameter_origin is a dataset: a shard run (absolute paths, for finsim merge) and an unsharded
+  // run given a relative path must write the same one. Files are named from the top file's folder.
+  const std::filesystem::path file = std::filesystem::path(FINSIM_SOURCE_DIR) / "scenarios" / "state-double.toml";
+  const auto absolute = finsim::load_scenario(file.string());
+  const auto relative = finsim::load_scenario(std::filesystem::relative(file).string());
+  const auto roundabout = finsim::load_scenario((file.parent_path() / ".." / "scenarios" / "." / "state-double.toml").string());
+  REQUIRE(absolute.parameters.size() == relative.parameters.size());
+  REQUIRE(absolute.parameters.size() == roundabout.parameters.size());
+  for (std::size_t i = 0; i < absolute.parameters.size(); ++i) {
+    INFO(absolute.parameters[i].key);
+    CHECK(absolute.parameters[i].origin == relative.parameters[i].origin);
+    CHECK(absolute.parameters[i].origin == roundabout.parameters[i].origin);
+  }
+  for (const auto& p : absolute.parameters)
+    if (p.key == "scenario.name") CHECK(p.origin.rfind("state-double.toml:", 0) == 0);  // no folder
+    else if (p.key == "scenario.seed") CHECK(p.origin.rfind("baseline.toml:", 0) == 0);  // the parent, same folder
+}
+
 TEST_CASE("config: each parameter knows whether the scenario changed it from its default", "[config]") {
   // state-double.toml sets 2025 of the allocation over the baseline's 2016 = 339.0 (the default).
   const auto s = finsim::load_scenario(std::string(FINSIM_SOURCE_DIR) + "/scenarios/state-double.toml",

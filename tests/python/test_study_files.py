@@ -90,6 +90,15 @@ with tempfile.TemporaryDirectory() as tmp:
                  "too few"):
         assert text in r.stdout, (text, r.stdout)
     assert os.path.getsize(png) > 1000
+    # With --json the plot and the CSV are still written (docs/uncertainty.md's combined command),
+    # and stdout is the JSON alone.
+    png2, csv2 = os.path.join(tmp, "tornado2.png"), os.path.join(tmp, "sets.csv")
+    r = subprocess.run(["/usr/bin/python3", f"{src}/analysis/study.py", a, "--tornado", png2, "--csv", csv2,
+                        "--lang", "sv", "--json"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    import json
+    assert "headline" in json.loads(r.stdout)
+    assert os.path.getsize(png2) > 1000 and os.path.getsize(csv2) > 0
     # finsim compare / quote give the total interval and say what it covers; the mean is the analysis's.
     sys.path.insert(0, os.path.join(src, "analysis"))
     import study_data  # noqa: E402
