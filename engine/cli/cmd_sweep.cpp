@@ -22,11 +22,12 @@ int cmd_sweep(const Args& args) {
   po::positional_options_description pos;
   pos.add("scenario", 1);
   po::variables_map vm;
-  if (!parse(args, opts, pos, vm,
-             "finsim sweep SCENARIO ((--vary KEY=V1,V2,... | --vary KEY=FROM:TO:N)... | --points points.csv) [-r N] [-o "
-             "sweep.h5] [run options]",
-             "finsim sweep scenarios/baseline.toml --vary funding.state.allocation_msek.2025=339:1017:7 -r 20 -o "
-             "sweep.h5"))
+  if (!parse(
+          args, opts, pos, vm,
+          "finsim sweep SCENARIO ((--vary KEY=V1,V2,... | --vary KEY=FROM:TO:N)... | --points points.csv) [-r N] [-o "
+          "sweep.h5] [run options]",
+          "finsim sweep scenarios/baseline.toml --vary funding.state.allocation_msek.2025=339:1017:7 -r 20 -o "
+          "sweep.h5"))
     return 0;
   read_job_options(vm, plan, job, replications, seed);
   if (vary.empty() == points_csv.empty())
