@@ -131,7 +131,13 @@ void identification(Area& area, const StepContext& ctx) {
     });
   for (auto p = this_month; p != clocks.pending.end(); ++p)
     file_clock(clocks, {clocks.level + p->threshold, p->person, p->stamp});
-  clocks.pending.clear();
+  // The first month holds a clock for nearly everyone eligible (start_everyone), later months a few
+  // hundred: keeping that capacity would hold about 8 bytes per stored person for the whole run.
+  if (clocks.pending.capacity() > 4 * clocks.pending.size() + 4096) {
+    std::vector<PendingClock>().swap(clocks.pending);
+  } else {
+    clocks.pending.clear();
+  }
   // In storage order, as the partners' lists would have them; the pool keeps this order.
   std::sort(identified.begin(), identified.end());
   identified.erase(std::unique(identified.begin(), identified.end()), identified.end());
