@@ -5,126 +5,21 @@
 #include <sstream>
 
 #include "config/parameters.h"
+#include "config/scenario_values.h"
 #include "config/toml_text.h"
 #include "util/error.h"
 
 namespace finsim {
 
-const char* support_key(SupportSource s) {
-  switch (s) {
-    case SupportSource::SicknessBenefit: return "sickness_benefit";
-    case SupportSource::ActivityCompensation: return "activity_compensation";
-    case SupportSource::SocialAssistance: return "social_assistance";
-    case SupportSource::ActivitySupport: return "activity_support";
-    case SupportSource::NoIncome: return "no_income";
-    case SupportSource::Count: break;
-  }
-  return "?";
-}
-
-const char* need_key(int bit_index) {
-  static constexpr const char* names[kNeeds] = {"mental", "somatic", "substance", "social", "language"};
-  return bit_index >= 0 && bit_index < kNeeds ? names[bit_index] : "?";
-}
-
-const char* payer_key(Payer p) {
-  switch (p) {
-    case Payer::State: return "state";
-    case Payer::Region: return "region";
-    case Payer::Kommun: return "kommun";
-    case Payer::Count: break;
-  }
-  return "?";
-}
-
 namespace {
-
-// Strictly "YYYY-MM": "2019-1" or "2019-01-15" would be ambiguous in provenance and labels.
-YearMonth parse_month(ScenarioReader& r, const std::string& key) {
-  const std::string text = r.string(key);
-  auto digits = [&](std::size_t from, std::size_t n) {
-    return text.substr(from, n).find_first_not_of("0123456789") == std::string::npos;
-  };
-  const bool shaped = text.size() == 7 && text[4] == '-' && digits(0, 4) && digits(5, 2);
-  const int y = shaped ? std::stoi(text.substr(0, 4)) : 0;
-  const int m = shaped ? std::stoi(text.substr(5, 2)) : 0;
-  if (!shaped || m < 1 || m > 12 || y < 2004 || y > 2100)
-    r.fail(key, "expected a month as \"YYYY-MM\" between 2004-01 and 2100-12, got \"" + text + "\"");
-  return {y, m};
-}
-
-double share(ScenarioReader& r, const std::string& key) {
-  const double v = r.number(key);
-  if (!(v >= 0.0 && v <= 1.0)) r.fail(key, "expected a share between 0 and 1");
-  return v;
-}
-
-double non_negative(ScenarioReader& r, const std::string& key) {
-  const double v = r.number(key);
-  if (!(v >= 0.0) || !std::isfinite(v)) r.fail(key, "expected a number >= 0");
-  return v;
-}
-
-Sek sek(ScenarioReader& r, const std::string& key) {
-  const long long v = r.integer(key);
-  if (v < 0) r.fail(key, "expected an amount >= 0 SEK");
-  return v;
-}
-
-std::vector<double> shares_over(ScenarioReader& r, const std::string& prefix, const std::vector<std::string>& names,
-                                bool must_sum_to_one) {
-  std::vector<double> out;
-  double sum = 0;
-  for (const auto& n : names) {
-    out.push_back(share(r, prefix + "." + n));
-    sum += out.back();
-  }
-  if (must_sum_to_one && std::abs(sum - 1.0) > 1e-6) {
-    std::ostringstream os;
-    os << "expected shares that sum to 1, got " << sum;
-    r.fail(prefix + "." + names.front(), os.str());
-  }
-  return out;
-}
-
-std::uint8_t need_mask(ScenarioReader& r, const std::string& key) {
-  std::uint8_t mask = 0;
-  for (const auto& n : r.string_list(key)) {
-    int bit = -1;
-    for (int i = 0; i < kNeeds; ++i)
-      if (n == need_key(i)) bit = i;
-    if (bit < 0) r.fail(key, "unknown need '" + n + "' (expected mental, somatic, substance, social or language)");
-    mask |= static_cast<std::uint8_t>(1u << bit);
-  }
-  return mask;
-}
-
-std::uint8_t support_mask(ScenarioReader& r, const std::string& key) {
-  std::uint8_t mask = 0;
-  for (const auto& n : r.string_list(key)) {
-    int bit = -1;
-    for (int i = 0; i < kSupportSources; ++i)
-      if (n == support_key(static_cast<SupportSource>(i))) bit = i;
-    if (bit < 0) r.fail(key, "unknown support source '" + n + "'");
-    mask |= static_cast<std::uint8_t>(1u << bit);
-  }
-  return mask;
-}
-
-Payer payer(ScenarioReader& r, const std::string& key) {
-  const std::string p = r.string(key);
-  for (int i = 0; i < kPayers; ++i)
-    if (p == payer_key(static_cast<Payer>(i))) return static_cast<Payer>(i);
-  r.fail(key, "expected state, region or kommun, got \"" + p + "\"");
-}
 
 void read_meta(ScenarioReader& r, ScenarioMeta& m) {
   m.name = r.string("scenario.name");
   if (m.name.empty() || m.name.find_first_of("/. ") != std::string::npos)
     r.fail("scenario.name", "expected a non-empty name without '/', '.' or spaces (it names the HDF5 group)");
   m.description = r.string("scenario.description");
-  m.start = parse_month(r, "scenario.start");
-  m.end = parse_month(r, "scenario.end");
+  m.start = read_month(r, "scenario.start");
+  m.end = read_month(r, "scenario.end");
   if (m.end.index() < m.start.index()) r.fail("scenario.end", "expected a month after scenario.start");
   const long long seed = r.integer("scenario.seed");
   if (seed < 0 || seed > 4294967295LL) r.fail("scenario.seed", "expected an integer from 0 to 4294967295");
@@ -166,17 +61,17 @@ void read_funding(ScenarioReader& r, FundingConfig& f) {
   if (f.state.growth_per_year <= -1.0) r.fail("funding.state.growth_per_year", "expected a growth above -1");
 
   auto& d = f.distribution;
-  d.base_amount = msek_to_sek(non_negative(r, "funding.distribution.base_amount_msek"));
-  d.weight_need = share(r, "funding.distribution.weight_need");
-  d.weight_population = share(r, "funding.distribution.weight_population");
+  d.base_amount = msek_to_sek(read_non_negative(r, "funding.distribution.base_amount_msek"));
+  d.weight_need = read_share(r, "funding.distribution.weight_need");
+  d.weight_population = read_share(r, "funding.distribution.weight_population");
   if (std::abs(d.weight_need + d.weight_population - 1.0) > 1e-9)
     r.fail("funding.distribution.weight_population", "expected weight_need + weight_population = 1");
-  d.max_decrease = share(r, "funding.distribution.max_decrease");
+  d.max_decrease = read_share(r, "funding.distribution.max_decrease");
   d.cap_exempt_above_equity = r.boolean("funding.distribution.cap_exempt_above_equity");
-  d.equity_reasonable_share = non_negative(r, "funding.distribution.equity_reasonable_share");
-  d.equity_excess_reduction = share(r, "funding.distribution.equity_excess_reduction");
-  d.equity_reasonable_share_small = non_negative(r, "funding.distribution.equity_reasonable_share_small");
-  d.equity_small_band = msek_to_sek(non_negative(r, "funding.distribution.equity_small_band_msek"));
+  d.equity_reasonable_share = read_non_negative(r, "funding.distribution.equity_reasonable_share");
+  d.equity_excess_reduction = read_share(r, "funding.distribution.equity_excess_reduction");
+  d.equity_reasonable_share_small = read_non_negative(r, "funding.distribution.equity_reasonable_share_small");
+  d.equity_small_band = msek_to_sek(read_non_negative(r, "funding.distribution.equity_small_band_msek"));
   d.need_indicator = r.string("funding.distribution.need_indicator");
   if (d.need_indicator != "sa_ae_2018" && d.need_indicator != "long_sick_leave_2017" &&
       d.need_indicator != "kommuner_csv" && d.need_indicator != "none")
@@ -186,7 +81,7 @@ void read_funding(ScenarioReader& r, FundingConfig& f) {
   d.state_allocations_csv = r.string("funding.distribution.state_allocations_csv");
   for (std::size_t i = 0, n = r.table_count("funding.offer_factor"); i < n; ++i) {
     const std::string p = "funding.offer_factor[" + std::to_string(i) + "].";
-    OfferFactor o{r.string(p + "region"), static_cast<int>(r.integer(p + "from")), non_negative(r, p + "factor")};
+    OfferFactor o{r.string(p + "region"), static_cast<int>(r.integer(p + "from")), read_non_negative(r, p + "factor")};
     if (o.region.size() != 2 || o.region.find_first_not_of("0123456789") != std::string::npos)
       r.fail(p + "region", "expected a 2-digit län code such as \"20\"");
     f.offer_factors.push_back(o);
@@ -211,50 +106,50 @@ void read_funding(ScenarioReader& r, FundingConfig& f) {
   for (std::size_t i = 0, n = r.table_count("funding.ceiling"); i < n; ++i) {
     const std::string p = "funding.ceiling[" + std::to_string(i) + "].";
     m.ceilings.push_back({r.string(p + "forbund"), static_cast<int>(r.integer(p + "from")),
-                          msek_to_sek(non_negative(r, p + "max_budget_msek"))});
+                          msek_to_sek(read_non_negative(r, p + "max_budget_msek"))});
   }
   for (std::size_t i = 0, n = r.table_count("funding.kommun_share"); i < n; ++i) {
     const std::string p = "funding.kommun_share[" + std::to_string(i) + "].";
-    m.kommun_shares.push_back({r.string(p + "forbund"), r.string(p + "kommun"), share(r, p + "share")});
+    m.kommun_shares.push_back({r.string(p + "forbund"), r.string(p + "kommun"), read_share(r, p + "share")});
   }
 
   auto& b = f.budget;
-  b.admin_share = share(r, "funding.budget.admin_share");
-  b.structural_share = share(r, "funding.budget.structural_share");
+  b.admin_share = read_share(r, "funding.budget.admin_share");
+  b.structural_share = read_share(r, "funding.budget.structural_share");
   if (b.admin_share + b.structural_share > 1.0)
     r.fail("funding.budget.structural_share", "expected admin_share + structural_share <= 1");
-  b.equity_spend_max_share = share(r, "funding.budget.equity_spend_max_share");
-  b.initial_equity_share = non_negative(r, "funding.budget.initial_equity_share");
+  b.equity_spend_max_share = read_share(r, "funding.budget.equity_spend_max_share");
+  b.initial_equity_share = read_non_negative(r, "funding.budget.initial_equity_share");
 }
 
 void read_population(ScenarioReader& r, PopulationConfig& p) {
   p.mode = r.string("population.mode");
   if (p.mode != "target")
     r.fail("population.mode", "expected \"target\" (the general-population mode is not implemented yet)");
-  p.target_group_size = non_negative(r, "population.target_group_size");
+  p.target_group_size = read_non_negative(r, "population.target_group_size");
   p.scale = r.number("population.scale");
   if (!(p.scale > 0.0 && p.scale <= 10.0)) r.fail("population.scale", "expected agents per person in (0, 10]");
-  p.inflow_per_year = non_negative(r, "population.inflow_per_year");
-  p.female_share = share(r, "population.female_share");
-  p.born_abroad_share = share(r, "population.born_abroad_share");
-  p.age_band_shares = shares_over(r, "population.age", {"16_19", "20_29", "30_39", "40_49", "50_64"}, true);
+  p.inflow_per_year = read_non_negative(r, "population.inflow_per_year");
+  p.female_share = read_share(r, "population.female_share");
+  p.born_abroad_share = read_share(r, "population.born_abroad_share");
+  p.age_band_shares = read_shares(r, "population.age", {"16_19", "20_29", "30_39", "40_49", "50_64"}, true);
   std::vector<std::string> sources;
   for (int i = 0; i < kSupportSources; ++i) sources.emplace_back(support_key(static_cast<SupportSource>(i)));
-  p.support_shares = shares_over(r, "population.support", sources, true);
+  p.support_shares = read_shares(r, "population.support", sources, true);
   std::vector<std::string> needs;
   for (int i = 0; i < kNeeds; ++i) needs.emplace_back(need_key(i));
-  p.need_shares = shares_over(r, "population.needs", needs, false);
-  p.distance_effect = non_negative(r, "population.distance_effect");
-  p.work_studies_per_month = share(r, "population.work_studies_per_month");
-  p.studies_share = share(r, "population.studies_share");
-  p.job_seeking_per_month = share(r, "population.job_seeking_per_month");
-  p.sjukersattning_per_year = share(r, "population.sjukersattning_per_year");
-  p.mortality_per_year = share(r, "population.mortality_per_year");
-  p.emigration_per_year = share(r, "population.emigration_per_year");
-  p.relapse_per_month = share(r, "population.relapse_per_month");
-  p.support_change_per_month = share(r, "population.support_change_per_month");
-  p.job_seeking_to_work_per_month = share(r, "population.job_seeking_to_work_per_month");
-  p.studies_to_work_per_month = share(r, "population.studies_to_work_per_month");
+  p.need_shares = read_shares(r, "population.needs", needs, false);
+  p.distance_effect = read_non_negative(r, "population.distance_effect");
+  p.work_studies_per_month = read_share(r, "population.work_studies_per_month");
+  p.studies_share = read_share(r, "population.studies_share");
+  p.job_seeking_per_month = read_share(r, "population.job_seeking_per_month");
+  p.sjukersattning_per_year = read_share(r, "population.sjukersattning_per_year");
+  p.mortality_per_year = read_share(r, "population.mortality_per_year");
+  p.emigration_per_year = read_share(r, "population.emigration_per_year");
+  p.relapse_per_month = read_share(r, "population.relapse_per_month");
+  p.support_change_per_month = read_share(r, "population.support_change_per_month");
+  p.job_seeking_to_work_per_month = read_share(r, "population.job_seeking_to_work_per_month");
+  p.studies_to_work_per_month = read_share(r, "population.studies_to_work_per_month");
 }
 
 void read_referral(ScenarioReader& r, ReferralConfig& c) {
@@ -262,15 +157,15 @@ void read_referral(ScenarioReader& r, ReferralConfig& c) {
   if (mode == "capacity_responsive") c.mode = ReferralMode::CapacityResponsive;
   else if (mode == "fixed_rate") c.mode = ReferralMode::FixedRate;
   else r.fail("referral.mode", "expected \"capacity_responsive\" or \"fixed_rate\", got \"" + mode + "\"");
-  c.rate_per_month = share(r, "referral.rate_per_month");
-  c.identification_base_per_month = share(r, "referral.identification_base_per_month");
-  c.identification_max_per_month = share(r, "referral.identification_max_per_month");
+  c.rate_per_month = read_share(r, "referral.rate_per_month");
+  c.identification_base_per_month = read_share(r, "referral.identification_base_per_month");
+  c.identification_max_per_month = read_share(r, "referral.identification_max_per_month");
   if (c.identification_max_per_month < c.identification_base_per_month)
     r.fail("referral.identification_max_per_month", "expected at least referral.identification_base_per_month");
-  c.identification_response = non_negative(r, "referral.identification_response");
-  c.acceptable_wait_months = non_negative(r, "referral.acceptable_wait_months");
+  c.identification_response = read_non_negative(r, "referral.identification_response");
+  c.acceptable_wait_months = read_non_negative(r, "referral.acceptable_wait_months");
   if (c.acceptable_wait_months > 120) r.fail("referral.acceptable_wait_months", "expected 0 to 120 months");
-  c.agency_presence = non_negative(r, "referral.agency_presence");
+  c.agency_presence = read_non_negative(r, "referral.agency_presence");
   const long long wait = r.integer("referral.max_wait_months");
   if (wait < 0 || wait > 120) r.fail("referral.max_wait_months", "expected 0 to 120 months");
   c.max_wait_months = static_cast<int>(wait);
@@ -283,8 +178,8 @@ void read_capacity(ScenarioReader& r, CapacityConfig& c) {
   const long long ramp = r.integer("capacity.ramp_up_months");
   if (ramp < 1 || ramp > 36) r.fail("capacity.ramp_up_months", "expected 1 to 36 months");
   c.ramp_up_months = static_cast<int>(ramp);
-  c.structural_identification_elasticity = non_negative(r, "capacity.structural_identification_elasticity");
-  c.structural_outcome_elasticity = non_negative(r, "capacity.structural_outcome_elasticity");
+  c.structural_identification_elasticity = read_non_negative(r, "capacity.structural_identification_elasticity");
+  c.structural_outcome_elasticity = read_non_negative(r, "capacity.structural_outcome_elasticity");
   if (c.structural_identification_elasticity > 2) r.fail("capacity.structural_identification_elasticity", "expected 0 to 2");
   if (c.structural_outcome_elasticity > 2) r.fail("capacity.structural_outcome_elasticity", "expected 0 to 2");
 }
@@ -319,24 +214,24 @@ void read_insatser(ScenarioReader& r, std::vector<InsatsType>& out) {
     if (kind != "individual" && kind != "structural") r.fail(p + "kind", "expected \"individual\" or \"structural\"");
     t.structural = kind == "structural";
     t.enabled = r.boolean(p + "enabled");
-    t.cost_per_month = sek(r, p + "cost_sek_per_month");
+    t.cost_per_month = read_sek(r, p + "cost_sek_per_month");
     if (t.cost_per_month == 0) r.fail(p + "cost_sek_per_month", "expected a cost > 0 SEK");
     t.mean_duration_months = r.number(p + "mean_duration_months");
     if (!(t.mean_duration_months >= 1.0)) r.fail(p + "mean_duration_months", "expected at least 1 month");
-    t.dropout_per_month = share(r, p + "dropout_per_month");
-    t.p_work_studies = share(r, p + "p_work_studies");
-    t.p_job_seeking = share(r, p + "p_job_seeking");
+    t.dropout_per_month = read_share(r, p + "dropout_per_month");
+    t.p_work_studies = read_share(r, p + "p_work_studies");
+    t.p_job_seeking = read_share(r, p + "p_job_seeking");
     if (t.p_work_studies + t.p_job_seeking > 1.0) r.fail(p + "p_job_seeking", "expected p_work_studies + p_job_seeking <= 1");
-    t.budget_share = non_negative(r, p + "budget_share");
+    t.budget_share = read_non_negative(r, p + "budget_share");
     t.min_age = static_cast<int>(r.integer(p + "min_age"));
     t.max_age = static_cast<int>(r.integer(p + "max_age"));
     if (t.min_age < 16 || t.max_age > 64 || t.min_age > t.max_age) r.fail(p + "max_age", "expected 16 <= min_age <= max_age <= 64");
-    t.needs_any = need_mask(r, p + "needs");
-    t.support_any = support_mask(r, p + "support");
+    t.needs_any = read_need_mask(r, p + "needs");
+    t.support_any = read_support_mask(r, p + "support");
     const long long years = r.integer(p + "project_years");
     if (years < 0 || years > 50) r.fail(p + "project_years", "expected 0 to 50 years");
     t.project_years = static_cast<int>(years);
-    t.takeover_probability = share(r, p + "takeover_probability");
+    t.takeover_probability = read_share(r, p + "takeover_probability");
     out.push_back(std::move(t));
   }
   double individual_share = 0;
@@ -348,7 +243,7 @@ void read_insatser(ScenarioReader& r, std::vector<InsatsType>& out) {
 void read_pathway(ScenarioReader& r, const std::vector<InsatsType>& insatser, std::vector<PathwayEdge>& out) {
   for (std::size_t i = 0, n = r.table_count("pathway.edge"); i < n; ++i) {
     const std::string p = "pathway.edge[" + std::to_string(i) + "].";
-    PathwayEdge e{r.string(p + "from"), r.string(p + "to"), share(r, p + "probability")};
+    PathwayEdge e{r.string(p + "from"), r.string(p + "to"), read_share(r, p + "probability")};
     for (const auto* end : {&e.from, &e.to}) {
       bool found = false;
       for (const auto& t : insatser) found = found || (t.name == *end && !t.structural);
@@ -363,16 +258,16 @@ void read_costs(ScenarioReader& r, CostConfig& c) {
   c.support_payer.clear();
   for (int i = 0; i < kSupportSources; ++i) {
     const std::string p = std::string("costs.support.") + support_key(static_cast<SupportSource>(i)) + ".";
-    c.support_cost_per_month.push_back(sek(r, p + "sek_per_month"));
-    c.support_payer.push_back(payer(r, p + "payer"));
+    c.support_cost_per_month.push_back(read_sek(r, p + "sek_per_month"));
+    c.support_payer.push_back(read_payer(r, p + "payer"));
   }
-  c.health_care_per_month = sek(r, "costs.health_care_sek_per_month");
-  c.wage_per_month = sek(r, "costs.wage_sek_per_month");
-  c.tax_kommun = share(r, "costs.tax_kommun");
-  c.tax_region = share(r, "costs.tax_region");
-  c.tax_state = share(r, "costs.tax_state");
-  c.employer_fee_pension_share = share(r, "costs.employer_fee_pension_share");
-  c.study_support_per_month = sek(r, "costs.study_support_sek_per_month");
+  c.health_care_per_month = read_sek(r, "costs.health_care_sek_per_month");
+  c.wage_per_month = read_sek(r, "costs.wage_sek_per_month");
+  c.tax_kommun = read_share(r, "costs.tax_kommun");
+  c.tax_region = read_share(r, "costs.tax_region");
+  c.tax_state = read_share(r, "costs.tax_state");
+  c.employer_fee_pension_share = read_share(r, "costs.employer_fee_pension_share");
+  c.study_support_per_month = read_sek(r, "costs.study_support_sek_per_month");
 }
 
 }  // namespace

@@ -24,9 +24,4 @@ Scenario load_scenario(const std::string& path, const std::vector<std::string>& 
 // The same from an already merged document (used by tests and by load_scenario).
 Scenario read_scenario(const ScenarioDocument& doc);
 
-// Names for SupportSource / Need / Payer as used in scenario keys and outputs.
-const char* support_key(SupportSource s);
-const char* need_key(int bit_index);
-const char* payer_key(Payer p);
-
 }  // namespace finsim

@@ -1,5 +1,7 @@
 #include "output/result_coordinates.h"
 
+#include "config/scenario_values.h"
+
 namespace finsim {
 namespace {
 
