@@ -311,7 +311,7 @@ def main():
         assert "0,42" in text and "0,55" in text and "ja" in text and "Uppstartstid" not in text
         # No key singled out: the brief says so, with the size a study would need (hand-written figures).
         sys.path.insert(0, os.path.join(src, "analysis"))
-        import brief as brief_py
+        import brief_pages
         none = json.loads(json.dumps(study))
         none["screening"].update(singled_out=[], critical_rho=0.95, sets=14, drawn_needed=390)
         for x in none["drivers"]:
@@ -323,10 +323,10 @@ def main():
                            ("en", "No assumption can be singled out as driving the result at this study size: over 14 "
                                   "parameter sets and 77 assumptions, a rank correlation beyond ±0.95 would be needed. A "
                                   "study of about 182 sets in the analysis (about 390 drawn) would be needed")):
-            page = brief_py.rests_on_study(lang, none)
+            page = brief_pages.rests_on_study(lang, none)
             assert want in page and "<table" not in page, page
         none["screening"].update(critical_rho=None, sets=3)
-        assert "3 parameter sets are too few" in brief_py.rests_on_study("en", none)
+        assert "3 parameter sets are too few" in brief_pages.rests_on_study("en", none)
         assert "osäkerhetsstudiens totala intervall" in text
         assert study["command"] in "".join(d.all_text)
         passed += 1
