@@ -34,17 +34,10 @@
 #include "sim/area.h"
 #include "sim/compaction.h"
 #include "sim/events.h"
+#include "sim/schedule.h"
 #include "sim/simulation.h"
 #include "world/world.h"
 
-// The engine schedules each person's next event (sim/schedule.h) since benchmarks/README.md (target P1); before that
-// every event drew for every agent every month. The harness follows whichever is built.
-#if __has_include("sim/schedule.h")
-#include "sim/schedule.h"
-#define FINSIM_BENCH_SCHEDULED 1
-#else
-#define FINSIM_BENCH_SCHEDULED 0
-#endif
 
 namespace {
 
@@ -110,22 +103,18 @@ std::unique_ptr<National> build_national() {
         for (auto& area : areas)
           if (area.forbund >= 0) apply_year_plan(area, plan[static_cast<std::size_t>(area.forbund)], ctx, false);
         for (auto& area : areas) fill_initial_participants(area, ctx);
-#if FINSIM_BENCH_SCHEDULED
         const StepContext before{config, n->rates, n->key, -1, ym.year};
         for (auto& area : areas) {
           for (std::size_t p = 0; p < area.agents.size(); ++p) schedule(area, p, before);
           use_calendar(area, 0, config.meta.months() - 1);
         }
-#endif
       }
       if (m % 12 == 0 && m > 0)
         for (auto& area : areas) compact_gone(area, 0.25);
       for (auto& area : areas) {
         if (area.forbund < 0) continue;
         apply_year_plan(area, plan[static_cast<std::size_t>(area.forbund)], ctx, m > 0);
-#if FINSIM_BENCH_SCHEDULED
         count_running_participants(area, ctx);
-#endif
       }
       records = plan;
       std::fill(spending.begin(), spending.end(), 0);
@@ -159,11 +148,9 @@ std::unique_ptr<National> build_national() {
     n->live += area.live();
     n->stored += static_cast<std::int64_t>(area.agents.size());
     for (std::size_t i = 0; i < area.agents.size(); ++i) ++n->stock[area.agents.state[i]];
-#if FINSIM_BENCH_SCHEDULED
     // The event phases read the due list that step_month collects first.
     collect_due(area, n->month);
     n->due += static_cast<std::int64_t>(area.due.size());
-#endif
   }
   n->order.resize(areas.size());
   std::iota(n->order.begin(), n->order.end(), std::size_t{0});
@@ -286,7 +273,6 @@ void BM_StepMonth(benchmark::State& st) {
   st.counters["due_per_agent"] = static_cast<double>(n.due) / static_cast<double>(n.live);
 }
 
-#if FINSIM_BENCH_SCHEDULED
 // The scan for people whose event falls in this month.
 void BM_CollectDue(benchmark::State& st) {
   time_phase(st, [](std::vector<Area>& areas, const StepContext& ctx) {
@@ -302,7 +288,6 @@ void BM_Schedule(benchmark::State& st) {
         if (a.agents.state_of(i) != State::Gone) schedule(a, i, ctx);
   });
 }
-#endif
 
 // As run_replication steps a month: parallel over areas, larger first, on Arg threads.
 void BM_StepMonthParallel(benchmark::State& st) {
@@ -399,10 +384,8 @@ void BM_CheckInvariants(benchmark::State& st) {
 BENCHMARK(BM_PhiloxBare)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PhiloxFourPurposes)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EventDraw)->Unit(benchmark::kMillisecond);
-#if FINSIM_BENCH_SCHEDULED
 BENCHMARK(BM_CollectDue)->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Schedule)->UseManualTime()->Unit(benchmark::kMillisecond);
-#endif
 BENCHMARK(BM_Event<demographic_exits>)->Name("BM_DemographicExits")->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Event<inflow>)->Name("BM_Inflow")->UseManualTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Event<baseline_transitions>)->Name("BM_BaselineTransitions")->UseManualTime()->Unit(benchmark::kMillisecond);
