@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Issue 12's throughput figures, through the one run path (finsim run / finsim sweep, whole process
-# with output): replications per second at 1:1, 2019–2030, with the default burn-in, a 30-year one
-# and none, and the "done when" sweep (7 funding levels × REPS replications, 2019–2040, default
-# burn-in; the points share the months in which their funding plans agree).
+# with output): replications per second at 1:1, 2019–2030 with the default burn-in, a 30-year one
+# and none; 2019–2040 with the default burn-in; and the "done when" sweep (7 funding levels × REPS
+# replications, 2019–2040, default burn-in; the points share the months their funding plans agree).
 #
 #   benchmarks/units.sh [FINSIM=build/release/engine/finsim] [REPS=20] [THREADS=2]
 set -euo pipefail
@@ -28,6 +28,9 @@ base=(scenarios/baseline.toml -q -t "$threads" -r "$reps" -o "$tmp/r.h5" --set s
 time_it "run 2019-2030, default burn-in" "$reps" "$finsim" run "${base[@]}"
 time_it "run 2019-2030, burn-in 30 y" "$reps" "$finsim" run "${base[@]}" --set scenario.burn_in_years=30
 time_it "run 2019-2030, no burn-in" "$reps" "$finsim" run "${base[@]}" --set scenario.burn_in_years=0
+# The default horizon (docs/cluster.md sizes jobs by it).
+time_it "run 2019-2040, default burn-in" "$reps" "$finsim" run scenarios/baseline.toml -q -t "$threads" -r "$reps" \
+  -o "$tmp/r.h5"
 vary=(--vary funding.state.allocation_msek.2025=339:1017:7)
 time_it "sweep 7 points 2019-2040 (done-when)" $((7 * reps)) "$finsim" sweep scenarios/baseline.toml "${vary[@]}" \
   -q -t "$threads" -r "$reps" -o "$tmp/s.h5"

@@ -41,7 +41,7 @@ inline std::uint32_t agent_id(int kommun, std::uint32_t serial) {
 
 // Everything about one person. An event reads and writes about ten of these fields of a person
 // drawn at random, so keeping them in one record costs one cache miss instead of one per column
-// (benchmarks/README.md, "Speed work 2"). Aligned to 32 bytes so no record straddles two lines.
+// (benchmarks/history.md, "Speed work 2"). Aligned to 32 bytes so no record straddles two lines.
 struct alignas(32) Person {
   std::uint32_t id;            // RNG stream
   float job_chance;            // exp(−β·distance − β²/2): mean 1 over the population
