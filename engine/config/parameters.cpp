@@ -70,8 +70,8 @@ std::vector<ParamSpec> build_specs() {
   add("inherits", T::String, "\"\"", "path", "scenario file this one overlays (relative to this file)", "Finsim convention");
   add("scenario.name", T::String, "\"baseline\"", "", "name of the scenario; the HDF5 group name", "Finsim convention");
   add("scenario.description", T::String, "\"\"", "", "one line on what the scenario asks", "Finsim convention");
-  add("scenario.start", T::String, "\"2019-01\"", "YYYY-MM", "first simulated month", "Finsim convention (2019: the year of the calibration targets, docs/model.md §9.1)");
-  add("scenario.end", T::String, "\"2030-12\"", "YYYY-MM", "last simulated month", "Finsim convention");
+  add("scenario.start", T::String, "\"2019-01\"", "YYYY-MM", "first simulated month (a January: a run covers whole calendar years)", "Finsim convention (2019: the year of the calibration targets, docs/model.md §9.1)");
+  add("scenario.end", T::String, "\"2030-12\"", "YYYY-MM", "last simulated month (a December)", "Finsim convention");
   add("scenario.seed", T::Integer, "1", "", "random seed (0 … 4294967295); with the replication it keys every draw", "Finsim convention");
   add("scenario.replications", T::Integer, "10", "", "number of replications", "Finsim convention");
   add("scenario.burn_in_years", T::Integer, "20", "years",

@@ -21,6 +21,13 @@ void read_meta(ScenarioReader& r, ScenarioMeta& m) {
   m.start = read_month(r, "scenario.start");
   m.end = read_month(r, "scenario.end");
   if (m.end.index() < m.start.index()) r.fail("scenario.end", "expected a month after scenario.start");
+  // The funding rules are yearly (the state pot, each förbund's budget and its equity close a
+  // calendar year), so a run covers whole years: in a part-year every yearly figure would mix a
+  // whole year's money with some months of effect.
+  if (m.start.month != 1)
+    r.fail("scenario.start", "expected a January (a run covers whole calendar years), got \"" + m.start.label() + "\"");
+  if (m.end.month != 12)
+    r.fail("scenario.end", "expected a December (a run covers whole calendar years), got \"" + m.end.label() + "\"");
   const long long seed = r.integer("scenario.seed");
   if (seed < 0 || seed > 4294967295LL) r.fail("scenario.seed", "expected an integer from 0 to 4294967295");
   m.seed = static_cast<std::uint32_t>(seed);

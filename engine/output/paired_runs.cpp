@@ -32,6 +32,13 @@ void check_pairable(const RunData& b, const RunData& s) {
   if (b.months != s.months)
     throw InputError("cannot pair " + who + ": different months (" + range_text(b.months) + " vs " +
                      range_text(s.months) + ")");
+  // A file from before runs covered whole calendar years (docs/model.md §2.5) can end in a part-year,
+  // whose yearly figures mix a whole year's money with some months of effect: not comparable.
+  const auto month_of = [](const std::string& label) { return label.size() == 7 ? label.substr(5) : ""; };
+  if (!b.months.empty() && (month_of(b.months.front()) != "01" || month_of(b.months.back()) != "12"))
+    throw InputError(b.path + ": covers " + range_text(b.months) +
+                     ", not whole calendar years: its yearly money and effects do not match (run it again; "
+                     "a run now starts in a January and ends in a December)");
   if (b.population_scale != s.population_scale)
     throw InputError("cannot pair " + who + ": different population.scale (" + std::to_string(b.population_scale) +
                      " vs " + std::to_string(s.population_scale) + ")");

@@ -48,6 +48,12 @@ for bad in 2019-1 2019-013 2019-01-15 2019/01 19-01 2019-+1; do
   expect_error "scenario.start: expected a month as \"YYYY-MM\"" -- validate "$baseline" --set "scenario.start=$bad"
 done
 
+# A run covers whole calendar years (the funding rules are yearly), located in the file or --set.
+expect_error "$fixtures/part_year.toml:6:" "scenario.end: expected a December (a run covers whole calendar years)" \
+  "got \"2026-06\"" -- validate "$fixtures/part_year.toml"
+expect_error "--set: scenario.start: expected a January" "got \"2019-07\"" -- validate "$baseline" \
+  --set scenario.start=2019-07
+
 # A misspelt section gets "did you mean" like a misspelt key.
 expect_error "$fixtures/unknown_section.toml:4:" "scenaro: unknown key (did you mean 'scenario'?)" \
   -- validate "$fixtures/unknown_section.toml"

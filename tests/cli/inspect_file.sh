@@ -9,7 +9,7 @@ trap 'rm -rf "$tmp"' EXIT
 failures=0
 source "$src/tests/cli/lib/expect.bash"
 
-"$finsim" run "$src/scenarios/baseline.toml" -o "$tmp/r.h5" --set population.scale=0.01 --set scenario.end=2019-03 -r 1 -q \
+"$finsim" run "$src/scenarios/baseline.toml" -o "$tmp/r.h5" --set population.scale=0.01 --set scenario.end=2019-12 -r 1 -q \
   >/dev/null || { echo "FAIL: run" >&2; exit 1; }
 "$finsim" inspect "$tmp/r.h5" >"$tmp/out.txt" 2>"$tmp/err.txt" || fail "inspect exited $?: $(cat "$tmp/err.txt")"
 for want in "/scenarios/baseline/participants" "float64" "persons" "/scenarios/baseline/budget" "int64" "SEK" \
@@ -17,7 +17,7 @@ for want in "/scenarios/baseline/participants" "float64" "persons" "/scenarios/b
             "resolved_scenario" "see --resolved" "/scenarios/baseline/stock"; do
   grep -qF -- "$want" "$tmp/out.txt" || fail "inspect output lacks '$want'"
 done
-grep -qE "/scenarios/baseline/participants +\(1, 3, [0-9]+\) +float64" "$tmp/out.txt" || fail "participants shape line: $(grep participants "$tmp/out.txt" | head -1)"
+grep -qE "/scenarios/baseline/participants +\(1, 12, [0-9]+\) +float64" "$tmp/out.txt" || fail "participants shape line: $(grep participants "$tmp/out.txt" | head -1)"
 echo "ok: inspect lists $(grep -c '^/scenarios/baseline/' "$tmp/out.txt") datasets"
 
 "$finsim" inspect "$tmp/r.h5" --resolved >"$tmp/resolved.toml" || fail "inspect --resolved"

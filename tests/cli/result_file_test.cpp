@@ -48,7 +48,7 @@ TEST_CASE("result_file: an unwritable place fails before any work, naming the fi
 TEST_CASE("result_file: a unit that breaks an identity fails the finish, and no result file appears",
           "[cli][result-file]") {
   test::TempDir dir("result-file-write");
-  Scenario s = load_scenario(test::kBaseline, {"population.scale=0.03", "scenario.end=2019-06",
+  Scenario s = load_scenario(test::kBaseline, {"population.scale=0.03", "scenario.end=2019-12",
                                                "scenario.burn_in_years=0", "scenario.replications=1"});
   auto world = std::make_shared<const World>(build_world(s.config));
   const PreparedRun run = prepare_run(std::move(s), world);

@@ -9,7 +9,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failures=0
 source "$src/tests/cli/lib/expect.bash"
-args=(--set population.scale=0.2 --set scenario.end=2020-06 -r 2 -q)
+args=(--set population.scale=0.2 --set scenario.end=2020-12 -r 2 -q)
 
 out=$tmp/same.h5
 "$finsim" run "$baseline" -o "$out" "${args[@]}" --seed 1 >"$tmp/a.out" 2>"$tmp/a.err" &

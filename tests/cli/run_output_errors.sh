@@ -6,7 +6,7 @@ set -uo pipefail
 finsim=$1
 src=$2
 baseline=$src/scenarios/baseline.toml
-tiny=(--set population.scale=0.01 --set scenario.end=2019-03 -r 1 -q)
+tiny=(--set population.scale=0.01 --set scenario.end=2019-12 -r 1 -q)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failures=0

@@ -20,7 +20,7 @@ inherits = "$src/scenarios/baseline.toml"
 [scenario]
 name = "shardtest"
 TOML
-small=(--set population.scale=0.02 --set scenario.end=2020-06 --set scenario.burn_in_years=0 -q -t 2)
+small=(--set population.scale=0.02 --set scenario.end=2020-12 --set scenario.burn_in_years=0 -q -t 2)
 vary=(--vary funding.state.allocation_msek.2019=339,678)
 sweep=("$finsim" sweep "$tmp/s.toml" "${vary[@]}" "${small[@]}" -r 3)
 "${sweep[@]}" -o "$tmp/full.h5" >/dev/null || fail "unsharded sweep failed"
@@ -46,7 +46,7 @@ same "$tmp/merged.h5" "$tmp/full-relative.h5" "(merged shards against the sweep 
 same "$tmp/run-merged.h5" "$tmp/run.h5" "(a run in 2 shards)" || fail "merged run differs"
 
 # With --events the event log travels through the shards too.
-ev=(--set population.scale=0.02 --set scenario.end=2019-09 --set scenario.burn_in_years=0 -q -r 2 --events)
+ev=(--set population.scale=0.02 --set scenario.end=2019-12 --set scenario.burn_in_years=0 -q -r 2 --events)
 "$finsim" run "$tmp/s.toml" "${ev[@]}" -o "$tmp/ev.h5" >/dev/null &&
   "$finsim" run "$tmp/s.toml" "${ev[@]}" --shard 1/2 -o "$tmp/ev1.shard" >/dev/null &&
   "$finsim" run "$tmp/s.toml" "${ev[@]}" --shard 2/2 -o "$tmp/ev2.shard" >/dev/null &&

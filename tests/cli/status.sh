@@ -50,7 +50,7 @@ expect_lines "$tmp/out.txt" "$tmp/sweep.h5.partial: unfinished run, 5 of 10 unit
 [[ $failures -eq 0 ]] && echo "ok: torn bytes are reported and ignored"
 
 # A complete result file (and the journal of a later, unfinished run beside it wins).
-"$finsim" run "$src/scenarios/baseline.toml" --set population.scale=0.03 --set scenario.end=2019-03 \
+"$finsim" run "$src/scenarios/baseline.toml" --set population.scale=0.03 --set scenario.end=2019-12 \
   --set scenario.burn_in_years=0 -r 2 --seed 7 -q -o "$tmp/done.h5" >/dev/null 2>"$tmp/err.txt" ||
   fail "run failed: $(cat "$tmp/err.txt")"
 "$finsim" status "$tmp/done.h5" >"$tmp/out.txt" || fail "status of a complete file exited $?"
@@ -74,7 +74,7 @@ expect_error "the option '--file' is required" -- status
 
 # A complete sweep file: its points and varied keys.
 "$finsim" sweep "$src/scenarios/baseline.toml" --vary funding.state.allocation_msek.2019=339,678 -r 2 -q -o "$tmp/sweep-done.h5" \
-  --set population.scale=0.01 --set scenario.end=2019-06 --set scenario.burn_in_years=0 >/dev/null || fail "sweep failed"
+  --set population.scale=0.01 --set scenario.end=2019-12 --set scenario.burn_in_years=0 >/dev/null || fail "sweep failed"
 "$finsim" status "$tmp/sweep-done.h5" >"$tmp/out.txt" || fail "status of a complete sweep exited $?"
 expect_lines "$tmp/out.txt" "$tmp/sweep-done.h5: complete" "  replications  0-1 (2 per point)" \
   "  points        2 (varied: funding.state.allocation_msek.2019)"

@@ -14,7 +14,7 @@ same() { /usr/bin/python3 "$src/tests/cli/lib/same_datasets.py" "$@"; }
 
 base=$src/scenarios/baseline.toml
 scen=$src/scenarios/state-plus-50.toml
-small=(--set population.scale=0.02 --set scenario.end=2020-06 --set scenario.burn_in_years=0 -q -t 2)
+small=(--set population.scale=0.02 --set scenario.end=2020-12 --set scenario.burn_in_years=0 -q -t 2)
 keys=population.inflow_per_year,referral.max_wait_months
 study=("$finsim" study "$base" "$scen" -n 3 -r 2 --params "$keys" "${small[@]}")
 

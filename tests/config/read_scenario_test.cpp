@@ -153,6 +153,23 @@ TEST_CASE("config: range errors name the key", "[config]") {
     INFO(msg);
     CHECK(msg.find("scenario.end: expected a month after scenario.start") != std::string::npos);
   }
+  SECTION("a run that does not cover whole calendar years") {
+    // The funding rules close calendar years: a part-year would mix a whole year's money with some
+    // months of effect in every yearly figure.
+    for (const char* end : {"2026-06", "2030-01", "2030-11"}) {
+      const std::string msg = input_error({std::string("scenario.end=") + end});
+      INFO(msg);
+      CHECK(msg.find("scenario.end: expected a December (a run covers whole calendar years), got \"" +
+                     std::string(end) + "\"") != std::string::npos);
+    }
+    for (const char* start : {"2019-02", "2019-07", "2019-12"}) {
+      const std::string msg = input_error({std::string("scenario.start=") + start});
+      INFO(msg);
+      CHECK(msg.find("scenario.start: expected a January (a run covers whole calendar years), got \"" +
+                     std::string(start) + "\"") != std::string::npos);
+    }
+    CHECK(input_error({"scenario.start=2020-01", "scenario.end=2020-12"}).empty());  // one whole year
+  }
   SECTION("a month not in YYYY-MM form") {
     for (const char* bad : {"2019-13", "2019-1x", "2019/01", "19-01", "2019-01-01"}) {
       const std::string msg = input_error({std::string("scenario.start=") + bad});

@@ -186,6 +186,28 @@ TEST_CASE("output: runs that cannot be paired are input errors naming the mismat
   expect(scale, "different population.scale");
 }
 
+TEST_CASE("output: runs that end or start in a part-year (files of earlier versions) are not compared",
+          "[output][compare]") {
+  // Both runs 2019-01 … 2020-06: the 2020 money is the whole year's, the effects six months'.
+  RunData base = empty_run(2);
+  base.months.resize(18);
+  RunData scen = base;
+  scen.path = "scen.h5";
+  try {
+    compare_runs(base, scen);
+    FAIL("a part-year was compared");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()) ==
+          "base.h5: covers 2019-01..2020-06 (18), not whole calendar years: its yearly money and effects do not "
+          "match (run it again; a run now starts in a January and ends in a December)");
+  }
+  // Starting in February is a part-year too.
+  RunData late = empty_run(2);
+  late.months.erase(late.months.begin());
+  CHECK_THROWS_WITH(compare_runs(late, late), Catch::Contains("covers 2019-02..2020-12 (23), not whole calendar years"));
+  CHECK_NOTHROW(compare_runs(empty_run(2), empty_run(2)));
+}
+
 TEST_CASE("output: replications are paired by index, not by position", "[output][compare]") {
   RunData base = empty_run(2);
   RunData scen = empty_run(2);

@@ -23,13 +23,13 @@ TEST_CASE("monthly arrays: per area and month, in persons", "[output][monthly_ar
   const auto file = f.write(coordinates_and_monthly);
   const auto g = file.open_group("g");
   const auto participants = h5::read_double(g, "participants");
-  REQUIRE(participants.shape == h5::Shape{1, 18, 2});
+  REQUIRE(participants.shape == h5::Shape{1, 24, 2});
   CHECK(h5::dimension_names(g, "participants") == std::vector<std::string>{"replication", "month", "forbund"});
   CHECK(h5::string_attribute(g, "participants", "units") == "persons");
   const auto inflow = h5::read_double(g, "inflow");
   const auto target_group = h5::read_double(g, "target_group");
   const auto waiting = h5::read_double(g, "waiting");
-  for (std::size_t m = 0; m < 18; ++m)
+  for (std::size_t m = 0; m < 24; ++m)
     for (std::size_t a = 0; a < 2; ++a) {
       INFO("month " << m << " area " << a);
       const std::size_t at = m * 2 + a;
@@ -47,11 +47,11 @@ TEST_CASE("monthly arrays: stocks by state with the Gone as departures since the
   const auto file = f.write(coordinates_and_monthly);
   const auto g = file.open_group("g");
   const auto stock = h5::read_double(g, "stock");
-  REQUIRE(stock.shape == h5::Shape{1, 18, 2, kStates});
+  REQUIRE(stock.shape == h5::Shape{1, 24, 2, kStates});
   const auto departures = h5::read_double(g, "departures");
-  REQUIRE(departures.shape == h5::Shape{1, 18, 2, kGoneReasons - 1});
+  REQUIRE(departures.shape == h5::Shape{1, 24, 2, kGoneReasons - 1});
   const int gone = static_cast<int>(State::Gone);
-  for (std::size_t m = 0; m < 18; ++m)
+  for (std::size_t m = 0; m < 24; ++m)
     for (std::size_t a = 0; a < 2; ++a) {
       INFO("month " << m << " area " << a);
       const double mm = static_cast<double>(m), aa = static_cast<double>(a);
@@ -72,16 +72,16 @@ TEST_CASE("monthly arrays: per insats type, national flows and the opening stock
   const std::size_t n = f.insatser();
   const auto by_insats = h5::read_double(g, "participants_by_insats");
   const auto slots = h5::read_double(g, "slots_by_insats");
-  REQUIRE(by_insats.shape == h5::Shape{1, 18, 2, n});
+  REQUIRE(by_insats.shape == h5::Shape{1, 24, 2, n});
   CHECK(by_insats.values[(5 * 2 + 1) * n + 0] == 12.0);  // (5 + 1) × 2
   CHECK(by_insats.values[(5 * 2 + 1) * n + 1] == 4.0);
   CHECK(by_insats.values[(5 * 2 + 1) * n + 2] == 0.0);
   CHECK(slots.values[(5 * 2 + 1) * n + 0] == 18.0);
 
   const auto flows = h5::read_double(g, "flows");
-  REQUIRE(flows.shape == h5::Shape{1, 18, kStates, kStates});
+  REQUIRE(flows.shape == h5::Shape{1, 24, kStates, kStates});
   CHECK(h5::dimension_names(g, "flows") == std::vector<std::string>{"replication", "month", "from_state", "to_state"});
-  for (std::size_t m = 0; m < 18; ++m) {
+  for (std::size_t m = 0; m < 24; ++m) {
     double total = 0;
     for (int s = 0; s < kStates * kStates; ++s) total += flows.values[m * kStates * kStates + s];
     CHECK(flows.values[m * kStates * kStates + static_cast<int>(State::Gone)] == 2 * (1 + 2));  // both areas

@@ -56,7 +56,7 @@ TEST_CASE("parameter table: each key with its value, unit, source, assumption fl
 TEST_CASE("parameter table: in a sweep values and origins are per point", "[output][parameter_table]") {
   FrameFixture f("parameters-sweep");
   const Scenario other = load_scenario(std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml",
-                                       {"scenario.end=2020-06", "population.scale=0.25"});
+                                       {"scenario.end=2020-12", "population.scale=0.25"});
   const std::vector<const Scenario*> points = {&f.scenario, &other};
   f.results.push_back(f.replication(3));
   const Lead sweep{{"point", "replication"}, {2, 1}, points, {}};

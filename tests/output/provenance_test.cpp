@@ -75,7 +75,7 @@ TEST_CASE("provenance: input digests of the data files, then the scenario chain"
 
 TEST_CASE("provenance: scenario attributes hold the resolved scenario and the replication range",
           "[output][provenance]") {
-  const Scenario s = load_scenario(kBaseline, {"population.scale=0.01", "scenario.end=2020-06"});
+  const Scenario s = load_scenario(kBaseline, {"population.scale=0.01", "scenario.end=2020-12"});
   const World world = build_world(s.config);
   const auto a = by_name(scenario_attributes(s, world, 5, 3));
   CHECK(std::get<std::string>(a.at("resolved_scenario")) == s.resolved_toml);
@@ -84,7 +84,7 @@ TEST_CASE("provenance: scenario attributes hold the resolved scenario and the re
   CHECK(std::get<std::int64_t>(a.at("replication_count")) == 3);
   CHECK(std::get<std::int64_t>(a.at("seed")) == s.config.meta.seed);
   CHECK(std::get<std::string>(a.at("start_month")) == "2019-01");
-  CHECK(std::get<std::int64_t>(a.at("months")) == 18);
+  CHECK(std::get<std::int64_t>(a.at("months")) == 24);
   CHECK(std::get<double>(a.at("population_scale")) == 0.01);
   CHECK(std::get<std::vector<std::string>>(a.at("overrides")) == s.overrides);
   const auto files = std::get<std::vector<std::string>>(a.at("input_files"));

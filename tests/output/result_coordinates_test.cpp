@@ -21,10 +21,10 @@ TEST_CASE("coordinates: replication, month, year and the areas with their kind a
   const auto g = file.open_group("g");
   CHECK(h5::read_int64(g, "replication").values == std::vector<std::int64_t>{3});
   const auto months = h5::read_strings(g, "month");
-  REQUIRE(months.size() == 18);
+  REQUIRE(months.size() == 24);
   CHECK(months.front() == "2019-01");
   CHECK(months[12] == "2020-01");
-  CHECK(months.back() == "2020-06");
+  CHECK(months.back() == "2020-12");
   CHECK(h5::read_int64(g, "year").values == std::vector<std::int64_t>{2019, 2020});
   CHECK(h5::read_strings(g, "forbund") == std::vector<std::string>{"A", "Utan förbund, Första län"});
   CHECK(h5::read_strings(g, "forbund_kind") == std::vector<std::string>{"documented", "no_forbund"});

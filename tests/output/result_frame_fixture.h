@@ -1,5 +1,5 @@
 // Test fixture for the writers of a result group's parts: one replication written by hand (two
-// areas, 2019-01 … 2020-06 at population.scale 0.5), a part written into a fresh file and read back.
+// areas, 2019-01 … 2020-12 at population.scale 0.5), a part written into a fresh file and read back.
 #pragma once
 #include <functional>
 #include <string>
@@ -28,7 +28,7 @@ struct FrameFixture {
   explicit FrameFixture(const std::string& name)
       : dir(name),
         scenario(load_scenario(std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml",
-                               {"scenario.end=2020-06", "population.scale=0.5"})) {
+                               {"scenario.end=2020-12", "population.scale=0.5"})) {
     results.push_back(replication(3));
   }
 
@@ -37,7 +37,7 @@ struct FrameFixture {
   ReplicationResult replication(int index) const {
     ReplicationResult r;
     r.replication = index;
-    r.months = 18;
+    r.months = 24;
     r.areas = {{"A", 0, 0, false, 4000}, {"Utan förbund, Första län", -1, 0, false, 1000}};
     r.initial_stock = {{1, 2, 3, 4, 5, 6, 7}, {0, 0, 0, 0, 0, 0, 0}};
     r.initial_participants = {std::vector<std::int64_t>(insatser(), 0), std::vector<std::int64_t>(insatser(), 0)};

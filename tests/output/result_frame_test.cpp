@@ -16,16 +16,16 @@ TEST_CASE("result frame: sizes and conversions from the scenario and the first r
   f.write([&](const ResultFrame& frame) {
     const Layout& l = frame.layout;
     CHECK(l.reps == 2);
-    CHECK(l.months == 18);
+    CHECK(l.months == 24);
     CHECK(l.areas == 2);
-    CHECK(l.years == 2);  // 2019 and the half year 2020
+    CHECK(l.years == 2);  // 2019 and 2020
     CHECK(l.insatser == f.insatser());
     CHECK(l.forbund == 1);  // the area without a förbund has no funding record
     CHECK(l.first_month == 2019 * 12);
     CHECK(l.first_year == 2019);
     CHECK(l.per_person == 2.0);
     CHECK(l.scale == 0.5);
-    CHECK(frame.shape({18, 2}) == h5::Shape{2, 18, 2});
+    CHECK(frame.shape({24, 2}) == h5::Shape{2, 24, 2});
     CHECK(frame.dims({"month", "forbund"}) == std::vector<std::string>{"replication", "month", "forbund"});
     // What a point may change has no leading axis in a run.
     CHECK(frame.per_point({8}) == h5::Shape{8});
@@ -54,8 +54,8 @@ TEST_CASE("result frame: replications that do not share the first one's shape ar
   FrameFixture f("frame-refused");
   SECTION("fewer months") {
     ReplicationResult short_run = f.replication(4);
-    short_run.months = 17;
-    short_run.monthly.resize(34);
+    short_run.months = 23;
+    short_run.monthly.resize(46);
     f.results.push_back(short_run);
     CHECK_THROWS_WITH(f.write(nothing), "write_results: replication 4 has a different shape from replication 3");
   }

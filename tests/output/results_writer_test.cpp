@@ -35,12 +35,12 @@ TEST_CASE("results writer: a run file has provenance and every part in the scena
   const auto g = file.open_group("scenarios/baseline");
   CHECK(h5::int_attribute(g, ".", "replication_first") == 3);
   CHECK(h5::int_attribute(g, ".", "replication_count") == 1);
-  CHECK(h5::int_attribute(g, ".", "months") == 18);
+  CHECK(h5::int_attribute(g, ".", "months") == 24);
   // One dataset of each part, with the run's leading axis.
   CHECK(h5::read_int64(g, "replication").values == std::vector<std::int64_t>{3});
-  CHECK(h5::dataset_info(g, "participants").shape == h5::Shape{1, 18, 2});
+  CHECK(h5::dataset_info(g, "participants").shape == h5::Shape{1, 24, 2});
   CHECK(h5::dataset_info(g, "budget").shape == h5::Shape{1, 2, 2});
-  CHECK(h5::dataset_info(g, "public_cost").shape == h5::Shape{1, 18, kPayers});
+  CHECK(h5::dataset_info(g, "public_cost").shape == h5::Shape{1, 24, kPayers});
   CHECK(h5::read_strings(g, "parameter").size() == f.scenario.parameters.size());
   // The areas' regions are the world's.
   CHECK(h5::read_strings(g, "forbund_region") == std::vector<std::string>(2, world.geography.regions.front().code));

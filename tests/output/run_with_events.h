@@ -1,4 +1,4 @@
-// Test fixture: a tiny national run (population.scale 0.005, 2019-01 … 2019-06, two replications)
+// Test fixture: a tiny national run (population.scale 0.005, 2019-01 … 2019-12, two replications)
 // written to a result file, with or without the event log, removed at scope exit.
 #pragma once
 #include <unistd.h>
@@ -23,7 +23,7 @@ struct RunWithEvents {
 
   explicit RunWithEvents(bool events)
       : scenario(load_scenario(std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml",
-                               {"population.scale=0.005", "scenario.end=2019-06", "scenario.replications=2"})),
+                               {"population.scale=0.005", "scenario.end=2019-12", "scenario.replications=2"})),
         world(build_world(scenario.config)),
         file(std::filesystem::temp_directory_path() /
              ("finsim-eventlog-" + std::to_string(::getpid()) + (events ? "-with" : "-without") + ".h5")) {

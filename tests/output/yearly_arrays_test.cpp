@@ -48,6 +48,6 @@ TEST_CASE("yearly arrays: unique participants are the year's first insats months
   const auto unique = h5::read_double(g, "unique_participants");
   REQUIRE(unique.shape == h5::Shape{1, 2, 2});
   CHECK(h5::string_attribute(g, "unique_participants", "units") == "persons");
-  // 2019: (5 + 11) and 12 agents; 2020 (January to June): 6 agents each; two persons an agent.
-  CHECK(unique.values == std::vector<double>{32, 24, 12, 12});
+  // 2019: (5 + 11) and 12 agents; 2020: 12 agents each; two persons an agent.
+  CHECK(unique.values == std::vector<double>{32, 24, 24, 24});
 }

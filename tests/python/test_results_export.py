@@ -20,7 +20,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "r.h5")
         r = subprocess.run([finsim, "run", os.path.join(src, "scenarios", "baseline.toml"), "-o", path, "-q",
-                            "--set", "population.scale=0.01", "--set", "scenario.end=2019-06", "-r", "2"],
+                            "--set", "population.scale=0.01", "--set", "scenario.end=2019-12", "-r", "2"],
                            capture_output=True, text=True)
         assert r.returncode == 0, r.stderr
         out = os.path.join(tmp, "csv")

@@ -20,7 +20,7 @@ namespace {
 RunPlan small_sweep_plan() {
   RunPlan plan;
   plan.scenario_file = std::filesystem::path(FINSIM_SOURCE_DIR) / "scenarios" / "baseline.toml";
-  plan.overrides = {"population.scale=0.02", "scenario.end=2020-06", "scenario.burn_in_years=0"};
+  plan.overrides = {"population.scale=0.02", "scenario.end=2020-12", "scenario.burn_in_years=0"};
   plan.replications = 3;
   plan.varied_keys = {"funding.state.allocation_msek.2020"};
   plan.points = {{"339"}, {"678"}};

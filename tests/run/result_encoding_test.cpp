@@ -17,7 +17,7 @@ TEST_CASE("result encoding: a real replication reads back equal, with and withou
     const ReplicationResult r = test::tiny_replication(events, 3);
     // Not a trivial result: areas, months, money, participants and (with events) the log.
     REQUIRE(r.areas.size() > 10);
-    REQUIRE(r.months == 6);
+    REQUIRE(r.months == 12);
     REQUIRE(!r.funding.empty());
     REQUIRE(!r.funding.front().kommun_paid.empty());
     REQUIRE(r.events_recorded == events);

@@ -13,7 +13,7 @@ namespace finsim::test {
 
 inline ReplicationResult tiny_replication(bool events, int replication = 0) {
   const Scenario s = load_scenario(std::string(FINSIM_SOURCE_DIR) + "/scenarios/baseline.toml",
-                                   {"population.scale=0.03", "scenario.end=2019-06", "scenario.burn_in_years=0"});
+                                   {"population.scale=0.03", "scenario.end=2019-12", "scenario.burn_in_years=0"});
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, 2);
   const World world = build_world(s.config);
   RunControl control;

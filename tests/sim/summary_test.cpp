@@ -17,13 +17,13 @@ constexpr int kInInsats = static_cast<int>(State::InInsats);
 constexpr int kWaiting = static_cast<int>(State::Waiting);
 constexpr int kTarget = static_cast<int>(State::Target);
 
-// 2019-01 … 2020-06 at population.scale 0.5 (two persons an agent). Area 0, a förbund: each month
+// 2019-01 … 2020-12 at population.scale 0.5 (two persons an agent). Area 0, a förbund: each month
 // one new participant, two starts, one completion and one dropout (one to work, one to job
 // seeking), stocks 100 target, 3 waiting and 10 + m in insatser, slots 4 + 6. Area 1, no förbund:
 // 50 in the target group. Two förbund funding records a year.
 ReplicationResult hand_written() {
   ReplicationResult r;
-  r.months = 18;
+  r.months = 24;
   r.areas = {{"A", 0, 0, false, 0}, {"Utan förbund", -1, 0, false, 0}};
   for (int m = 0; m < r.months; ++m) {
     MonthCounters a;
@@ -64,7 +64,7 @@ ReplicationResult hand_written() {
 }  // namespace
 
 TEST_CASE("summary: yearly flows, December stocks and money, in persons", "[sim][summary]") {
-  const Scenario s = load_scenario(kBaseline, {"scenario.end=2020-06", "population.scale=0.5"});
+  const Scenario s = load_scenario(kBaseline, {"scenario.end=2020-12", "population.scale=0.5"});
   const auto years = summarise_years(hand_written(), s.config);
   REQUIRE(years.size() == 2);
 
@@ -88,20 +88,19 @@ TEST_CASE("summary: yearly flows, December stocks and money, in persons", "[sim]
   CHECK(y19.equity_close == 55);
   CHECK(y19.individual_spent == 33);
 
-  // A run ending in June: its last month stands for December.
   const YearSummary& y20 = years[1];
   CHECK(y20.year == 2020);
-  CHECK(y20.unique_participants == 12.0);
-  CHECK(y20.starts == 24.0);
-  CHECK(y20.participants_december == 54.0);  // (10 + 17) × 2
-  CHECK(y20.target_group == 360.0);          // (100 + 3 + 27) × 2 + 100
+  CHECK(y20.unique_participants == 24.0);
+  CHECK(y20.starts == 48.0);
+  CHECK(y20.participants_december == 66.0);  // (10 + 23) × 2
+  CHECK(y20.target_group == 372.0);          // (100 + 3 + 33) × 2 + 100
   CHECK(y20.state_paid == 220);
   CHECK(y20.budget == 880);
   CHECK(y20.individual_spent == 66);
 }
 
 TEST_CASE("summary: without funding records the money is zero, without exits the shares are zero", "[sim][summary]") {
-  const Scenario s = load_scenario(kBaseline, {"scenario.end=2020-06", "population.scale=0.5"});
+  const Scenario s = load_scenario(kBaseline, {"scenario.end=2020-12", "population.scale=0.5"});
   ReplicationResult r = hand_written();
   r.funding.clear();
   r.individual_spent.clear();
