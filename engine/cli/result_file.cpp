@@ -16,7 +16,7 @@ std::vector<std::int32_t> replication_indices(const PreparedRun& run) {
 
 ResultWriter make_writer(const std::filesystem::path& path, const PreparedRun& run, const RunInfo& info,
                          const std::function<void(const h5::Group&)>& annotate) {
-  const Scenario& base = run.scenarios.front();
+  const Scenario& base = run.base_scenario();
   if (!run.plan.is_sweep()) return ResultWriter(path, base, *run.worlds.front(), replication_indices(run), info);
   std::vector<SweepPoint> points;
   for (std::size_t p = 0; p < run.scenarios.size(); ++p) points.push_back({&run.scenarios[p], run.plan.points[p]});

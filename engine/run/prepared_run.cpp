@@ -20,7 +20,7 @@ bool PreparedRun::may_share(std::size_t a, std::size_t b) const {
 }
 
 PreparedRun prepare_run(const RunPlan& plan) {
-  PreparedRun run{plan, {}, {}, 0, 0};
+  PreparedRun run{plan, {}, {}, {}, 0, 0};
   for (std::size_t p = 0; p < plan.point_count(); ++p) {
     try {
       run.scenarios.push_back(load_scenario(point_file(plan, p).string(), point_overrides(plan, p)));
@@ -42,6 +42,13 @@ PreparedRun prepare_run(const RunPlan& plan) {
         world = run.worlds[q];
     }
     run.worlds.push_back(world ? world : std::make_shared<const World>(build_world(cfg)));
+  }
+  if (plan.is_sweep() && plan.point_files.empty()) {
+    try {
+      run.base = load_scenario(plan.scenario_file.string(), base_overrides(plan));
+    } catch (const InputError& e) {
+      throw InputError("sweep: the base scenario (before the points' values): " + std::string(e.what()));
+    }
   }
   const auto& meta = run.scenarios.front().config.meta;
   run.replications = meta.replications;

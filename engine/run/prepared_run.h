@@ -2,6 +2,7 @@
 // of units. Everything that is the same for every replication is built here once.
 #pragma once
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "config/read_scenario.h"
@@ -12,11 +13,16 @@ namespace finsim {
 
 struct PreparedRun {
   RunPlan plan;
-  std::vector<Scenario> scenarios;                   // per point
+  std::vector<Scenario> scenarios;  // per point
+  // A sweep of one scenario file: that file with the plan's overrides, before any point's values
+  // (what the result file's group attributes describe). Empty for a plain run and a study.
+  std::optional<Scenario> base;
   std::vector<std::shared_ptr<const World>> worlds;  // per point (shared when the organisation is the same)
   int first_replication = 0;
   int replications = 0;
   std::vector<Unit> units() const;  // point-major: (0, r0), (0, r1), …, (1, r0), …
+  // `base` when there is one, else the first point (a plain run's only point; a study's first arm).
+  const Scenario& base_scenario() const { return base ? *base : scenarios.front(); }
   // Whether two points may share the months before their funding plans part: everything but the
   // funding rules is the same (the model reads the funding only through the plans).
   bool may_share(std::size_t a, std::size_t b) const;

@@ -35,7 +35,9 @@ struct Unit {
 // The scenario file of one point: its own (a study) or the plan's.
 const std::filesystem::path& point_file(const RunPlan& plan, std::size_t point);
 
-// The --set strings of one point: the plan's overrides, -r/--seed, then the point's varied values.
+// The --set strings every point shares: the plan's overrides, then -r/--seed.
+std::vector<std::string> base_overrides(const RunPlan& plan);
+// The --set strings of one point: base_overrides, then the point's varied values.
 std::vector<std::string> point_overrides(const RunPlan& plan, std::size_t point);
 
 }  // namespace finsim

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 
+import h5py
 import numpy as np
 import xarray as xr
 
@@ -128,12 +129,27 @@ def check_finsim_sweep(finsim, src, tmp):
         print("finsim sweep not in this binary: its file is not checked")
         return
     path = os.path.join(tmp, "X.h5")
-    r = run(finsim, "sweep", os.path.join(src, "scenarios", "baseline.toml"), "--vary",
-            "funding.state.allocation_msek.2025=339,678", "-r", "2", "--set", "population.scale=0.01", "--set",
-            "scenario.end=2026-12", "--set", "scenario.burn_in_years=0", "-o", path, "-q")
+    sets = ["-r", "2", "--set", "population.scale=0.01", "--set", "scenario.end=2026-12", "--set",
+            "scenario.burn_in_years=0", "-q"]
+    baseline = os.path.join(src, "scenarios", "baseline.toml")
+    r = run(finsim, "sweep", baseline, "--vary", "funding.state.allocation_msek.2025=508.5,678", *sets, "-o", path)
     assert r.returncode == 0, r.stderr
     ds = xr.open_dataset(path, group=GROUP, engine="h5netcdf")
     assert ds.sizes["point"] == 2 and "funding.state.allocation_msek.2025" in ds.coords
+    # The group's scenario attributes describe the base scenario, before any point's values: the
+    # same as a plain run of the file with the sweep's --set (docs/output.md "Sweep files").
+    plain = os.path.join(tmp, "X-plain.h5")
+    r = run(finsim, "run", baseline, *sets, "-o", plain)
+    assert r.returncode == 0, r.stderr
+    text = lambda v: v.decode() if isinstance(v, bytes) else str(v)
+    with h5py.File(path) as f, h5py.File(plain) as g:
+        sweep_attrs, plain_attrs = f[GROUP].attrs, g[GROUP].attrs
+        for name in ("scenario_sha256", "resolved_scenario"):
+            assert text(sweep_attrs[name]) == text(plain_attrs[name]), name
+        overrides = [text(o) for o in sweep_attrs["overrides"]]
+        assert overrides == [text(o) for o in plain_attrs["overrides"]], overrides
+        assert not any(o.startswith("funding.state.allocation_msek.2025") for o in overrides), overrides
+        assert "2025 = 508.5" not in text(sweep_attrs["resolved_scenario"])
     r = run(finsim, "compare", path)
     assert r.returncode == 0, r.stderr
     r = run("/usr/bin/python3", os.path.join(src, "analysis", "plot_dose_response.py"), path, "-o", os.path.join(tmp, "X.png"))

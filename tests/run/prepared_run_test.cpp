@@ -46,6 +46,24 @@ TEST_CASE("prepared_run: a plain run is one point with the plan's overrides", "[
   CHECK(run.scenarios[0].config.meta.replications == 4);
   CHECK(run.units().size() == 4);
   CHECK(run.plan == plan);
+  CHECK(!run.base);  // a plain run's base is its only point
+  CHECK(&run.base_scenario() == &run.scenarios[0]);
+}
+
+TEST_CASE("prepared_run: a sweep's base is its scenario before any point's values", "[run][prepared_run]") {
+  RunPlan plan = prepared_sweep("funding.state.growth_per_year", {"0.05", "0.1"});
+  plan.replications = 3;
+  const PreparedRun run = prepare_run(plan);
+  REQUIRE(run.base);
+  CHECK(&run.base_scenario() == &*run.base);
+  const Scenario plain =
+      load_scenario(test::kBaseline, {"scenario.end=2019-12", "scenario.burn_in_years=0", "scenario.replications=3"});
+  // The same resolved scenario as the file with the plan's --set alone (the registry default growth,
+  // not point 0's 0.05), and the overrides name no varied key.
+  CHECK(run.base->resolved_toml == plain.resolved_toml);
+  CHECK(run.base->overrides == plain.overrides);
+  CHECK(run.base->config.funding.state.growth_per_year != run.scenarios[0].config.funding.state.growth_per_year);
+  CHECK(run.scenarios[0].config.funding.state.growth_per_year == 0.05);
 }
 
 TEST_CASE("prepared_run: points that differ only in their funding share the world and the months",

@@ -33,6 +33,8 @@ TEST_CASE("run plan: a sweep point adds its value of every varied key, last", "[
   CHECK(point_overrides(plan, 1) == std::vector<std::string>{"scenario.end=2020-12", "scenario.seed=1",
                                                              "funding.state.allocation_msek.2025=508.5",
                                                              "scenario.name=\"b\""});
+  // What every point shares: the same without the varied values.
+  CHECK(base_overrides(plan) == std::vector<std::string>{"scenario.end=2020-12", "scenario.seed=1"});
   CHECK(point_file(plan, 1) == "base.toml");
 }
 
