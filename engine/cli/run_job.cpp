@@ -31,7 +31,12 @@
 namespace finsim::cli {
 namespace {
 
-void print_summary(const std::vector<YearSummary>& years) {
+// One replication's national years, for a glance at the run; what to quote is finsim compare's mean
+// and interval over all replications, so the table says whose years it shows.
+void print_summary(const std::vector<YearSummary>& years, int replication, int replications) {
+  std::cout << "replication " << replication << " alone (of " << replications
+            << "; finsim compare gives every replication's mean and interval). part_dec, slots_dec, waiting and "
+               "target_group are December stocks; part_dec counts people in an insats\n";
   std::cout << "year  unique_part  part_dec  slots_dec  starts  exits  work_stud%  jobseek%  waiting  target_group  "
                "state_paid_MSEK  budget_MSEK  unused_MSEK\n";
   for (const auto& y : years) {
@@ -262,7 +267,7 @@ int run_job(const RunPlan& plan, const JobOptions& options) {
     print_points(run, out->first_years());
     std::cout << "dose-response table: finsim compare " << output << "\n";
   } else {
-    print_summary(out->first_years().front());
+    print_summary(out->first_years().front(), run.first_replication, run.replications);
   }
   return 0;
 }

@@ -47,6 +47,9 @@ else
   [[ -z $(compgen -G "$tmp/baseline.h5.partial*") ]] || fail "baseline.h5.partial.* left after success"
   grep -q "wrote baseline.h5" "$tmp/stdout" || fail "stdout does not say which file was written"
   grep -q "^2019 " "$tmp/stdout" || fail "the yearly summary table is missing"
+  # The table is one replication's: it says whose, and where the means and intervals are.
+  grep -q "^replication 0 alone (of 1; finsim compare gives every replication's mean and interval)" "$tmp/stdout" ||
+    fail "the summary does not say it is replication 0 alone: $(sed -n 2p "$tmp/stdout")"
   echo "ok: default output baseline.h5"
 fi
 
