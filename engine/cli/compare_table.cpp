@@ -280,7 +280,8 @@ void print_csv(std::ostream& out, const Lang& l, const Comparison& c) {
         << "," << (r.synthetic ? "1" : "0") << "," << period << "," << r.unit << "," << exact(r.base_mean) << ","
         << exact(r.scenario_mean) << "," << exact(r.difference.mean) << ","
         << (r.difference.has_interval() ? exact(r.difference.low) : "") << ","
-        << (r.difference.has_interval() ? exact(r.difference.high) : "") << "," << exact(r.difference.sd) << ","
+        << (r.difference.has_interval() ? exact(r.difference.high) : "") << ","
+        << (r.difference.has_interval() ? exact(r.difference.sd) : "") << ","
         << r.difference.n << "," << tail;
   }
   // Payback: national rows, then per förbund (level forbund, every payer) with --by-forbund; the median is

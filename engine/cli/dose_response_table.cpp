@@ -147,7 +147,8 @@ void print_dose_response_csv(std::ostream& out, const Lang& l, const DoseRespons
       out << head << "," << metric << "," << csv_field(label) << "," << r.payer << "," << period << "," << r.unit << ","
           << exact(r.base_mean) << "," << exact(r.scenario_mean) << "," << exact(r.difference.mean) << ","
           << (r.difference.has_interval() ? exact(r.difference.low) : "") << ","
-          << (r.difference.has_interval() ? exact(r.difference.high) : "") << "," << exact(r.difference.sd) << ","
+          << (r.difference.has_interval() ? exact(r.difference.high) : "") << ","
+        << (r.difference.has_interval() ? exact(r.difference.sd) : "") << ","
           << r.difference.n << "," << tail;
     };
     out << head << ",state_offer_per_year,"

@@ -133,7 +133,8 @@ TEST_CASE("compare_table: areas get their own blocks, a l√§n with a synthetic f√
   CHECK_THAT(t, Catch::Contains("\n  Roslagen  17 months (2027-05)       no extra money                      0.00  "));
 }
 
-TEST_CASE("compare_table: CSV rows carry exact values, empty intervals at n=1 and both digests", "[cli][compare]") {
+TEST_CASE("compare_table: CSV rows carry exact values, empty intervals and sd at n=1 and both digests",
+          "[cli][compare]") {
   Comparison c = test::small_comparison();
   c.rows.push_back(test::comparison_row("pension_contributions", "SEK", "", ComparisonRow::Period::total, 0, 1.5e6,
                                         2.5e6, test::paired(1e6, 0, 0, 0, 1)));
@@ -151,7 +152,7 @@ TEST_CASE("compare_table: CSV rows carry exact values, empty intervals at n=1 an
                              kCompareShas));
   CHECK(compare_has_line(lines,
                          "pension_contributions,Pension contributions from work (not state revenue),,nation,,0,"
-                         "total,SEK,1500000,2500000,1000000,,,0,1," +
+                         "total,SEK,1500000,2500000,1000000,,,,1," +  // one replication: no sd, no interval
                              kCompareShas));
   CHECK(compare_has_line(lines,
                          "payback_spent_median_months,payback on money spent (median months),all,nation,,0,"

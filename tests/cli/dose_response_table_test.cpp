@@ -134,6 +134,14 @@ TEST_CASE("dose_response_table: a point without interval or payback says so", "[
   const std::string t = dose_text(kDoseEn, d);
   CHECK_THAT(t, Catch::Contains("+100.0 [n=1]\n"));
   CHECK_THAT(t, Catch::Contains(" not reached (after 2027)\n"));
+  // In the CSV one replication has no interval and no sd (empty, not 0).
+  bool seen = false;
+  for (const auto& line : dose_csv_lines(kDoseEn, d))
+    if (line.rfind("1,500,", 0) == 0 && line.find(",unique_participants,") != std::string::npos) {
+      seen = true;
+      CHECK_THAT(line, Catch::Contains(",100,,,,1,"));
+    }
+  CHECK(seen);
 }
 
 TEST_CASE("dose_response_table: CSV rows per point with exact values against the reference", "[cli][dose-response]") {
