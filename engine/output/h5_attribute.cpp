@@ -10,8 +10,31 @@ namespace finsim::h5 {
 
 namespace {
 
+// JSON (strings escaped), so that a list of strings holding quotes, e.g. the overrides
+// `scenario.end="2030-12"`, reads back as a list: finsim export's attributes.csv holds these.
 struct Render {
-  std::string operator()(const std::string& s) const { return "\"" + s + "\""; }
+  std::string operator()(const std::string& s) const {
+    std::string out = "\"";
+    for (const char c : s) {
+      switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\t': out += "\\t"; break;
+        case '\r': out += "\\r"; break;
+        default:
+          if (static_cast<unsigned char>(c) < 0x20) {
+            static constexpr char kHex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += kHex[(c >> 4) & 0xf];
+            out += kHex[c & 0xf];
+          } else {
+            out += c;  // UTF-8 passes as it is
+          }
+      }
+    }
+    return out + "\"";
+  }
   std::string operator()(std::int64_t i) const { return std::to_string(i); }
   std::string operator()(double d) const { return shortest_number(d); }
   template <class T>

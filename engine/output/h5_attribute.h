@@ -22,7 +22,8 @@ struct Attribute {
   AttrValue value;
 };
 
-// One line rendering for listings: strings quoted, lists in brackets.
+// One line rendering for listings and attributes.csv, as JSON: strings quoted and escaped, lists
+// in brackets.
 std::string to_string(const AttrValue& value);
 
 namespace detail {

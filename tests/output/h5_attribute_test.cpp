@@ -63,6 +63,11 @@ TEST_CASE("attributes round-trip", "[hdf5]") {
   CHECK(h5::to_string(root.attribute(".", "list")) == R"(["FK", "region", "kommun"])");
   CHECK(h5::to_string(root.attribute(".", "rate")) == "0.125");
   CHECK(h5::to_string(root.attribute(".", "count")) == "-42");
+  // Rendered as JSON: quotes, backslashes and control characters escaped, UTF-8 as it is.
+  CHECK(h5::to_string(h5::AttrValue{std::vector<std::string>{"scenario.end=\"2030-12\"", "a\\b"}}) ==
+        R"(["scenario.end=\"2030-12\"", "a\\b"])");
+  CHECK(h5::to_string(h5::AttrValue{std::string("[scenario]\nname = \"x\"\t\x01 Försäkringskassan")}) ==
+        R"("[scenario]\nname = \"x\"\t\u0001 Försäkringskassan")");
 
   CHECK_THROWS_AS(h5::int_attribute(root, ".", "text"), InputError);
   CHECK_THROWS_WITH(h5::string_attribute(root, ".", "missing"), Catch::Contains("a.h5") && Catch::Contains("missing"));

@@ -4,6 +4,7 @@ Usage: /usr/bin/python3 test_results_export.py BUILD/engine/finsim SOURCE_DIR
 """
 
 import csv
+import json
 import os
 import subprocess
 import sys
@@ -20,7 +21,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "r.h5")
         r = subprocess.run([finsim, "run", os.path.join(src, "scenarios", "baseline.toml"), "-o", path, "-q",
-                            "--set", "population.scale=0.01", "--set", "scenario.end=2019-12", "-r", "2"],
+                            "--set", "population.scale=0.01", "--set", "scenario.end=\"2019-12\"", "-r", "2"],
                            capture_output=True, text=True)
         assert r.returncode == 0, r.stderr
         out = os.path.join(tmp, "csv")
@@ -53,6 +54,9 @@ def main():
             assert attrs[("/" + GROUP, "scenario_sha256")] == '"' + g.attrs["scenario_sha256"].decode() + '"'
             assert ("/", "finsim_version") in attrs
             assert attrs[("/" + GROUP + "/budget", "units")] == '"SEK"'
+            # Values are JSON: a list of overrides and the many-line resolved scenario read back as they are.
+            assert json.loads(attrs[("/" + GROUP, "overrides")]) == [o.decode() for o in g.attrs["overrides"]]
+            assert json.loads(attrs[("/" + GROUP, "resolved_scenario")]) == g.attrs["resolved_scenario"].decode()
     print("ok: export")
 
 
