@@ -80,28 +80,34 @@ std::vector<double> read_shares(ScenarioReader& r, const std::string& prefix, co
   return out;
 }
 
-std::uint8_t read_need_mask(ScenarioReader& r, const std::string& key) {
+namespace {
+
+// A list of names as a bit mask: bit i for name_of(i), i < count; `unknown(name)` says what is wrong.
+template <class NameOf, class Unknown>
+std::uint8_t read_mask(ScenarioReader& r, const std::string& key, int count, NameOf name_of, Unknown unknown) {
   std::uint8_t mask = 0;
   for (const auto& n : r.string_list(key)) {
     int bit = -1;
-    for (int i = 0; i < kNeeds; ++i)
-      if (n == need_key(i)) bit = i;
-    if (bit < 0) r.fail(key, "unknown need '" + n + "' (expected mental, somatic, substance, social or language)");
+    for (int i = 0; i < count; ++i)
+      if (n == name_of(i)) bit = i;
+    if (bit < 0) r.fail(key, unknown(n));
     mask |= static_cast<std::uint8_t>(1u << bit);
   }
   return mask;
 }
 
+}  // namespace
+
+std::uint8_t read_need_mask(ScenarioReader& r, const std::string& key) {
+  return read_mask(r, key, kNeeds, need_key, [](const std::string& n) {
+    return "unknown need '" + n + "' (expected mental, somatic, substance, social or language)";
+  });
+}
+
 std::uint8_t read_support_mask(ScenarioReader& r, const std::string& key) {
-  std::uint8_t mask = 0;
-  for (const auto& n : r.string_list(key)) {
-    int bit = -1;
-    for (int i = 0; i < kSupportSources; ++i)
-      if (n == support_key(static_cast<SupportSource>(i))) bit = i;
-    if (bit < 0) r.fail(key, "unknown support source '" + n + "'");
-    mask |= static_cast<std::uint8_t>(1u << bit);
-  }
-  return mask;
+  return read_mask(
+      r, key, kSupportSources, [](int i) { return support_key(static_cast<SupportSource>(i)); },
+      [](const std::string& n) { return "unknown support source '" + n + "'"; });
 }
 
 Payer read_payer(ScenarioReader& r, const std::string& key) {
