@@ -119,7 +119,10 @@ int cmd_study(const Args& args) {
     design.samples = samples = design.given.size();
     method = "design " + std::filesystem::path(design_file).filename().string();
   } else {
-    design.parameters = drop_keys_the_files_set(study_parameters(requested), base, scen, !requested.empty());
+    // Only keys named one by one are refused when the files set them; `all` (like the default)
+    // means every key that may be drawn, so those are left out with the note.
+    const bool named = !requested.empty() && !(requested.size() == 1 && requested.front() == "all");
+    design.parameters = drop_keys_the_files_set(study_parameters(requested), base, scen, named);
   }
   plan = study_plan(design, std::move(plan));
 

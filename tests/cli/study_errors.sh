@@ -32,6 +32,14 @@ printf 'funding.members.region_max_growth\n0.1\n' >"$tmp/d.csv"
 expect_error "funding.members.region_max_growth" "the scenario's change" -- study "$base" "$scen" --design "$tmp/d.csv" "${out[@]}"
 expect_error "--design gives the parameter sets" -- study "$base" "$scen" --design "$tmp/d.csv" -n 3 "${out[@]}"
 expect_error "nosuch.csv" -- study "$base" "$scen" --design "$tmp/nosuch.csv" "${out[@]}"
+# --params all is the default's keys plus the sourced ones: the keys the arms set differently are
+# left out with the note, as by default (not refused, as when named one by one).
+small=(--set population.scale=0.01 --set 'scenario.end="2025-12"' --set scenario.burn_in_years=0)
+"$finsim" study "$base" "$scen" -n 2 -r 1 --params all "${small[@]}" -q -o "$tmp/all.h5" >"$tmp/all.out" 2>"$tmp/all.err" ||
+  fail "--params all refused: $(cat "$tmp/all.err")"
+grep -q "note: not drawn, set by the scenario files: funding.members.region_max_growth" "$tmp/all.err" ||
+  fail "--params all: no note on the keys left out: $(cat "$tmp/all.err")"
+grep -q "of 81 key(s)" "$tmp/all.out" || fail "--params all: expected 81 keys (77 + 4 sourced): $(head -1 "$tmp/all.out")"
 left=$(compgen -G "$tmp/bad.h5*")
 [[ -z $left ]] || fail "files left behind: $left"
 
