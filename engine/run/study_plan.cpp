@@ -114,6 +114,10 @@ DesignFile read_design_file(const std::filesystem::path& path) {
       const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
       if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(v))
         throw InputError(located(file, number, 0, header[k], "expected a number, got '" + text + "'"));
+      // An integer key runs with a whole number: 6.5 would silently run as 6 (sobol.py writes whole numbers).
+      if (prior.integer && v != std::round(v))
+        throw InputError(
+            located(file, number, 0, header[k], "expected a whole number (an integer key), got '" + text + "'"));
       const double slack = prior.integer ? 0.5 : 1e-9 * std::max(std::fabs(prior.low), std::fabs(prior.high));
       if (v < prior.low - slack || v > prior.high + slack)
         throw InputError(

@@ -26,6 +26,9 @@ expect_error "nosuch.toml" -- study "$base" "$tmp/nosuch.toml" -n 2 "${out[@]}"
 # --design: the given sets must be registry keys with a distribution and values inside it.
 printf 'population.inflow_per_year,referral.max_wait_months\n0.12,4\n0.2,99\n' >"$tmp/d.csv"
 expect_error "d.csv:3" "referral.max_wait_months" "outside its distribution" -- study "$base" "$scen" --design "$tmp/d.csv" "${out[@]}"
+printf 'referral.max_wait_months\n6\n6.5\n' >"$tmp/d.csv"
+expect_error "d.csv:3" "referral.max_wait_months" "expected a whole number (an integer key), got '6.5'" -- \
+  study "$base" "$scen" --design "$tmp/d.csv" "${out[@]}"
 printf 'population.inflow_per_yer\n0.12\n' >"$tmp/d.csv"
 expect_error "d.csv:1" "did you mean 'population.inflow_per_year'" -- study "$base" "$scen" --design "$tmp/d.csv" "${out[@]}"
 printf 'funding.members.region_max_growth\n0.1\n' >"$tmp/d.csv"
