@@ -140,15 +140,28 @@ void print_calibration(std::ostream& out, const Lang& l, const StudySummary& s) 
 }  // namespace
 
 std::string study_interval_definition(const Lang& l, const StudySummary& s) {
+  // A given design (e.g. sobol.py's pick-freeze sets) is not a draw from the priors: its spread is the
+  // design's, so the interval is not the whole uncertainty and must not read as such.
+  const bool given_design = s.method.rfind("design", 0) == 0;
   return l.t("Total intervals: 95 %, mean ± 1.96 standard deviations over ",
              "Totala intervall: 95 %, medel ± 1,96 standardavvikelser över ") +
          sets_text(l, s) + l.t(", and their replications. ", ", och deras upprepningar. ") +
-         l.t("They cover uncertainty in the assumptions (the drawn parameter sets) and simulation noise (the "
-             "replications); the shares say how much of the variance comes from each. The noise-only interval is "
-             "what one pair of runs at the median set gives.",
-             "De omfattar osäkerhet i antaganden (de dragna parameteruppsättningarna) och slumpvariation i "
-             "simuleringen (upprepningarna); andelarna anger hur mycket av variansen som kommer från var och en. "
-             "Intervallet för enbart slumpvariation är vad ett körningspar vid medianuppsättningen ger.") +
+         (given_design
+              ? l.t("The sets are a given design, not a draw from the assumptions' distributions: these intervals "
+                    "show the spread over that design and simulation noise, NOT the whole uncertainty. ",
+                    "Uppsättningarna är en given design, inte dragna ur antagandenas fördelningar: intervallen visar "
+                    "spridningen över designen och slumpvariationen, INTE hela osäkerheten. ")
+              : l.t("They cover uncertainty in the assumptions (the drawn parameter sets) and simulation noise (the "
+                    "replications); ",
+                    "De omfattar osäkerhet i antaganden (de dragna parameteruppsättningarna) och slumpvariation i "
+                    "simuleringen (upprepningarna); ")) +
+         l.t("the shares say how much of the variance comes from each. The noise-only interval is the t-interval "
+             "of the mean effect over the median set's replications (what finsim compare of a pair of runs at that "
+             "set gives for an effect); it is not a part of the total and, with few replications, can be wider.",
+             "andelarna anger hur mycket av variansen som kommer från var och en. Intervallet för enbart "
+             "slumpvariation är t-intervallet för medeleffekten över medianuppsättningens upprepningar (vad finsim "
+             "compare av ett körningspar vid den uppsättningen ger för en effekt); det är ingen del av det totala "
+             "och kan med få upprepningar vara bredare.") +
          (s.replications < 2
               ? l.t(" With one replication per set the split is not measured (—): the spread of the sets holds both "
                     "parts, and the total interval covers both; a study with -r 2 or more measures it.",

@@ -141,6 +141,19 @@ TEST_CASE("study_table: uncalibrated sets are named as such in the definition an
     if (line.rfind("metric,", 0) != 0) CHECK_THAT(line, Catch::Contains("not_calibrated"));
 }
 
+TEST_CASE("study_table: a given design's intervals say they are not the whole uncertainty", "[cli][study]") {
+  StudySummary s = small_study();
+  CHECK_THAT(study_interval_definition(kStudyEn, s), Catch::Contains("They cover uncertainty in the assumptions"));
+  CHECK_THAT(study_interval_definition(kStudyEn, s), !Catch::Contains("NOT the whole uncertainty"));
+  s.method = "design design.csv";
+  const std::string en = study_interval_definition(kStudyEn, s);
+  CHECK_THAT(en, Catch::Contains("The sets are a given design, not a draw from the assumptions' distributions: these "
+                                 "intervals show the spread over that design and simulation noise, NOT the whole "
+                                 "uncertainty."));
+  CHECK_THAT(en, !Catch::Contains("They cover uncertainty in the assumptions"));
+  CHECK_THAT(study_interval_definition(kStudySv, s), Catch::Contains("INTE hela osäkerheten"));
+}
+
 TEST_CASE("study_table: the table with the history matching, shares, and flat money", "[cli][study]") {
   const std::string t = study_text(kStudyEn, small_study());
   CHECK_THAT(t, Catch::StartsWith("Study: state-plus-50 against baseline (10 parameter sets by lhs over 3 keys, sample "
