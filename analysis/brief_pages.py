@@ -174,6 +174,21 @@ def page_dose(lang, points, sweep):
             f'<figure>{svg}</figure>' + table(header, rows) + "</section>")
 
 
+def study_cells(lang, h):
+    """(mean, total interval) of a study headline in the brief's units, by the --json `unit`
+    (docs/uncertainty.md §8): money a year ("SEK/yr") in mnkr/MSEK with one decimal, an amount in kronor
+    ("SEK": the cost per effect) rounded to the thousand as elsewhere in the brief, months unsigned
+    (a duration, not a difference), people signed."""
+    unit = h.get("unit")
+    if unit == "SEK/yr":
+        return mnkr(lang, h["mean"], 1, True), interval(lang, h["lo"], h["hi"], 1, 1e6)
+    if unit == "SEK":
+        return kronor(lang, h["mean"]), kronor(lang, h["lo"]) + (" till " if lang == "sv" else " to ") + \
+            kronor(lang, h["hi"])
+    signed = unit != "months"
+    return number(lang, h["mean"], 0, signed), interval(lang, h["lo"], h["hi"], 0, 1.0, signed)
+
+
 def page_study(lang, study, base, scen):
     intro = t(lang, "study_intro", scenario=study.get("scenario", ""), base=study.get("base", ""),
               tried=study["sets_tried"], kept=study["sets_kept"], reps=study["replications"])
@@ -181,21 +196,16 @@ def page_study(lang, study, base, scen):
         f'<p class="note"><strong>{esc(t(lang, "study_other_runs"))}</strong></p>'
     rows = []
     for h in study["headline"]:
-        money = h.get("unit") == "SEK"
-        d, div = (1, 1e6) if money else (0, 1.0)
         label = esc(h.get("label", h["metric"]))
         if not h.get("calibrated", True):
             label += " " + esc(t(lang, "not_calibrated"))
-        unit = (" mnkr" if lang == "sv" else " MSEK") if money else ""
-        signed = h.get("unit") != "months"  # a duration, not a difference
         share = (lambda v: "–" if v is None else number(lang, 100 * v, 0) + " %")  # noqa: E731
         if h["mean"] is None:  # study.py --json: null where some run has no value (docs/uncertainty.md §8)
-            rows.append([label, "–", esc(t(lang, "study_undefined", share=share(h.get("defined_share", 0.0)))),
-                         "–", "–"])
+            why = t(lang, "study_not_paid_back", share=share(h.get("defined_share", 0.0)), last=h["paid_back_by"]) \
+                if h.get("paid_back_by") else t(lang, "study_undefined", share=share(h.get("defined_share", 0.0)))
+            rows.append([label, "–", esc(why), "–", "–"])
             continue
-        rows.append([label, number(lang, h["mean"] / div, d, signed) + unit,
-                     interval(lang, h["lo"], h["hi"], d, div, signed),
-                     share(h["share_parameters"]), share(h["share_noise"])])
+        rows.append([label, *study_cells(lang, h), share(h["share_parameters"]), share(h["share_noise"])])
     header = [t(lang, "col_measure"), t(lang, "col_mean"), t(lang, "col_total"), t(lang, "col_share_param"),
               t(lang, "col_share_noise")]
     return (f'<section class="page" id="study"><h2>{esc(t(lang, "study_h"))}</h2><p>{esc(intro)}</p>{other}'

@@ -175,6 +175,8 @@ TEXT = {
     "not_calibrated": ("(over all sets: too few kept)", "(över alla uppsättningar: för få behölls)"),
     "study_undefined": ("no interval: {share} of the runs have a value (paid back within the run, or a positive effect)",
                         "inget intervall: {share} av körningarna har ett värde (återbetalt inom perioden eller positiv effekt)"),
+    "study_not_paid_back": ("no interval: {share} of the runs paid back by {last}",
+                            "inget intervall: {share} av körningarna återbetalda till {last}"),
     "headline_total": ("total, with the assumptions", "totalt, med antagandena"),
     "study_mean": ("study mean", "studiens medelvärde"),
     "rests_h": ("What this rests on", "Vad resultatet vilar på"),

@@ -65,6 +65,8 @@ HEADLINES = {
     # name: (label en, label sv, unit, scale)
     "work_studies_end": ("net extra people in work or studies, end of run",
                          "netto fler i arbete eller studier, vid periodens slut", "persons", 1.0),
+    "person_years": ("extra person-years in work or studies a year (policy years)",
+                     "fler personår i arbete eller studier per år (policyåren)", "person-years/yr", 1.0),
     "participants": ("extra participants a year (policy years)", "fler deltagare per år (policyåren)", "persons/yr", 1.0),
     "budget_all": ("extra money, all payers", "mer pengar, alla betalare", "MSEK/yr", 1e-6),
     "budget_state": ("extra money, state", "mer pengar, staten", "MSEK/yr", 1e-6),
@@ -181,6 +183,9 @@ class Study:
 
         if name == "work_studies_end":
             return diff("ws_monthly")[:, :, -1]
+        months = (self.month_year >= first) & (self.month_year <= last)
+        if name == "person_years":  # months in work or studies ÷ 12, per policy year: compare's person_years_work_studies
+            return diff("ws_monthly")[:, :, months].sum(axis=2) / 12.0 / n_years
         if name == "participants":
             return diff("unique_participants")[:, :, in_years].sum(axis=2) / n_years
         payer = {"budget_state": "state_paid", "budget_region": "region_paid", "budget_kommun": "kommuner_paid"}
@@ -188,7 +193,6 @@ class Study:
             return sum(self.headline(k) for k in payer)
         if name in payer:
             return diff(payer[name])[:, :, in_years].sum(axis=2) / n_years
-        months = (self.month_year >= first) & (self.month_year <= last)
         if name == "net_public_gain":
             return diff("gain_monthly")[:, :, months].sum(axis=2) / n_years
         if name == "cost_per_work_studies":

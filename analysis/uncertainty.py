@@ -10,6 +10,8 @@ row) along the columns. Parameters are X[sample, parameter].
 
 import numpy as np
 
+Z975 = 1.959963985  # the normal 97.5 % quantile, as engine/output/study_summary.cpp
+
 
 def variance_split(y):
     """Law of total variance over parameter sets θ and replications: Var(Y) = Var_θ(E[Y|θ]) + E_θ[Var(Y|θ)].
@@ -18,9 +20,11 @@ def variance_split(y):
     of the samples holds both parts, so `parameter` is that whole spread and parameter_share is NaN —
     not measured; the total and its interval stay right). Returns a dict:
     mean; total, parameter and monte_carlo variances; parameter_share; low/high: the total 95 %
-    interval (2.5 and 97.5 % quantiles of all draws, parameter sets weighted equally); n_samples,
-    n_replications. The parameter part is the variance of the sample means less their Monte Carlo
-    part (E[Var]/R; one-way ANOVA), clipped at 0.
+    interval mean ± 1.96·√total, as finsim compare/quote of a study give it (engine/output/
+    study_summary.cpp: one total interval everywhere, docs/uncertainty.md §4); q025/q975: the 2.5 and
+    97.5 % quantiles of all draws (parameter sets weighted equally), a different figure that is never
+    called the total interval; n_samples, n_replications. The parameter part is the variance of the
+    sample means less their Monte Carlo part (E[Var]/R; one-way ANOVA), clipped at 0.
     """
     y = np.asarray(y, dtype=float)
     if y.ndim != 2 or y.shape[0] < 2:
@@ -32,12 +36,28 @@ def variance_split(y):
     parameter = max(between_raw - (within / r if r > 1 else 0.0), 0.0)
     monte_carlo = within if r > 1 else 0.0
     total = parameter + monte_carlo
-    low, high = np.quantile(y.ravel(), [0.025, 0.975])
+    q025, q975 = np.quantile(y.ravel(), [0.025, 0.975])
+    mean = float(y.mean())
+    half = Z975 * float(np.sqrt(total))
     return {
-        "mean": float(y.mean()), "total": total, "parameter": parameter, "monte_carlo": monte_carlo,
+        "mean": mean, "total": total, "parameter": parameter, "monte_carlo": monte_carlo,
         "parameter_share": parameter / total if total > 0 and r > 1 else float("nan"),
-        "low": float(low), "high": float(high), "n_samples": n, "n_replications": r,
+        "low": mean - half, "high": mean + half, "q025": float(q025), "q975": float(q975),
+        "n_samples": n, "n_replications": r,
     }
+
+
+def payback_median(months):
+    """The payback median of finsim compare (docs/output.md, engine/output/payback.cpp) over runs:
+    months [any shape], inf for a run not paid back by the end of the run, nan for a run without extra
+    money (left out). The upper median (with an even count the later of the two middle values), runs
+    not paid back sorted last; None when it lies after the run (half or more not paid back) or no run
+    has extra money."""
+    m = np.sort(np.asarray(months, dtype=float).ravel())
+    m = m[~np.isnan(m)]
+    if m.size == 0 or not np.isfinite(m[m.size // 2]):
+        return None
+    return float(m[m.size // 2])
 
 
 def implausibility(sim, obs, var_obs, var_model):
@@ -128,7 +148,7 @@ def conditional_means(x, y, fraction=0.2):
 
 
 def could_flip(x, indicator, fraction=0.2):
-    """Whether a yes/no conclusion (indicator [sample], e.g. 'pays back within 10 years' as the share
+    """Whether a yes/no conclusion (indicator [sample], e.g. 'pays back by the end of the run' as the share
     of replications) holds for most sets at one end of x and fails for most at the other.
     Returns (share at the low end, share at the high end, flips)."""
     lo, hi = conditional_means(x, np.asarray(indicator, dtype=float)[:, None], fraction)

@@ -8,6 +8,10 @@
   below 390 000 − 3 · 55 000) keeps none: compare and quote say so and give no interval, the CSV
   carries no number, and study.py --json says calibrated: false;
 - study.py --json follows its contract (key names and types), and reads strings stored either way;
+- study.py's text report and CSV give compare's figures: the same history-matching lines, the same total
+  interval under that label (CSV low/high; the draws' quantiles only as q025/q975), the person-years
+  row, and the paybacks labelled by the run's last year ("paid back by 2026") with compare's upper
+  median; bad --sobol, --tornado and --csv arguments are refused with one line and exit 2, leaving no file;
 - finsim study --design runs the given sets in order, and a bad design file is refused with exit 2
   and one line naming the file, the line and the key; analysis/sobol.py's design → study → indices
   → study.py --json --sobol runs end to end.
@@ -30,6 +34,7 @@ import numpy as np
 finsim, src = sys.argv[1], sys.argv[2]
 sys.path.insert(0, os.path.join(src, "analysis"))
 import study_data  # noqa: E402
+import study_headlines  # noqa: E402
 
 CHEAP = ["--set", "population.scale=0.02", "--set", "scenario.burn_in_years=2", "--set", "scenario.end=2026-12"]
 KEYS = "population.inflow_per_year,referral.max_wait_months,insats.ips.cost_sek_per_month"
@@ -125,6 +130,53 @@ with tempfile.TemporaryDirectory() as tmp:
             assert abs(jend[k] - float(end[c])) <= 1e-9 * max(1.0, abs(float(end[c]))) + 1e-6, (k, jend, end)
     else:
         assert end["difference_mean"] == "" and end["note"] == "too_few_sets_kept", end
+    # The text report and the CSV of study.py: compare's table and figures (docs/uncertainty.md §3, §4),
+    # on the study as run (the fixture's edit of 2019 makes compare see the arms differ from 2019 on, so
+    # its per-policy-year figures would be over 2019-2026 there).
+    orig = a.replace("a.h5", "orig.h5")
+    report_csv = os.path.join(tmp, "report.csv")
+    r = subprocess.run(["/usr/bin/python3", f"{src}/analysis/study.py", orig, "--csv", report_csv],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    ours = r.stdout.splitlines()
+    theirs = run("compare", orig).stdout.splitlines()
+    orig_rows, orig_js, orig_study = compare_csv(orig), study_json(orig), study_data.Study(orig)
+    orig_use, _ = study_data.sets_used(study_data.calibrate(orig_study)[0])
+    # History matching: every target line of compare's, word for word (study.py adds the regions).
+    for line in theirs:
+        if line.startswith("  ") and ": observed " in line:
+            assert any(x == line or x.startswith(line + " (share ruled out") for x in ours), (line, r.stdout)
+    assert re.search(r"tried \d+, kept \d+.*", theirs[2]).group(0) in r.stdout, (theirs[2], r.stdout)
+    assert "within 10 years" not in r.stdout and "simulated mean" not in r.stdout, r.stdout
+    with open(report_csv, encoding="utf-8") as f:
+        table = {x["headline"]: x for x in csv.DictReader(f)}
+    assert list(table) == list(study_headlines.CSV_METRIC), list(table)
+    for name, (metric, payer) in study_headlines.CSV_METRIC.items():
+        c = next(x for x in orig_rows if x["metric"] == metric and x["payer"] == payer)
+        o, h = table[name], next(x for x in orig_js["headline"] if x["metric"] == metric and x["payer"] == payer)
+        scale = study_data.HEADLINES[name][3]
+        if not c["ci_low"]:  # no total interval in compare: none in the CSV, the JSON or the text either
+            assert o["mean"] == o["low"] == o["high"] == "" and h["lo"] is None, (name, o, h)
+            continue
+        for mine, want in (("mean", "difference_mean"), ("low", "ci_low"), ("high", "ci_high")):
+            v = float(c[want])
+            assert abs(float(o[mine]) - v * scale) <= 1e-5 * max(1.0, abs(v * scale)), (name, mine, o, c)
+        assert abs(h["lo"] - float(c["ci_low"])) <= 1e-6 * max(1.0, abs(float(c["ci_low"]))), (name, h, c)
+        assert o["q025"] and o["q975"], o  # the draws' quantiles, under their own names
+    py = next(x for x in orig_js["headline"] if x["metric"] == "person_years_work_studies")
+    assert py["unit"] == "person-years/yr" and any(x.startswith("extra person-years") for x in ours), py
+    # Payback: compare's share paid back by the last year, compare's upper median.
+    for basis in ("spent", "paid"):
+        name = f"payback_{basis}_months"
+        months = np.sort(orig_study.headline(name)[orig_use].ravel())
+        months = months[~np.isnan(months)]
+        upper = months[len(months) // 2]
+        o = table[name]
+        assert o["paid_back_by"] == "2026" and o["median_months"] == ("" if np.isinf(upper) else f"{upper:g}"), (o, months)
+        line = next(x for x in theirs if x.startswith(f"payback on money {'spent' if basis == 'spent' else 'paid in'}"))
+        if "not in every run" in line:
+            assert line.split(" | ")[1] in r.stdout, (line, r.stdout)
+    assert js["conclusion"] == "pays back (money paid in, all payers) by 2026", js["conclusion"]
     # All sets on request, marked as not calibrated, with the mean over all sets.
     every = next(x for x in compare_csv(a, "--all-sets") if x["metric"] == "work_studies_december")
     assert "not_calibrated" in every["note"], every
@@ -229,6 +281,36 @@ with tempfile.TemporaryDirectory() as tmp:
                            capture_output=True, text=True)
         assert r.returncode == 2 and r.stdout == "", (bad, r.returncode, r.stdout, r.stderr)
         assert len(r.stderr.strip().splitlines()) == 1 and f"--sobol {bad}" in r.stderr, r.stderr
+    # A Sobol file for another metric, or malformed indices: refused with one line naming the file and
+    # what was expected, before the study is read (nothing silently attached to the wrong headline).
+    with open(sobol_json, encoding="utf-8") as f:
+        other = dict(json.load(f), metric="participants")
+    cases = {"participants.json": (other, ['"participants"', '"work_studies_end"']),
+             "string.json": ({"metric": "work_studies_end", "indices": "x"}, ['list "indices"']),
+             "first_order.json": ({"indices": [{"key": "k", "first_order": "abc"}]}, ["indices[0]", "first_order"])}
+    for file, (content, words) in cases.items():
+        bad = os.path.join(tmp, file)
+        with open(bad, "w", encoding="utf-8") as f:
+            json.dump(content, f)
+        r = subprocess.run(["/usr/bin/python3", f"{src}/analysis/study.py", a, "--json", "--sobol", bad],
+                           capture_output=True, text=True)
+        assert r.returncode == 2 and r.stdout == "", (file, r.returncode, r.stdout, r.stderr)
+        assert len(r.stderr.strip().splitlines()) == 1 and f"--sobol {bad}" in r.stderr, r.stderr
+        assert all(w in r.stderr for w in words), (words, r.stderr)
+    # --sobol without --json, an output in a directory that does not exist, a plot format matplotlib does
+    # not write, a CSV path that is a directory: one line, exit 2, no output and no file left behind.
+    outdir = os.path.join(tmp, "out")
+    os.mkdir(outdir)
+    for extra, named in ((["--sobol", sobol_json], f"--sobol {sobol_json}"),
+                         (["--tornado", "/nonexistent/dir/t.png"], "--tornado /nonexistent/dir/t.png"),
+                         (["--csv", "/nonexistent/dir/t.csv"], "--csv /nonexistent/dir/t.csv"),
+                         (["--json", "--csv", "/nonexistent/dir/t.csv"], "--csv /nonexistent/dir/t.csv"),
+                         (["--tornado", os.path.join(outdir, "t.xyz")], "--tornado"),
+                         (["--csv", outdir, "--tornado", os.path.join(outdir, "t.png")], f"--csv {outdir}")):
+        r = subprocess.run(["/usr/bin/python3", f"{src}/analysis/study.py", a, *extra], capture_output=True, text=True)
+        assert r.returncode == 2 and r.stdout == "", (extra, r.returncode, r.stdout, r.stderr)
+        assert len(r.stderr.strip().splitlines()) == 1 and named in r.stderr, (extra, r.stderr)
+        assert os.listdir(outdir) == [], (extra, os.listdir(outdir))
     r = run("study", f"{src}/scenarios/baseline.toml", f"{src}/scenarios/state-plus-50.toml", "--design", design, "-n", "4")
     assert r.returncode == 2 and "--design" in r.stderr, r.stderr
 print("PASS")
