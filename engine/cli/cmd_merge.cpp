@@ -2,6 +2,7 @@
 // into the result file the whole run writes — the same datasets, bit for bit, a study's labels
 // included — after checking that the shards belong together and hold every unit exactly once.
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <iomanip>
 #include <iostream>
@@ -18,6 +19,34 @@
 #include "util/error.h"
 
 namespace finsim::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Works in the shards' working directory while alive: their plan's relative paths lead from there,
+// and the merged file names its inputs as they were given, as the unsharded run's file does.
+// Back in the previous directory when it ends. Nothing else runs meanwhile (merge is one thread).
+class InShardDirectory {
+ public:
+  InShardDirectory(const std::string& directory, const std::string& shard_file) : previous_(fs::current_path()) {
+    std::error_code ec;
+    if (!directory.empty()) fs::current_path(directory, ec);
+    if (ec)
+      throw InputError(shard_file + ": the shards ran in " + directory +
+                       ", where their scenario is read from, and it cannot be entered (" + ec.message() + ")");
+  }
+  ~InShardDirectory() {
+    std::error_code ec;
+    fs::current_path(previous_, ec);
+  }
+  InShardDirectory(const InShardDirectory&) = delete;
+  InShardDirectory& operator=(const InShardDirectory&) = delete;
+
+ private:
+  fs::path previous_;
+};
+
+}  // namespace
 
 int cmd_merge(const Args& args) {
   po::options_description opts("Options");
@@ -46,6 +75,7 @@ int cmd_merge(const Args& args) {
   const std::string first = set.files.front().path.string();
   PreparedRun run;
   try {
+    const InShardDirectory in_shard_directory(h.directory, first);
     run = prepare_run(h.plan);
   } catch (const InputError& e) {
     throw InputError("the run of " + first + " cannot be prepared again: " + e.what());
@@ -78,18 +108,23 @@ int cmd_merge(const Args& args) {
   std::vector<UnitJournal> journals;
   for (const auto& f : set.files) journals.push_back(UnitJournal::open_to_read(f.path));
   const RunInfo info = describe_run(command_line("merge", args), 1);
-  PartialFile partial(output);
+  PartialFile partial(fs::absolute(output));
   claim_result_file(partial);
-  ResultFile out(partial.partial_path(), run, info, annotate);
-  for (std::size_t i = 0; i < set.files.size(); ++i)
-    for (const auto& [p, r] : set.files[i].status.done) out.add({p, r}, journals[i].load(p, r));
-  // The event log (a run with --events) takes the units again, in file order.
-  out.finish([&](std::size_t slot, ReplicationResult& scratch) -> const ReplicationResult& {
-    const auto& journal = journals[static_cast<std::size_t>(set.owner[slot])];
-    const auto reps = static_cast<std::size_t>(run.replications);
-    scratch = journal.load(slot / reps, run.first_replication + static_cast<int>(slot % reps));
-    return scratch;
-  });
+  {
+    // The file's attributes name (and digest) the input files as the plan's paths lead to them;
+    // the shard files are open and the output's path is absolute, so the directory is no matter.
+    const InShardDirectory in_shard_directory(h.directory, first);
+    ResultFile out(partial.partial_path(), run, info, annotate);
+    for (std::size_t i = 0; i < set.files.size(); ++i)
+      for (const auto& [p, r] : set.files[i].status.done) out.add({p, r}, journals[i].load(p, r));
+    // The event log (a run with --events) takes the units again, in file order.
+    out.finish([&](std::size_t slot, ReplicationResult& scratch) -> const ReplicationResult& {
+      const auto& journal = journals[static_cast<std::size_t>(set.owner[slot])];
+      const auto reps = static_cast<std::size_t>(run.replications);
+      scratch = journal.load(slot / reps, run.first_replication + static_cast<int>(slot % reps));
+      return scratch;
+    });
+  }
   partial.commit();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::cout << "merged " << set.files.size() << " of " << set.shard_count() << " shard file(s), " << set.units()

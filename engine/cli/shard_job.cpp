@@ -49,11 +49,7 @@ UnitJournal create_journal(const fs::path& path, const JournalHeader& header) {
 
 }  // namespace
 
-int run_shard_job(const RunPlan& given, const JobOptions& options, mpi::Session& mpi) {
-  RunPlan plan = given;
-  // The plan goes into the shard file for finsim merge, which may run in another directory.
-  plan.scenario_file = fs::absolute(plan.scenario_file).lexically_normal();
-  for (auto& f : plan.point_files) f = fs::absolute(f).lexically_normal();
+int run_shard_job(const RunPlan& plan, const JobOptions& options, mpi::Session& mpi) {
   const Shard shard = parse_shard(options.shard);
   const PreparedRun run = prepare_run(plan);
   const auto& cfg = run.scenarios.front().config;
@@ -82,7 +78,10 @@ int run_shard_job(const RunPlan& given, const JobOptions& options, mpi::Session&
   JournalHeader header = journal_header(run);
   header.shard_index = shard.index;
   header.shard_count = shard.count;
+  // The plan goes into the shard file as given, with the directory its paths lead from, for
+  // finsim merge, which may run in another directory.
   header.plan = plan;
+  header.directory = fs::current_path().string();
   header.study_labels = options.study_labels;
 
   CancelOnSignal signals;

@@ -19,10 +19,13 @@ struct JournalHeader {
   int first_replication = 0, replications = 0;
   bool events = false;
   // A shard file (finsim run/sweep --shard K/N) is a journal whose header also says which shard it
-  // is; 0/0 in a resume journal. The plan (scenario file made absolute, overrides, points) lets
-  // finsim merge rebuild the run and check that every point still resolves to its digest.
+  // is; 0/0 in a resume journal. The plan (scenario files as given, overrides, points) lets
+  // finsim merge rebuild the run and check that every point still resolves to its digest; the
+  // plan's relative paths lead from `directory`, the shard's working directory (absolute), so
+  // that the merged file names its input files as the unsharded run does ("" in a resume journal).
   int shard_index = 0, shard_count = 0;
   RunPlan plan;
+  std::string directory;
   // finsim study --shard: the study's labels (output/study_labels.h, encoded) for finsim merge to
   // write into the result file; "" for every other run.
   std::string study_labels;
@@ -37,7 +40,7 @@ JournalHeader this_build_header();
 std::string header_difference(const JournalHeader& in_file, const JournalHeader& now);
 
 // For ArchiveWriter/ArchiveReader (run/binary_archive.h): every field, in declaration order.
-static_assert(kFieldCount<JournalHeader> == 11, "JournalHeader changed: update serialize(JournalHeader)");
+static_assert(kFieldCount<JournalHeader> == 12, "JournalHeader changed: update serialize(JournalHeader)");
 static_assert(kFieldCount<RunPlan> == 8, "RunPlan changed: update serialize(RunPlan)");
 
 template <class Ar>
@@ -61,9 +64,9 @@ void serialize(Ar& ar, RunPlan& p) {
 template <class Ar>
 void serialize(Ar& ar, JournalHeader& h) {
   ar(h.finsim_version, h.git_commit, h.point_sha256, h.seed, h.first_replication, h.replications, h.events,
-     h.shard_index, h.shard_count, h.plan);
-  // Written only when there are labels, so that every other journal is a format-2 journal as before
-  // (and reads back with none): the header record ends here or holds them.
+     h.shard_index, h.shard_count, h.plan, h.directory);
+  // Written only when there are labels, so that every other journal's header is as it was before
+  // the field existed (and reads back with none): the header record ends here or holds them.
   if constexpr (Ar::kLoading) {
     if (ar.remaining() > 0) ar(h.study_labels);
   } else if (!h.study_labels.empty()) {

@@ -15,7 +15,7 @@ namespace finsim::journal {
 
 // The file opens with 8 magic bytes, the framing format and the result encoding (u32 each).
 inline constexpr std::array<char, 8> kMagic = {'F', 'I', 'N', 'S', 'I', 'M', 'J', '\n'};
-inline constexpr std::uint32_t kJournalFormat = 2;  // 2: the header holds the shard and the plan
+inline constexpr std::uint32_t kJournalFormat = 3;  // 2: the header holds the shard and the plan; 3: and its directory
 inline constexpr std::size_t kPreambleBytes = 16;
 inline constexpr std::uint32_t kHeaderRecord = 1;
 inline constexpr std::uint32_t kUnitRecord = 2;

@@ -44,6 +44,16 @@ same "$tmp/merged.h5" "$tmp/full-relative.h5" "(merged shards against the sweep 
 "$finsim" run "$tmp/s.toml" "${small[@]}" -r 3 -o "$tmp/run.h5" >/dev/null || fail "unsharded run failed"
 (cd / && "$finsim" merge "$tmp"/shardtest.shard-* -o "$tmp/run-merged.h5" >/dev/null) || fail "run merge failed"
 same "$tmp/run-merged.h5" "$tmp/run.h5" "(a run in 2 shards)" || fail "merged run differs"
+# The merged file names its input files as the unsharded run given the same path does (relative,
+# from the shards' directory, though merge ran elsewhere), with the same digests.
+(cd "$tmp" && "$finsim" run s.toml "${small[@]}" -r 3 -o run-relative.h5 >/dev/null) || fail "relative run failed"
+inputs() {
+  /usr/bin/python3 -c 'import h5py, sys; g = h5py.File(sys.argv[1])["scenarios"]; g = g[list(g)[0]]
+print([x.decode() for x in g.attrs["input_files"]], [x.decode() for x in g.attrs["input_sha256"]])' "$1"
+}
+[[ $(inputs "$tmp/run-merged.h5") == "$(inputs "$tmp/run-relative.h5")" ]] ||
+  fail "input files: merged $(inputs "$tmp/run-merged.h5"), unsharded $(inputs "$tmp/run-relative.h5")"
+[[ $(inputs "$tmp/run-merged.h5") == "['data/kommuner.csv', "* ]] || fail "merged input files: $(inputs "$tmp/run-merged.h5")"
 
 # With --events the event log travels through the shards too.
 ev=(--set population.scale=0.02 --set scenario.end=2019-12 --set scenario.burn_in_years=0 -q -r 2 --events)

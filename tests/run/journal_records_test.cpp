@@ -70,8 +70,8 @@ TEST_CASE("journal records: the preamble is the magic, the format and the result
   const std::string p = journal::preamble();
   REQUIRE(p.size() == journal::kPreambleBytes);
   CHECK(p.substr(0, 8) == std::string("FINSIMJ\n"));
-  // Little-endian u32s: format 2, then the result encoding.
-  CHECK(p.substr(8, 4) == std::string("\x02\0\0\0", 4));
+  // Little-endian u32s: format 3, then the result encoding.
+  CHECK(p.substr(8, 4) == std::string("\x03\0\0\0", 4));
   CHECK(static_cast<unsigned char>(p[12]) == kResultEncodingVersion);
   CHECK(p.substr(13, 3) == std::string(3, '\0'));
 }
@@ -126,7 +126,7 @@ TEST_CASE("journal records: the scan refuses what is not a journal of this forma
   std::string old = journal::preamble();
   old[8] = 1;
   CHECK(scan_error(old) == path.string() + ": journal format 1." + std::to_string(kResultEncodingVersion) +
-                               ", this finsim reads 2." + std::to_string(kResultEncodingVersion) +
+                               ", this finsim reads 3." + std::to_string(kResultEncodingVersion) +
                                " (start the run again without --resume)");
   // A unit record the header has no room for (3 replications from 0, 2 points): refused, not indexed.
   const JournalHeader h = test::journal_header(2, 3);

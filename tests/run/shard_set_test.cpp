@@ -167,7 +167,7 @@ TEST_CASE("journal: a shard header is kept and a resume as another shard is refu
   CHECK_THAT(input_error([&] { UnitJournal::open_to_read(path); }), Catch::Contains("is writing this journal now"));
 }
 
-// Regenerates tests/data/journal/old-version.shard for tests/cli/shard_merge_errors.sh: one shard
+// Regenerates tests/data/journal/old-version.shard for tests/cli/shard_merge.sh: one shard
 // (1/1) of 1 point x 2 replications written by "finsim 0.0.9 (commit fixture)".
 //   build/release/tests/finsim_tests '[.generate-shard-fixture]'
 TEST_CASE("shard set: write the fixture of the merge CLI test", "[.generate-shard-fixture]") {
