@@ -82,8 +82,8 @@ std::vector<ParamSpec> build_specs() {
   add("organisation.kommuner_csv", T::String, "\"data/kommuner.csv\"", "path", "kommuner file, relative to the scenario file's folder", kScb);
   add("organisation.forbund_csv", T::String, "\"data/forbund.csv\"", "path", "förbund file, relative to the scenario file's folder", "scenarios/data/README.md");
   add("organisation.unknown_membership", T::String, "\"regional\"", "regional|none",
-      "kommuner whose membership is unknown: one synthetic förbund per region (regional) or non-members (none)",
-      "docs/model.md §2.2; finsam.se 2019 (260 of 290 members), SKR 2024 (274)");
+      "kommuner whose membership is unknown: one synthetic förbund per region (regional) or non-members (none)", "",
+      "regional or none (docs/model.md §6: regional gives 284 members, none 183; finsam.se 2019: 260 of 290, SKR 2024: 274)");
   add("organisation.full_coverage", T::Boolean, "false", "",
       "every non-member kommun joins the förbund of its region with most members (a new synthetic förbund if none)", "seed 003 (all kommuner)");
   add("organisation.join", T::TableArray, "", "", "a kommun joins an existing förbund (leaving any other)", "Finsim convention");
@@ -103,7 +103,8 @@ std::vector<ParamSpec> build_specs() {
   add("funding.distribution.weight_need", T::Number, "0.75", "share", "weight of the försörjningsmått key", kFkMemo);
   add("funding.distribution.weight_population", T::Number, "0.25", "share", "weight of the population 16–64 key", kFkMemo);
   add("funding.distribution.max_decrease", T::Number, "0.10", "share",
-      "largest fall of an allocation from one year to the next (spärr); sourced for 2016–2017, kept after", kFkMemo);
+      "largest fall of an allocation from one year to the next (spärr)", "",
+      "0.05–0.20 (the FK memo's 10 % for 2016–2017; that it was kept after is the assumption)");
   add("funding.distribution.cap_exempt_above_equity", T::Boolean, "true", "", "förbund with equity above the reasonable level lose the cap", kFkMemo);
   add("funding.distribution.equity_reasonable_share", T::Number, "0.25", "share of contributions",
       "reasonable equity (the staircase is not published)", "", "0.20–0.30 (VG 2017 ratio 0.22)");
@@ -157,7 +158,7 @@ std::vector<ParamSpec> build_specs() {
       "prop. 2002/03:132 via seed 001 (300 000); ISF 2023: 280 000–500 000", "280 000–500 000");
   add("population.scale", T::Number, "1.0", "agents/person", "agents per person; outputs are scaled back", "Finsim convention");
   add("population.inflow_per_year", T::Number, "0.11", "share of initial stock/year", "new members of the target group a year", "", "0.10–0.25 (set so the stock stays about level)");
-  add("population.female_share", T::Number, "0.55", "share", "women in the target group", "FK 2012: 57 % of those ending an insats were women", "0.50–0.60");
+  add("population.female_share", T::Number, "0.55", "share", "women in the target group", "", "0.50–0.60 (FK 2012: 57 % of those ending an insats were women)");
   add("population.born_abroad_share", T::Number, "0.30", "share", "born abroad", "", "0.2–0.4");
   add("population.age.16_19", T::Number, "0.08", "share", "age band 16–19 at start", "", "0.05–0.12");
   add("population.age.20_29", T::Number, "0.27", "share", "age band 20–29 at start", "", "0.20–0.35 (AF 2019: young people on aktivitetsersättning are a main group)");
@@ -169,15 +170,15 @@ std::vector<ParamSpec> build_specs() {
   add("population.support.social_assistance", T::Number, "0.30", "share", "on ekonomiskt bistånd at start", "", "0.20–0.40");
   add("population.support.activity_support", T::Number, "0.18", "share", "on aktivitetsstöd (AF programmes) at start", "", "0.12–0.25");
   add("population.support.no_income", T::Number, "0.15", "share", "no public transfer at start", "", "0.08–0.22");
-  add("population.needs.mental", T::Number, "0.60", "probability", "has mental ill-health", "AF 2019: mental ill-health dominates among participants", "0.5–0.7");
+  add("population.needs.mental", T::Number, "0.60", "probability", "has mental ill-health", "", "0.5–0.7 (AF 2019: mental ill-health dominates among participants)");
   add("population.needs.somatic", T::Number, "0.30", "probability", "has somatic ill-health", "", "0.2–0.4");
   add("population.needs.substance", T::Number, "0.15", "probability", "has substance use problems", "", "0.1–0.2");
   add("population.needs.social", T::Number, "0.25", "probability", "social needs / NEET", "", "0.15–0.35");
   add("population.needs.language", T::Number, "0.15", "probability", "needs Swedish language support", "", "0.1–0.2");
   add("population.distance_effect", T::Number, "0.5", "1/sd", "how strongly the latent distance to the labour market lowers job chances", "", "0.25–1.0");
   add("population.work_studies_per_month", T::Number, "0.0065", "probability/month",
-      "baseline chance of work or studies without an insats (average person)",
-      "Bejerholm 2015 control arm: 11 % in work at 18 months, 1-(1-h)^18 = 0.11 [D]", "0.003–0.01");
+      "baseline chance of work or studies without an insats (average person)", "",
+      "0.003–0.01 (Bejerholm 2015 control arm: 11 % in work at 18 months, 1-(1-h)^18 = 0.11 gives 0.0065)");
   add("population.studies_share", T::Number, "0.25", "share", "share of work-or-studies transitions that are studies",
       "", "0.15–0.40 (SUS reports work and studies together)");
   add("population.job_seeking_per_month", T::Number, "0.004", "probability/month", "baseline chance of becoming an active job seeker", "", "0.002–0.008");
@@ -240,16 +241,21 @@ std::vector<ParamSpec> build_specs() {
     add(p + "enabled", T::Boolean, "true", "", "funded in the baseline", kLever);
     add(p + "cost_sek_per_month", T::Integer, c.cost, "SEK/participant-month", "cost per participant-month", "", "±40 %");
     const bool ips = std::string(c.name) == "ips";
-    add(p + "mean_duration_months", T::Number, std::string(c.duration) + ".0", "months", "mean time to completion",
-        ips ? "Bejerholm 2015 (18-month follow-up)" : "", ips ? "" : "3–24");
+    add(p + "mean_duration_months", T::Number, std::string(c.duration) + ".0", "months", "mean time to completion", "",
+        ips ? "12–24 (Bejerholm 2015 followed up at 18 months)" : "3–24");
     add(p + "dropout_per_month", T::Number, c.dropout, "probability/month", "dropout while in the insats", "", "0.01–0.05");
     add(p + "p_work_studies", T::Number, c.p_ws, "probability", "work or studies at completion (average person)", c.effect_source,
         *c.effect_source ? "" : "±30 % (calibrated jointly to 31 % of exits, docs/sources.md#outcomes)");
     add(p + "p_job_seeking", T::Number, c.p_js, "probability", "job seeker at completion", "",
         "±30 % (calibrated jointly to 15 % of exits, docs/sources.md#outcomes)");
     add(p + "budget_share", T::Number, c.share, "share", "share of the individual (structural) budget", "", "±50 % (a composition with the other insatser of its kind)");
-    add(p + "min_age", T::Integer, c.min_age, "years", "youngest eligible", "docs/sources.md#legal-frame");
-    add(p + "max_age", T::Integer, c.max_age, "years", "oldest eligible", "docs/sources.md#legal-frame");
+    // The law's 16–64 is sourced; a narrower band of one type (IPS for adults, young_neet for the
+    // young) is the catalogue's assumption.
+    const bool law_min = std::string(c.min_age) == "16", law_max = std::string(c.max_age) == "64";
+    add(p + "min_age", T::Integer, c.min_age, "years", "youngest eligible", law_min ? "docs/sources.md#legal-frame" : "",
+        law_min ? "" : "16–20 (IPS integrated in psychosis care, seed 004)");
+    add(p + "max_age", T::Integer, c.max_age, "years", "oldest eligible", law_max ? "docs/sources.md#legal-frame" : "",
+        law_max ? "" : "24–29 (programmes for young people not in work or studies, seed 004)");
     add(p + "needs", T::StringList, c.needs, "mental|somatic|substance|social|language", "eligible needs (empty = all)", "docs/sources.md#insats-types (whom the insats is for)");
     if (std::string(c.kind) == "structural")
       for (const char* k : {"mean_duration_months", "dropout_per_month", "p_work_studies", "p_job_seeking"})

@@ -50,7 +50,7 @@ void apply_year_plan(Area& area, const ForbundYear& plan, const StepContext& ctx
   area.structural_outcome = std::pow(relative, ctx.config.capacity.structural_outcome_elasticity);
 
   // A year's commitments: every type at least at its slots, more where people already in an
-  // insats exceed them. They must fit in this year's individual money plus all opening equity.
+  // insats exceed them. They must fit in this year's individual money plus the equity it may draw.
   std::vector<std::int64_t> keep(area.participants);
   auto committed = [&]() {
     double sum = 0;

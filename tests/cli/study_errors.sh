@@ -42,7 +42,7 @@ small=(--set population.scale=0.01 --set 'scenario.end="2025-12"' --set scenario
   fail "--params all refused: $(cat "$tmp/all.err")"
 grep -q "note: not drawn, set by the scenario files: funding.members.region_max_growth" "$tmp/all.err" ||
   fail "--params all: no note on the keys left out: $(cat "$tmp/all.err")"
-grep -q "of 81 key(s)" "$tmp/all.out" || fail "--params all: expected 81 keys (77 + 4 sourced): $(head -1 "$tmp/all.out")"
+grep -q "of 85 key(s)" "$tmp/all.out" || fail "--params all: expected 85 keys (84 + 1 sourced): $(head -1 "$tmp/all.out")"
 left=$(compgen -G "$tmp/bad.h5*")
 [[ -z $left ]] || fail "files left behind: $left"
 
