@@ -76,8 +76,7 @@ TEST_CASE("scenario_reader: absent keys take the registry default, recorded as t
   // An assumption is recorded with its range; a sourced key with its source.
   CHECK(share.source.starts_with("assumption (range 0.50–0.60"));
   CHECK(r.number("population.target_group_size") == 300000.0);
-  CHECK(reader_param(r, "population.target_group_size").source ==
-        find_spec("population.target_group_size")->source);
+  CHECK(reader_param(r, "population.target_group_size").source == find_spec("population.target_group_size")->source);
   // The resolved scenario holds the defaults it read, so that re-running it needs no registry.
   CHECK(r.resolved().at_path("population.female_share").value<double>() == 0.55);
   CHECK(r.resolved().at_path("scenario.seed").value<long long>() == 1);
