@@ -141,6 +141,16 @@ with tempfile.TemporaryDirectory() as tmp:
             assert row["difference_mean"] == "" and row["note"] == "after_2026", (basis, row, months)
         else:
             assert float(row["difference_mean"]) == median, (basis, row, months)
+    # The policy years are compare's in a study whose arms have the same state offer until it is
+    # capped (state-plus-50 against region-freeze: the region pays less from 2025, and the offer
+    # differs only from 2026 on, through the spärr): study.py and finsim compare say 2025-2026.
+    rf = os.path.join(tmp, "rf.h5")
+    r = run("study", f"{src}/scenarios/state-plus-50.toml", f"{src}/scenarios/region-freeze.toml", "-n", "2", "-r", "1",
+            "-q", "--params", "population.inflow_per_year", "-o", rf, *CHEAP)
+    assert r.returncode == 0, r.stderr
+    r = run("compare", rf)
+    assert r.returncode == 0 and "policy years 2025–2026" in r.stdout, r.stdout
+    assert study_data.Study(rf).window == (2025, 2026), study_data.Study(rf).window
     r = run("quote", a.replace("a.h5", "nosuch.h5"))
     assert r.returncode == 2, r.stderr
     r = subprocess.run(["/usr/bin/python3", f"{src}/analysis/study.py", os.path.join(tmp, "nosuch.h5")],
