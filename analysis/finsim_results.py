@@ -121,22 +121,22 @@ def paired_interval(differences, dim="replication"):
 
 
 def sweep_window(ds, reference=0):
-    """First and last year of the per-year figures: from the first year in which any point differs
-    from the reference in people (stock) or money, to the last year (the whole run if none does)."""
+    """First and last year of the per-year figures: the dose-response table's window (docs/output.md,
+    "Sweeps"), from the first year in which any point's national series that finsim compare compares
+    differ from the reference's (analysis/policy_years.py) to the last year; the whole run when none do."""
     import numpy as np
+
+    from policy_years import compared_series, first_difference
 
     years = ds["year"].values
     month_year = np.array([int(str(m)[:4]) for m in ds["month"].values])
-    differs = np.zeros(len(years), dtype=bool)
-    for name in ("stock", "public_cost", "public_revenue", "finsam_contribution"):
-        d = (ds[name] != ds[name].isel(point=reference)).any([x for x in ds[name].dims if x != "month"])
-        for i, y in enumerate(years):
-            differs[i] |= bool(d.values[month_year == y].any())
-    for name in ("state_offer", "budget", "spent", "unused_offer", "unique_participants"):
-        d = (ds[name] != ds[name].isel(point=reference)).any([x for x in ds[name].dims if x != "year"])
-        differs |= d.values
-    first = years[np.argmax(differs)] if differs.any() else years[0]
-    return int(first), int(years[-1])
+    states = text(ds["state"].values)
+
+    def series(p):
+        return compared_series(lambda name: ds[name].isel(point=p).values, years, month_year, states)
+
+    ref = series(reference)
+    return first_difference(years, [(ref, series(p)) for p in range(ds.sizes["point"]) if p != reference])
 
 
 SWEEP_METRICS = ("work_studies_end", "person_years_work_studies", "participants", "budget")

@@ -6,6 +6,7 @@ import h5py
 import numpy as np
 
 import uncertainty as uq
+from policy_years import compared_series, first_difference
 
 # Calibration targets (docs/model.md §9, docs/uncertainty.md §3) with the variances of the
 # implausibility measure: the observation sd is the uncertainty of the published figure, the
@@ -121,37 +122,12 @@ class Study:
                     put(name, p, self._target_value(g, p, national, quantity, year, tg, agg) if self.arm[p] == 0 else None)
                 put("gain_monthly", p, (g["public_revenue"][p] - g["public_cost"][p]).sum(axis=2))  # [rep, month]
                 put("contribution_monthly", p, g["finsam_contribution"][p].sum(axis=2))
-                put("compared", p, self._compared_series(g, p, national, states))
+                put("compared", p, compared_series(lambda name: g[name][p], self.years, self.month_year, states))
             self.agg = {k: v for k, v in agg.items()}
         self.R = int(self.agg["ws_monthly"][0].shape[0])
         self.base_points = self._points(0)
         self.scen_points = self._points(1)
         self.window = self._window()
-
-    def _compared_series(self, g, p, national, states):
-        """[rep, year, series]: the national yearly series finsim compare compares
-        (engine/output/comparison.cpp), whose first difference between the arms starts the policy
-        years there; the same rule here gives study.py compare's policy years."""
-        years = list(self.years)
-        ends = [np.flatnonzero(self.month_year == y) for y in years]
-
-        def by_year(monthly):  # [rep, month] -> [rep, year] sums
-            return np.stack([monthly[:, m].sum(axis=1) for m in ends], axis=1)
-
-        series = [g["unique_participants"][p].sum(axis=2),
-                  by_year((g["exit_work"][p] + g["exit_studies"][p]).sum(axis=2)),
-                  by_year(g["pension_contribution_by_forbund"][p].sum(axis=2))]
-        for group in (("work", "studies"), ("work",), ("studies",), ("target", "waiting", "in_insats")):
-            stock = national[:, :, [states.index(x) for x in group]].sum(axis=2)  # [rep, month]
-            series += [by_year(stock), np.stack([stock[:, m[-1]] for m in ends], axis=1)]  # person-years, December
-        for name in ("state_paid", "region_paid", "kommuner_paid", "individual_spent", "structural", "admin",
-                     "unused_offer"):
-            series.append(g[name][p].sum(axis=2))
-        series.append(g["equity_close"][p].sum(axis=2) - g["equity_open"][p].sum(axis=2))
-        for name in ("public_cost", "public_revenue"):
-            ledger = g[name][p]  # [rep, month, payer]
-            series += [by_year(ledger[:, :, k]) for k in range(ledger.shape[2])]
-        return np.stack(series, axis=2)
 
     def _target_value(self, g, p, national, quantity, year, tg, agg):
         """[rep] of one calibration quantity in `year` (docs/uncertainty.md §3), None when the
@@ -186,11 +162,8 @@ class Study:
         """The policy years, as finsim compare finds them: from the first year in which any series it
         compares (people, exits, money by payer, the payer ledger) differs between the arms, in any
         set and replication, to the last year; the whole run when none does."""
-        b = np.array([self.agg["compared"][p] for p in self.base_points])  # [set, rep, year, series]
-        s = np.array([self.agg["compared"][p] for p in self.scen_points])
-        differs = (b != s).any(axis=(0, 1, 3))
-        first = int(self.years[np.argmax(differs)]) if differs.any() else int(self.years[0])
-        return first, self.last_year
+        compared = self.agg["compared"]
+        return first_difference(self.years, [(compared[b], compared[s]) for b, s in zip(self.base_points, self.scen_points)])
 
     def arm_values(self, name, arm):
         pts = self.base_points if arm == 0 else self.scen_points
