@@ -8,6 +8,7 @@
 #include "cli/run_job.h"
 #include "config/read_scenario.h"
 #include "output/study_labels.h"
+#include "run/mpi_run.h"
 #include "run/shard.h"
 #include "run/study_plan.h"
 #include "util/error.h"
@@ -48,7 +49,9 @@ std::vector<const ParamSpec*> drop_keys_the_files_set(const std::vector<const Pa
     }
     kept.push_back(spec);
   }
-  if (!dropped.empty()) std::cerr << "finsim: note: not drawn, set by the scenario files: " << dropped << "\n";
+  // Under mpirun every rank reads the files; rank 0 says it once.
+  if (!dropped.empty() && !mpi::launched_as_other_rank())
+    std::cerr << "finsim: note: not drawn, set by the scenario files: " << dropped << "\n";
   return kept;
 }
 
@@ -146,12 +149,14 @@ int cmd_study(const Args& args) {
   job.study_labels = encode_study_labels(labels);
   job.list_points = false;
   job.command_line = command_line("study", args);
-  std::cout << "study: " << samples << " parameter set(s) of " << design.parameters.size() << " key(s) x 2 arms ("
-            << base.config.meta.name << ", " << scen.config.meta.name << ") x " << *plan.replications
-            << " replication(s) = " << 2 * samples * static_cast<std::size_t>(*plan.replications) << " units\n"
-            << std::flush;
+  const bool speaks = !mpi::launched_as_other_rank();  // under mpirun, rank 0 prints for all
+  if (speaks)
+    std::cout << "study: " << samples << " parameter set(s) of " << design.parameters.size() << " key(s) x 2 arms ("
+              << base.config.meta.name << ", " << scen.config.meta.name << ") x " << *plan.replications
+              << " replication(s) = " << 2 * samples * static_cast<std::size_t>(*plan.replications) << " units\n"
+              << std::flush;
   const int rc = run_job(plan, job);
-  if (rc == 0 && job.shard.empty())
+  if (rc == 0 && job.shard.empty() && speaks)
     std::cout << "analyse: /usr/bin/python3 analysis/study.py " << job.output
               << " (history matching, uncertainty split, sensitivity)\n";
   return rc;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Cluster: `mpirun -np 2` and `-np 3 finsim sweep` (3 points × 3 replications) and `-np 2 finsim run`
-# write one result file whose datasets equal the 1-rank file's; only rank 0 prints, once.
+# and a study write one result file whose datasets equal the 1-rank file's; only rank 0 prints, once.
 set -uo pipefail
 source "$(dirname "$0")/lib/mpi.bash"
 tmp=$(mktemp -d)
@@ -26,5 +26,17 @@ done
 "$finsim" run "$baseline" "${short[@]}" -o "$tmp/run1.h5" >/dev/null || fail "1-rank run failed"
 ranks 2 "$finsim" run "$baseline" "${short[@]}" -o "$tmp/run2.h5" >/dev/null || fail "mpirun -np 2 run failed"
 same "$tmp/run1.h5" "$tmp/run2.h5" "(run, 2 ranks vs 1)" || fail "run: datasets differ between 2 ranks and 1"
+
+# A study (a sweep of parameter sets x arms): its header, the note on keys the files set and the
+# hint to analyse are printed once, by rank 0.
+study=("$finsim" study "$baseline" "$(dirname "$baseline")/state-plus-50.toml" -n 2 --params all
+  --set scenario.end=2025-12 --set scenario.burn_in_years=0 --set population.scale=0.05 -r 1 -t 1 -q)
+"${study[@]}" -o "$tmp/study1.h5" >/dev/null 2>&1 || fail "1-rank study failed"
+ranks 2 "${study[@]}" -o "$tmp/study2.h5" >"$tmp/study.txt" 2>"$tmp/study.err" || fail "mpirun -np 2 study failed"
+same "$tmp/study1.h5" "$tmp/study2.h5" "(study, 2 ranks vs 1)" || fail "study: datasets differ between 2 ranks and 1"
+for line in "^study: 2 parameter set" "^analyse: "; do
+  [[ $(grep -c "$line" "$tmp/study.txt") == 1 ]] || fail "study: '$line' not printed once: $(cat "$tmp/study.txt")"
+done
+[[ $(grep -c "note: not drawn" "$tmp/study.err") == 1 ]] || fail "study: the note is not printed once: $(cat "$tmp/study.err")"
 
 finish "mpi sweep check passed"
