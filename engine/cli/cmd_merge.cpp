@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "cli/options.h"
+#include "cli/output_path.h"
 #include "cli/result_file.h"
 #include "cli/run_job.h"
 #include "output/atomic_file.h"
@@ -74,9 +75,11 @@ int cmd_merge(const Args& args) {
                      "): merge with the finsim that computed them");
   const std::string first = set.files.front().path.string();
   PreparedRun run;
+  std::vector<fs::path> inputs;
   try {
     const InShardDirectory in_shard_directory(h.directory, first);
     run = prepare_run(h.plan);
+    inputs = input_paths(run);  // absolute, from the shards' directory
   } catch (const InputError& e) {
     throw InputError("the run of " + first + " cannot be prepared again: " + e.what());
   }
@@ -108,8 +111,10 @@ int cmd_merge(const Args& args) {
   std::vector<UnitJournal> journals;
   for (const auto& f : set.files) journals.push_back(UnitJournal::open_to_read(f.path));
   const RunInfo info = describe_run(command_line("merge", args), 1);
+  for (const auto& f : set.files) inputs.push_back(fs::absolute(f.path));
+  if (output.empty()) throw InputError("-o: expected a file name, got an empty one");
   PartialFile partial(fs::absolute(output));
-  claim_result_file(partial);
+  claim_result_file(partial, inputs);
   {
     // The file's attributes name (and digest) the input files as the plan's paths lead to them;
     // the shard files are open and the output's path is absolute, so the directory is no matter.

@@ -155,6 +155,7 @@ int cmd_study(const Args& args) {
               << base.config.meta.name << ", " << scen.config.meta.name << ") x " << *plan.replications
               << " replication(s) = " << 2 * samples * static_cast<std::size_t>(*plan.replications) << " units\n"
               << std::flush;
+  if (given) job.input_files.push_back(design_file);
   const int rc = run_job(plan, job);
   if (rc == 0 && job.shard.empty() && speaks)
     std::cout << "analyse: /usr/bin/python3 analysis/study.py " << job.output

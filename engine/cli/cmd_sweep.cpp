@@ -37,6 +37,7 @@ int cmd_sweep(const Args& args) {
   plan.varied_keys = points.keys;
   plan.points = points.values;
   job.command_line = command_line("sweep", args);
+  if (!points_csv.empty()) job.input_files.push_back(points_csv);
   return run_job(plan, job);
 }
 

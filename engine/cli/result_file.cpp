@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "cli/output_path.h"
 #include "util/error.h"
 
 namespace finsim::cli {
@@ -26,10 +27,8 @@ ResultWriter make_writer(const std::filesystem::path& path, const PreparedRun& r
 
 }  // namespace
 
-void claim_result_file(PartialFile& partial) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(partial.final_path(), ec))
-    throw InputError(partial.final_path().string() + ": is a directory; give a file name with -o");
+void claim_result_file(PartialFile& partial, const std::vector<std::filesystem::path>& inputs) {
+  check_output_path(partial.final_path(), inputs);
   try {
     partial.create();
   } catch (const std::system_error& e) {

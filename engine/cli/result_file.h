@@ -19,8 +19,9 @@
 namespace finsim::cli {
 
 // Creates NAME.partial.PID now, so that an unwritable place fails before hours of work: InputError
-// (one line naming the file and why) when NAME is a directory or its directory is missing or read-only.
-void claim_result_file(PartialFile& partial);
+// (one line naming the file and why) when NAME may not be written (cli/output_path.h: a directory,
+// a device, one of `inputs`) or its directory is missing or read-only.
+void claim_result_file(PartialFile& partial, const std::vector<std::filesystem::path>& inputs);
 
 // The result file of a run, sweep or study written unit by unit (output/results_writer.h): it never
 // holds a unit, only each unit's violations and the yearly summary of each point's first replication.

@@ -15,6 +15,7 @@
 #include <tbb/task_arena.h>
 
 #include "cli/mpi_job.h"
+#include "cli/output_path.h"
 #include "cli/progress.h"
 #include "cli/result_file.h"
 #include "cli/signals.h"
@@ -111,6 +112,7 @@ void read_job_options(const po::variables_map& vm, RunPlan& plan, JobOptions& jo
     plan.seed = static_cast<std::uint32_t>(seed);
   }
   if (vm.count("threads") && (job.threads < 1 || job.threads > 1024)) throw UsageError{"--threads: expected 1 to 1024"};
+  if (vm.count("output") && job.output.empty()) throw UsageError{"-o: expected a file name, got an empty one"};
   job.quiet = vm.count("quiet") > 0;
   job.resume = vm.count("resume") > 0;
   if (vm.count("shard")) {
@@ -120,6 +122,12 @@ void read_job_options(const po::variables_map& vm, RunPlan& plan, JobOptions& jo
       throw UsageError{"--shard: " + std::string(e.what())};
     }
   }
+}
+
+std::vector<std::filesystem::path> output_inputs(const PreparedRun& run, const JobOptions& options) {
+  auto inputs = input_paths(run);
+  for (const auto& f : options.input_files) inputs.push_back(std::filesystem::absolute(f));
+  return inputs;
 }
 
 JournalHeader journal_header(const PreparedRun& run) {
@@ -156,7 +164,7 @@ int run_job(const RunPlan& plan, const JobOptions& options) {
 
   CancelOnSignal signals;
   PartialFile partial(output);
-  claim_result_file(partial);
+  claim_result_file(partial, output_inputs(run, options));
   std::optional<UnitJournal> journal;
   auto interrupted = [&] {
     partial.discard();

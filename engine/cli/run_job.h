@@ -31,6 +31,8 @@ struct JobOptions {
   // finsim study: its labels encoded (output/study_labels.h); a shard run keeps them in its shard
   // file's header, and finsim merge writes them as `annotate` would have.
   std::string study_labels;
+  // Files the command read besides the scenario's (--points, --design): -o may not name one.
+  std::vector<std::string> input_files;
 };
 
 // The flags finsim run and finsim sweep share (-o, --set, -r, --seed, -t, --resume, -q), and their
@@ -46,6 +48,9 @@ std::string command_line(const std::string& command, const Args& args);
 // What a resume journal or shard file must match: this build, every point's scenario digest, the
 // seed, the replications and --events.
 JournalHeader journal_header(const PreparedRun& run);
+
+// What -o may not name: the run's input files and the command's own (JobOptions::input_files).
+std::vector<std::filesystem::path> output_inputs(const PreparedRun& run, const JobOptions& options);
 
 // Returns the exit code (0, 1, 2, 128 + signal).
 int run_job(const RunPlan& plan, const JobOptions& options);

@@ -15,6 +15,7 @@
 #include <tbb/task_arena.h>
 
 #include "cli/mpi_job.h"
+#include "cli/output_path.h"
 #include "cli/progress.h"
 #include "cli/run_job.h"
 #include "cli/signals.h"
@@ -69,8 +70,8 @@ int run_shard_job(const RunPlan& plan, const JobOptions& options, mpi::Session& 
   if (fs::path(output).extension() == ".h5")
     throw UsageError{
         "--shard writes a shard file, not a result file: give -o NAME.shard (finsim merge writes the .h5)"};
+  check_output_path(output, output_inputs(run, options));
   std::error_code ec;
-  if (fs::is_directory(output, ec)) throw InputError(output + ": is a directory; give a file name with -o");
 
   const int threads = options.threads > 0 ? options.threads : tbb::this_task_arena::max_concurrency();
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));

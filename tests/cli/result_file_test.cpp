@@ -15,7 +15,7 @@ using namespace finsim;
 TEST_CASE("result_file: claiming a result file creates NAME.partial.PID now", "[cli][result-file]") {
   test::TempDir dir("result-file-claim");
   PartialFile partial(dir / "out.h5");
-  cli::claim_result_file(partial);
+  cli::claim_result_file(partial, {});
   CHECK(std::filesystem::exists(partial.partial_path()));
   CHECK(partial.partial_path().parent_path() == dir.path);
   CHECK(!std::filesystem::exists(dir / "out.h5"));  // nothing that looks complete
@@ -29,19 +29,19 @@ TEST_CASE("result_file: an unwritable place fails before any work, naming the fi
   const std::string folder = (dir / "folder.h5").string();
   CHECK(test::input_error([&] {
           PartialFile p(folder);
-          cli::claim_result_file(p);
+          cli::claim_result_file(p, {});
         }) == folder + ": is a directory; give a file name with -o");
   const std::string missing = (dir / "missing" / "out.h5").string();
   CHECK(test::input_error([&] {
           PartialFile p(missing);
-          cli::claim_result_file(p);
+          cli::claim_result_file(p, {});
         }) ==
         missing + ": cannot write the result file: directory '" + (dir / "missing").string() + "' does not exist");
   const std::string file = dir.write("plain.txt", "x");
   const std::string under_file = file + "/out.h5";
   CHECK(test::input_error([&] {
           PartialFile p(under_file);
-          cli::claim_result_file(p);
+          cli::claim_result_file(p, {});
         }) == under_file + ": cannot write the result file: '" + file + "' is not a directory");
 }
 
@@ -59,7 +59,7 @@ TEST_CASE("result_file: a unit that breaks an identity fails the finish, and no 
   const auto good = dir / "good.h5";
   {
     PartialFile partial(good);
-    cli::claim_result_file(partial);
+    cli::claim_result_file(partial, {});
     cli::ResultFile file(partial.partial_path(), run, info);
     file.add({0, 0}, result);
     file.finish();
@@ -74,7 +74,7 @@ TEST_CASE("result_file: a unit that breaks an identity fails the finish, and no 
   const auto bad = dir / "bad.h5";
   {
     PartialFile partial(bad);
-    cli::claim_result_file(partial);
+    cli::claim_result_file(partial, {});
     cli::ResultFile file(partial.partial_path(), run, info);
     file.add({0, 0}, result);
     CHECK_THROWS_AS(file.finish(), InvariantError);

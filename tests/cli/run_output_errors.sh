@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# CLI: finsim run refuses an output path it cannot write before simulating (exit 2, one line that
-# names the path), leaves nothing behind, and by default writes <scenario name>.h5 in the
+# CLI: finsim run refuses an output path it cannot write or must not replace (a pipe, a device,
+# one of its input files, an empty name) before simulating (exit 2, one line that names the path),
+# leaves nothing behind, and by default writes <scenario name>.h5 in the
 # current directory with no .partial.PID left over.
 set -uo pipefail
 finsim=$1
@@ -34,6 +35,24 @@ if [[ $(id -u) -ne 0 ]]; then  # root ignores permissions
   mkdir "$tmp/readonly" && chmod 555 "$tmp/readonly"
   expect_refusal "$tmp/readonly/out.h5" "Permission denied"
 fi
+# A pipe or a device would be replaced by the final rename (as root, -o /dev/null would replace
+# the system's); the run's own inputs (its scenario file, a data file) would be overwritten.
+mkfifo "$tmp/pipe.h5"
+expect_refusal "$tmp/pipe.h5" "is not a regular file"
+[[ -p $tmp/pipe.h5 ]] || fail "the pipe was replaced"
+rm "$tmp/pipe.h5"
+expect_refusal /dev/null "is not a regular file"
+[[ -c /dev/null ]] || fail "/dev/null is no longer a device"
+cp "$baseline" "$tmp/own.toml" && ln -s "$src/scenarios/data" "$tmp/data"
+sum=$(sha256sum <"$tmp/own.toml")
+err=$("$finsim" run "$tmp/own.toml" -o "$tmp/own.toml" "${tiny[@]}" 2>&1 >/dev/null)
+[[ $? -eq 2 && $err == *"$tmp/own.toml: is one of the run's input files"* ]] || fail "-o its own scenario: $err"
+[[ $(sha256sum <"$tmp/own.toml") == "$sum" ]] || fail "the scenario file was overwritten"
+err=$("$finsim" run "$tmp/own.toml" -o "$tmp/data/kommuner.csv" "${tiny[@]}" 2>&1 >/dev/null)
+[[ $? -eq 2 && $err == *"is one of the run's input files"* ]] || fail "-o a data file: $err"
+rm "$tmp/data" "$tmp/own.toml"
+err=$("$finsim" run "$baseline" -o "" "${tiny[@]}" 2>&1 >/dev/null)
+[[ $? -eq 2 && $err == *"-o: expected a file name, got an empty one"* ]] || fail "-o '': $err"
 leftovers=$(find "$tmp" -name '*.partial*' -o -name '*.h5' | wc -l)
 [[ $leftovers -eq 0 ]] || fail "files left behind: $(find "$tmp" -name '*.partial*' -o -name '*.h5')"
 

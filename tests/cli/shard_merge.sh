@@ -82,6 +82,13 @@ expect_error "$tmp/none/x.shard.partial: cannot write the shard file: directory 
 [[ -z $(compgen -G "$tmp/bad*") ]] || fail "a refused shard run left files: $(compgen -G "$tmp/bad*")"
 
 # Merges that must be refused (another seed changes the resolved scenario, so its digest differs).
+sum=$(sha256sum <"$tmp/s1.shard")
+expect_error "$tmp/s1.shard: is one of the run's input files" -- \
+  merge "$tmp/s1.shard" "$tmp/s2.shard" "$tmp/s3.shard" -o "$tmp/s1.shard"
+[[ $(sha256sum <"$tmp/s1.shard") == "$sum" ]] || fail "merge -o onto a shard changed the shard"
+expect_error "$tmp/s.toml: is one of the run's input files" -- \
+  merge "$tmp/s1.shard" "$tmp/s2.shard" "$tmp/s3.shard" -o "$tmp/s.toml"
+expect_error "-o: expected a file name, got an empty one" -- merge "$tmp/s1.shard" "$tmp/s2.shard" "$tmp/s3.shard" -o ""
 cp "$tmp/s1.shard" "$tmp/copy.shard"
 expect_error "unit (point 0, replication 0) is in two files: $tmp/s1.shard (shard 1/3) and $tmp/copy.shard (shard 1/3)" -- \
   merge "$tmp/s1.shard" "$tmp/s2.shard" "$tmp/s3.shard" "$tmp/copy.shard" -o "$tmp/no.h5"

@@ -11,6 +11,10 @@ failures=0
 source "$src/tests/cli/lib/expect.bash"
 out=(-r 1 -q -o "$tmp/bad.h5")
 
+# The output may not be the points file (nor the scenario): it would be overwritten.
+printf 'funding.state.allocation_msek.2019\n339\n678\n' >"$tmp/own.csv"
+expect_error "$tmp/own.csv: is one of the run's input files" -- sweep "$baseline" --points "$tmp/own.csv" -r 1 -q -o "$tmp/own.csv"
+grep -q '^678$' "$tmp/own.csv" || fail "the points file was overwritten"
 expect_error "--vary 'k=1:2:0'" "N must be a whole number" -- sweep "$baseline" --vary k=1:2:0 "${out[@]}"
 expect_error "--vary 'k=1,1'" "given twice" -- sweep "$baseline" --vary k=1,1 "${out[@]}"
 expect_error "--vary or with --points" -- sweep "$baseline" "${out[@]}"
