@@ -43,6 +43,9 @@ small=(--set population.scale=0.01 --set 'scenario.end="2025-12"' --set scenario
 grep -q "note: not drawn, set by the scenario files: funding.members.region_max_growth" "$tmp/all.err" ||
   fail "--params all: no note on the keys left out: $(cat "$tmp/all.err")"
 grep -q "of 85 key(s)" "$tmp/all.out" || fail "--params all: expected 85 keys (84 + 1 sourced): $(head -1 "$tmp/all.out")"
+# Arms that would change the file's areas are refused before any work (full coverage adds a förbund).
+expect_error "study set 0, $src/scenarios/full-coverage.toml: its förbund" "differ from $base's" -- \
+  study "$base" "$src/scenarios/full-coverage.toml" -n 2 -r 1 "${small[@]}" -q -o "$tmp/bad.h5"
 left=$(compgen -G "$tmp/bad.h5*")
 [[ -z $left ]] || fail "files left behind: $left"
 

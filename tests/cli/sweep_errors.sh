@@ -11,6 +11,11 @@ failures=0
 source "$src/tests/cli/lib/expect.bash"
 out=(-r 1 -q -o "$tmp/bad.h5")
 
+# Points that would change the file's dimensions are refused before any work, naming the point.
+expect_error "sweep point 1 (population.scale=0.02): population.scale differs from point 0's" -- \
+  sweep "$baseline" --vary population.scale=0.01,0.02 --set scenario.end=2019-12 "${out[@]}"
+expect_error "sweep point 1 (organisation.full_coverage=true): its förbund" -- \
+  sweep "$baseline" --vary organisation.full_coverage=false,true --set scenario.end=2019-12 "${out[@]}"
 # The output may not be the points file (nor the scenario): it would be overwritten.
 printf 'funding.state.allocation_msek.2019\n339\n678\n' >"$tmp/own.csv"
 expect_error "$tmp/own.csv: is one of the run's input files" -- sweep "$baseline" --points "$tmp/own.csv" -r 1 -q -o "$tmp/own.csv"

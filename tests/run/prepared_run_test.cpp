@@ -78,35 +78,52 @@ TEST_CASE("prepared_run: points that differ only in their funding share the worl
                                          {1, 4}, {1, 5}, {1, 6}, {1, 7}, {1, 8}, {1, 9}});
 }
 
-TEST_CASE("prepared_run: points that differ in the model do not share months, in the organisation not the world",
+TEST_CASE("prepared_run: points that differ in the model do not share months, in the world not the areas",
           "[run][prepared_run]") {
   const PreparedRun model = prepare_run(prepared_sweep("population.inflow_per_year", {"0.11", "0.2"}));
   CHECK(model.worlds[0] == model.worlds[1]);  // the same organisation and data
   CHECK_FALSE(model.may_share(0, 1));
-  const PreparedRun org = prepare_run(prepared_sweep("organisation.full_coverage", {"false", "true"}));
-  CHECK(org.worlds[0] != org.worlds[1]);
-  // Full coverage leaves no kommun without a förbund; the documented non-members have none otherwise.
-  auto uncovered = [](const World& w) {
-    int n = 0;
-    for (std::size_t k = 0; k < w.geography.kommuner.size(); ++k) n += w.org.forbund_of_kommun(static_cast<int>(k)) < 0;
-    return n;
-  };
-  CHECK(uncovered(*org.worlds[0]) > 0);
-  CHECK(uncovered(*org.worlds[1]) == 0);
-  CHECK_FALSE(org.may_share(0, 1));
-  CHECK(org.may_share(1, 1));
+  // Another need indicator builds another world (other allocations) over the same areas.
+  const PreparedRun need =
+      prepare_run(prepared_sweep("funding.distribution.need_indicator", {"\"sa_ae_2018\"", "\"none\""}));
+  CHECK(need.worlds[0] != need.worlds[1]);
+  CHECK_FALSE(need.may_share(0, 1));
+  CHECK(need.may_share(1, 1));
+}
+
+TEST_CASE("prepared_run: points that would change the file's dimensions are refused before any work",
+          "[run][prepared_run]") {
+  // Full coverage adds a förbund area (Stockholms län's non-members join one): other areas.
+  CHECK(test::input_error([] {
+          prepare_run(prepared_sweep("organisation.full_coverage", {"false", "true"}));
+        }) ==
+        "sweep point 1 (organisation.full_coverage=true): its förbund (organisation keys: membership, joins, "
+        "merges, full coverage) differ from point 0's: the points of one file share one set of areas (run them "
+        "separately and use finsim compare)");
+  CHECK_THAT(test::input_error([] {
+               prepare_run(prepared_sweep("organisation.unknown_membership", {"\"regional\"", "\"none\""}));
+             }),
+             Catch::StartsWith("sweep point 1 (organisation.unknown_membership=\"none\"): its förbund"));
+  CHECK(test::input_error([] {
+          prepare_run(prepared_sweep("population.scale", {"0.01", "0.02"}));
+        }) ==
+        "sweep point 1 (population.scale=0.02): population.scale differs from point 0's: the points of one file "
+        "share one scale (run the scales separately and use finsim compare)");
 }
 
 TEST_CASE("prepared_run: a bad sweep point is named with its values, and the horizon must be common",
           "[run][prepared_run]") {
   const std::string bad = test::input_error([] { prepare_run(prepared_sweep("population.scale", {"0.5", "-1.0"})); });
   CHECK_THAT(bad, Catch::StartsWith("sweep point 1 (population.scale=-1.0): ") && Catch::Contains("population.scale"));
+  const std::string common =
+      ": its seed, replications or horizon differ from point 0's: every point must have "
+      "the same (vary other keys)";
   CHECK(test::input_error([] {
           prepare_run(prepared_sweep("scenario.seed", {"1", "2"}));
-        }) == "sweep: every point must have the same seed, replications and horizon; vary other keys");
+        }) == "sweep point 1 (scenario.seed=2)" + common);
   CHECK(test::input_error([] {
           prepare_run(prepared_sweep("scenario.end", {"\"2019-12\"", "\"2020-12\""}));
-        }) == "sweep: every point must have the same seed, replications and horizon; vary other keys");
+        }) == "sweep point 1 (scenario.end=\"2020-12\")" + common);
   // A plain run's error is the scenario's own, with nothing added.
   RunPlan plain;
   plain.scenario_file = test::kBaseline;
