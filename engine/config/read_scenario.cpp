@@ -1,5 +1,6 @@
 #include "config/read_scenario.h"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <sstream>
@@ -8,6 +9,7 @@
 #include "config/scenario_values.h"
 #include "config/toml_text.h"
 #include "util/error.h"
+#include "util/text.h"
 
 namespace finsim {
 
@@ -191,15 +193,21 @@ void read_capacity(ScenarioReader& r, CapacityConfig& c) {
   if (c.structural_outcome_elasticity > 2) r.fail("capacity.structural_outcome_elasticity", "expected 0 to 2");
 }
 
-std::vector<std::string> insats_names(const ScenarioReader& r) {
-  // Default catalogue first (registry order), then any the scenario adds, in file order.
+// The default catalogue's type names, in registry order.
+std::vector<std::string> catalogue_names() {
   std::vector<std::string> names;
-  std::set<std::string> seen;
   for (const auto& s : parameter_specs()) {
     if (s.key.rfind("insats.", 0) != 0 || s.key.rfind("insats.*", 0) == 0) continue;
     const std::string name = s.key.substr(7, s.key.find('.', 7) - 7);
-    if (seen.insert(name).second) names.push_back(name);
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
   }
+  return names;
+}
+
+std::vector<std::string> insats_names(const ScenarioReader& r) {
+  // Default catalogue first (registry order), then any the scenario adds, in file order.
+  std::vector<std::string> names = catalogue_names();
+  std::set<std::string> seen(names.begin(), names.end());
   for (const auto& n : r.table_names("insats"))
     if (seen.insert(n).second) names.push_back(n);
   return names;
@@ -208,16 +216,34 @@ std::vector<std::string> insats_names(const ScenarioReader& r) {
 // People store their insats in one byte and the event log in a signed one.
 constexpr std::size_t kMaxInsatsTypes = 127;
 
+// A type the catalogue lacks must say what it is: a misspelt name ([insats.ipz], --set
+// insats.ipz.cost_sek_per_month=…) would otherwise add a type silently, with every default.
+void require_new_type_declared(const ScenarioReader& r, const std::string& name,
+                               const std::vector<std::string>& catalogue) {
+  const std::string p = "insats." + name + ".";
+  for (const char* key : {"kind", "label_sv"}) {
+    const auto& params = r.parameters();
+    const auto it = std::find_if(params.begin(), params.end(), [&](const auto& x) { return x.key == p + key; });
+    if (it == params.end() || it->origin != "default") continue;
+    const std::string guess = closest_match(name, catalogue);
+    r.fail(p + key, "'" + name + "' is not an insats type of the catalogue, and a new type must set kind and "
+                    "label_sv" + (guess.empty() ? std::string() : " (did you mean '" + guess + "'?)"));
+  }
+}
+
 void read_insatser(ScenarioReader& r, std::vector<InsatsType>& out) {
   const auto names = insats_names(r);
   if (names.size() > kMaxInsatsTypes)
     r.fail("insats", "expected at most " + std::to_string(kMaxInsatsTypes) + " insats types, found " + std::to_string(names.size()));
+  const std::vector<std::string> catalogue = catalogue_names();
   for (const auto& name : names) {
     const std::string p = "insats." + name + ".";
     InsatsType t;
     t.name = name;
     t.label_sv = r.string(p + "label_sv");
     const std::string kind = r.string(p + "kind");
+    if (std::find(catalogue.begin(), catalogue.end(), name) == catalogue.end())
+      require_new_type_declared(r, name, catalogue);
     if (kind != "individual" && kind != "structural") r.fail(p + "kind", "expected \"individual\" or \"structural\"");
     t.structural = kind == "structural";
     t.enabled = r.boolean(p + "enabled");

@@ -227,6 +227,19 @@ TEST_CASE("config: more insats types than a person's byte holds is an input erro
   }
 }
 
+TEST_CASE("config: a new insats type must set kind and label_sv, so a misspelt name is no new type", "[config]") {
+  // --set of a misspelt catalogue name would add a ninth type with every default.
+  CHECK(input_error({"insats.ipz.cost_sek_per_month=5000"}) ==
+        "insats.ipz.kind: 'ipz' is not an insats type of the catalogue, and a new type must set kind and "
+        "label_sv (did you mean 'ips'?) (default value)");
+  CHECK(input_error({"insats.mentor.kind=\"individual\""}) ==
+        "insats.mentor.label_sv: 'mentor' is not an insats type of the catalogue, and a new type must set kind "
+        "and label_sv (default value)");
+  // With both it is a new type.
+  const Scenario s = load_scenario(kBaseline, {"insats.mentor.kind=\"individual\"", "insats.mentor.label_sv=\"Mentor\""});
+  CHECK(s.config.insatser.back().name == "mentor");
+}
+
 TEST_CASE("config: the parameter table has a row for every key the model reads", "[config]") {
   const Scenario s = load_scenario(kBaseline, {"referral.max_wait_months=4"});
   std::set<std::string> keys;

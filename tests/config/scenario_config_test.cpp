@@ -47,8 +47,9 @@ TEST_CASE("scenario config: member defaults equal the registry's", "[config]") {
 }
 
 TEST_CASE("scenario config: an insats type's member defaults equal the registry's insats.* defaults", "[config]") {
-  // An insats the registry's catalogue does not have gets every insats.* default.
-  const ScenarioConfig registry = registry_defaults("[insats.extra]\nenabled = true\n");
+  // An insats the registry's catalogue does not have gets every insats.* default but the two it
+  // must set (here to the defaults' values).
+  const ScenarioConfig registry = registry_defaults("[insats.extra]\nkind = \"individual\"\nlabel_sv = \"\"\n");
   const InsatsType* extra = nullptr;
   for (const auto& t : registry.insatser)
     if (t.name == "extra") extra = &t;
