@@ -23,11 +23,17 @@ int cmd_export(const Args& args) {
 
   const ResultsFile f = open_results(path);
   std::error_code ec;
+  const bool existed = std::filesystem::exists(dir, ec);
   std::filesystem::create_directories(dir, ec);
-  if (!std::filesystem::is_directory(dir))
+  if (!std::filesystem::is_directory(dir, ec))
     throw InputError(dir + ": cannot create the directory" + (ec ? ": " + ec.message() : ""));
-
-  const std::size_t written = export_csv(f, dir);
+  std::size_t written = 0;
+  try {
+    written = export_csv(f, dir);
+  } catch (...) {
+    if (!existed) std::filesystem::remove(dir, ec);  // the folder made for it, empty again
+    throw;
+  }
   std::cout << "wrote " << written << " CSV files and attributes.csv to " << dir << "\n";
   return 0;
 }

@@ -1,5 +1,6 @@
 // finsim: the command-line front end. The library never prints or exits; this file does both.
 #include <boost/program_options/errors.hpp>
+#include <filesystem>
 #include <cstring>
 #include <iostream>
 #include <map>
@@ -80,6 +81,12 @@ int main(int argc, char** argv) {
     return 2;
   } catch (const finsim::InputError& e) {
     std::cerr << "finsim: " << e.what() << "\n";
+    return 2;
+  } catch (const std::filesystem::filesystem_error& e) {
+    // A path given to finsim that the file system refuses (a symbolic-link loop, a name too long):
+    // bad input, named by its path.
+    std::cerr << "finsim: " << (e.path1().empty() ? std::string() : e.path1().string() + ": ") << e.code().message()
+              << "\n";
     return 2;
   } catch (const std::exception& e) {
     std::cerr << "finsim: error: " << e.what() << "\n";

@@ -1,6 +1,10 @@
 #include "output/csv_export.h"
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <fstream>
 #include <stdexcept>
 #include <string>
@@ -14,7 +18,6 @@
 namespace finsim {
 namespace {
 
-// Shortest text that reads back as the same double.
 // Every element of a dataset as CSV-ready text, row-major.
 std::vector<std::string> cells(const h5::Group& g, const std::string& name) {
   const auto info = h5::dataset_info(g, name);
@@ -46,7 +49,7 @@ void write_dataset(const h5::Group& g, const std::string& name, const std::vecto
   }
   const auto values = cells(g, name);
   std::ofstream out(file);
-  if (!out) throw std::runtime_error(file.string() + ": cannot write");
+  if (!out) throw std::runtime_error(file.string() + ": cannot write: " + std::strerror(errno));
   for (std::size_t axis = 0; axis < dims.size(); ++axis)
     out << csv_field(dims[axis].empty() ? "axis" + std::to_string(axis) : dims[axis]) << ",";
   out << "value\n";
@@ -67,7 +70,7 @@ void write_dataset(const h5::Group& g, const std::string& name, const std::vecto
 void write_event_log(const h5::Group& scenario, const std::filesystem::path& file) {
   const EventLogReader log(scenario);
   std::ofstream out(file);
-  if (!out) throw std::runtime_error(file.string() + ": cannot write");
+  if (!out) throw std::runtime_error(file.string() + ": cannot write: " + std::strerror(errno));
   out << "replication,month,agent,forbund,event,from_state,to_state,insats\n";
   constexpr std::size_t kBlock = 1 << 20;
   for (std::size_t first = 0; first < log.size(); first += kBlock)
@@ -78,23 +81,9 @@ void write_event_log(const h5::Group& scenario, const std::filesystem::path& fil
   if (!out) throw std::runtime_error(file.string() + ": write failed");
 }
 
-}  // namespace
-
-std::size_t export_csv(const ResultsFile& results, const std::filesystem::path& dir) {
-  std::size_t written = 0;
-  for (const auto& child : results.group.children()) {
-    if (child.kind != h5::Kind::dataset) continue;
-    const auto dims = h5::dimension_names(results.group, child.name);
-    if (dims.size() == 1 && dims[0] == child.name) continue;  // a coordinate: its labels are columns elsewhere
-    write_dataset(results.group, child.name, dims, dir / (child.name + ".csv"));
-    ++written;
-  }
-  if (results.group.has("events")) {
-    write_event_log(results.group, dir / "events.csv");
-    ++written;
-  }
-  // Provenance next to the data, so a spreadsheet keeps its link to the run.
-  std::ofstream attrs(dir / "attributes.csv");
+void write_attributes(const ResultsFile& results, const std::filesystem::path& file) {
+  std::ofstream attrs(file);
+  if (!attrs) throw std::runtime_error(file.string() + ": cannot write: " + std::strerror(errno));
   attrs << "object,attribute,value\n";
   const auto root = results.file.root();
   for (const auto& a : root.attributes())
@@ -109,8 +98,74 @@ std::size_t export_csv(const ResultsFile& results, const std::filesystem::path& 
             << csv_field(h5::to_string(a.value)) << "\n";
   }
   attrs.close();
-  if (!attrs) throw std::runtime_error((dir / "attributes.csv").string() + ": write failed");
-  return written;
+  if (!attrs) throw std::runtime_error(file.string() + ": write failed");
+}
+
+// The files of one export, each written as NAME.partial.PID and renamed over NAME only when every
+// one is written: a failed export leaves the folder as it was (no mix of old and new tables).
+class ExportFiles {
+ public:
+  explicit ExportFiles(std::filesystem::path dir)
+      : dir_(std::move(dir)), suffix_(".partial." + std::to_string(getpid())) {}
+  ExportFiles(const ExportFiles&) = delete;
+  ExportFiles& operator=(const ExportFiles&) = delete;
+  ~ExportFiles() {
+    std::error_code ec;
+    if (!committed_)
+      for (const auto& n : names_) std::filesystem::remove(temporary(n), ec);
+  }
+  // Where to write `name` for now. An existing NAME that is not a regular file is refused first.
+  std::filesystem::path add(const std::string& name) {
+    std::error_code ec;
+    const auto final = dir_ / name;
+    if (std::filesystem::exists(final, ec) && !std::filesystem::is_regular_file(final, ec))
+      throw InputError(final.string() +
+                       ": exists and is not a regular file; export would replace it (give "
+                       "another --csv folder)");
+    names_.push_back(name);
+    return temporary(name);
+  }
+  void commit() {
+    for (const auto& n : names_) std::filesystem::rename(temporary(n), dir_ / n);
+    committed_ = true;
+  }
+
+ private:
+  std::filesystem::path temporary(const std::string& name) const { return dir_ / (name + suffix_); }
+  std::filesystem::path dir_;
+  std::string suffix_;
+  std::vector<std::string> names_;
+  bool committed_ = false;
+};
+
+}  // namespace
+
+std::size_t export_csv(const ResultsFile& results, const std::filesystem::path& dir) {
+  struct Table {
+    std::string name;
+    std::vector<std::string> dims;
+  };
+  std::vector<Table> tables;
+  for (const auto& child : results.group.children()) {
+    if (child.kind != h5::Kind::dataset) continue;
+    auto dims = h5::dimension_names(results.group, child.name);
+    if (dims.size() == 1 && dims[0] == child.name) continue;  // a coordinate: its labels are columns elsewhere
+    tables.push_back({child.name, std::move(dims)});
+  }
+  ExportFiles files(dir);
+  // Every name is checked before anything is written.
+  std::vector<std::filesystem::path> paths;
+  for (const auto& t : tables) paths.push_back(files.add(t.name + ".csv"));
+  const bool events = results.group.has("events");
+  const auto events_path = events ? files.add("events.csv") : std::filesystem::path();
+  // Provenance next to the data, so a spreadsheet keeps its link to the run.
+  const auto attributes_path = files.add("attributes.csv");
+  for (std::size_t i = 0; i < tables.size(); ++i)
+    write_dataset(results.group, tables[i].name, tables[i].dims, paths[i]);
+  if (events) write_event_log(results.group, events_path);
+  write_attributes(results, attributes_path);
+  files.commit();
+  return tables.size() + (events ? 1 : 0);
 }
 
 }  // namespace finsim

@@ -9,7 +9,9 @@
 namespace finsim {
 
 // Writes the CSV files into `dir` (which must exist) and returns how many data files it wrote
-// (attributes.csv not counted). Throws std::runtime_error naming a file that cannot be written.
+// (attributes.csv not counted). All or nothing: each is written as NAME.partial.PID and renamed
+// when all are written. Throws InputError when a NAME exists and is not a regular file, and
+// std::runtime_error naming a file that cannot be written; `dir` is then as it was.
 std::size_t export_csv(const ResultsFile& results, const std::filesystem::path& dir);
 
 }  // namespace finsim

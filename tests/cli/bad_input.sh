@@ -36,6 +36,9 @@ mkdir "$tmp/data"
 cp "$src/scenarios/data/"*.csv "$tmp/data/"
 sed -i '3s/^0115,Vallentuna,01,Stockholms län,[0-9]*,/0115,Vallentuna,01,Stockholms län,many,/' "$tmp/data/kommuner.csv"
 expect_error "data/kommuner.csv:3:5: population_total: expected an integer, found 'many'" -- validate "$tmp/baseline.toml"
+# A path the file system refuses is bad input too (was exit 1 with "filesystem error").
+ln -s loop "$tmp/loop"
+expect_error "$tmp/loop: Too many levels of symbolic links" -- validate "$tmp/loop"
 
 if [[ $failures -ne 0 ]]; then
   echo "$failures check(s) failed" >&2

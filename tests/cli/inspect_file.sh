@@ -52,6 +52,16 @@ expect_error "future.h5: schema_version 999 is not supported" -- inspect "$tmp/f
 expect_error "old.h5: an older schema_version (variable-length strings) is not supported (this finsim reads 2)" -- inspect "$tmp/old.h5"
 expect_error "old.h5: an older schema_version" -- export "$tmp/old.h5" --csv "$tmp/old-csv"
 
+# An export is all or nothing: a name in the folder that is not a regular file is refused before any
+# table is written, and the folder stays as it was (it held 39 tables and no reason before).
+mkdir -p "$tmp/pre/participants.csv"
+expect_error "$tmp/pre/participants.csv: exists and is not a regular file" -- export "$tmp/r.h5" --csv "$tmp/pre"
+[[ $(ls -A "$tmp/pre") == participants.csv ]] || fail "a refused export left files: $(ls -A "$tmp/pre")"
+expect_error "$tmp/new-folder/aaa" "cannot create the directory: File name too long" -- \
+  export "$tmp/r.h5" --csv "$tmp/new-folder/$(printf 'a%.0s' {1..300})"
+"$finsim" export "$tmp/r.h5" --csv "$tmp/pre/ok" >/dev/null || fail "export into a new folder failed"
+[[ -z $(compgen -G "$tmp/pre/ok/*partial*") && -f $tmp/pre/ok/attributes.csv ]] || fail "export left: $(ls "$tmp/pre/ok")"
+
 # Found by fuzzing: damaged variable-length strings crashed (SIGSEGV, exit 139) or hung libhdf5; since
 # schema_version 2 such a file is refused before any string is read.
 expect_error "regression_vlen_segv.h5: an older schema_version" -- inspect "$src/tests/fuzz/corpus/fuzz_results/regression_vlen_segv.h5"
