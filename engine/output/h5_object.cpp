@@ -200,6 +200,8 @@ File File::open_read(const std::filesystem::path& path) {
   std::error_code error;
   if (!std::filesystem::exists(path, error)) throw InputError(name + ": no such file");
   if (std::filesystem::is_directory(path, error)) throw InputError(name + ": is a directory");
+  // A pipe or device: reading it would wait for a writer (finsim inspect hung on a pipe).
+  if (!std::filesystem::is_regular_file(path, error)) throw InputError(name + ": not a regular file");
   htri_t is_hdf5 = H5Fis_hdf5(name.c_str());
   if (is_hdf5 < 0) throw InputError(name + ": cannot open: " + detail::reason(detail::current_stack()));
   if (is_hdf5 == 0) throw InputError(name + ": not an HDF5 file");

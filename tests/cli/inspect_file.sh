@@ -29,6 +29,10 @@ expect_error "not an HDF5 file" -- inspect "$tmp/bad.h5"
 expect_error "no such file" -- inspect "$tmp/none.h5"
 head -c 3000 "$tmp/r.h5" >"$tmp/truncated.h5"
 expect_error "truncated.h5" -- inspect "$tmp/truncated.h5"
+# A pipe is refused, not read (inspect waited for a writer forever).
+mkfifo "$tmp/pipe.h5"
+expect_error "$tmp/pipe.h5: not a regular file" -- inspect "$tmp/pipe.h5"
+expect_error "/dev/null: not a regular file" -- compare /dev/null "$tmp/r.h5"
 
 # A readable HDF5 file that is not a finsim result, or of another schema_version, is refused too.
 /usr/bin/python3 - "$tmp" <<'PY'
