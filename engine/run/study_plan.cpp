@@ -9,6 +9,7 @@
 #include "util/error.h"
 #include "util/latin_hypercube.h"
 #include "util/text.h"
+#include "world/csv.h"
 
 namespace finsim {
 
@@ -71,62 +72,51 @@ std::vector<std::vector<std::string>> draw_parameter_sets(const StudyDesign& des
 
 DesignFile read_design_file(const std::filesystem::path& path) {
   const std::string file = path.string();
-  std::ifstream in(path);
-  if (!in) throw InputError(file + ": cannot open the design file");
+  // The CSV rules of every other input (quotes, a BOM, CRLF; world/csv.h).
+  const CsvTable t = CsvTable::read(file);
   DesignFile d;
-  std::string line;
-  long number = 0;
-  std::vector<std::string> header;
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (trim(line).empty()) continue;
-    const auto fields = split(line, ',');
-    if (header.empty()) {
-      for (const auto& f : fields) {
-        const std::string key(trim(f));
-        const ParamSpec* found = nullptr;
-        for (const auto& spec : parameter_specs())
-          if (spec.key == key || sampled_key(spec) == key) found = &spec;
-        if (!found) {
-          const std::string near = closest_match(key, known_keys());
-          throw InputError(located(file, number, 0, key,
-                                   "not a registry key" + (near.empty() ? "" : " (did you mean '" + near + "'?)")));
-        }
-        if (!found->prior.sampled())
-          throw InputError(located(file, number, 0, key, "has no distribution (" + found->prior.why + ")"));
-        for (const auto* seen : d.parameters)
-          if (seen == found) throw InputError(located(file, number, 0, key, "given twice"));
-        d.parameters.push_back(found);
-        header.push_back(key);
-      }
-      continue;
-    }
-    if (fields.size() != header.size())
+  if (t.header().empty() || (t.header().size() == 1 && trim(t.header()[0]).empty()))
+    throw InputError(file + ": empty design file (expected a header of keys and rows of values)");
+  for (const auto& column : t.header()) {
+    const std::string key(trim(column));
+    const ParamSpec* found = nullptr;
+    for (const auto& spec : parameter_specs())
+      if (spec.key == key || sampled_key(spec) == key) found = &spec;
+    if (!found) {
+      const std::string near = closest_match(key, known_keys());
       throw InputError(
-          located(file, number, 0, "",
-                  "expected " + std::to_string(header.size()) + " values, got " + std::to_string(fields.size())));
+          located(file, 1, 0, key, "not a registry key" + (near.empty() ? "" : " (did you mean '" + near + "'?)")));
+    }
+    if (!found->prior.sampled())
+      throw InputError(located(file, 1, 0, key,
+                               "has no distribution" + (found->prior.why.empty() ? std::string(" (not drawn)")
+                                                                                 : " (" + found->prior.why + ")")));
+    for (const auto* seen : d.parameters)
+      if (seen == found) throw InputError(located(file, 1, 0, key, "given twice"));
+    d.parameters.push_back(found);
+  }
+  for (std::size_t r = 0; r < t.rows(); ++r) {
     std::vector<double> row;
-    for (std::size_t k = 0; k < fields.size(); ++k) {
-      const std::string text(trim(fields[k]));
+    for (std::size_t k = 0; k < t.header().size(); ++k) {
+      const std::string text(trim(t.cell(r, k)));
       const Prior& prior = d.parameters[k]->prior;
+      const std::string key(trim(t.header()[k]));
+      const long line = t.line_of(r);
       double v = 0;
       const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
       if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(v))
-        throw InputError(located(file, number, 0, header[k], "expected a number, got '" + text + "'"));
+        throw InputError(located(file, line, 0, key, "expected a number, got '" + text + "'"));
       // An integer key runs with a whole number: 6.5 would silently run as 6 (sobol.py writes whole numbers).
       if (prior.integer && v != std::round(v))
-        throw InputError(
-            located(file, number, 0, header[k], "expected a whole number (an integer key), got '" + text + "'"));
+        throw InputError(located(file, line, 0, key, "expected a whole number (an integer key), got '" + text + "'"));
       const double slack = prior.integer ? 0.5 : 1e-9 * std::max(std::fabs(prior.low), std::fabs(prior.high));
       if (v < prior.low - slack || v > prior.high + slack)
         throw InputError(
-            located(file, number, 0, header[k], "value " + text + " outside its distribution " + prior_formula(prior)));
+            located(file, line, 0, key, "value " + text + " outside its distribution " + prior_formula(prior)));
       row.push_back(v);
     }
     d.rows.push_back(std::move(row));
   }
-  if (header.empty()) throw InputError(file + ": empty design file (expected a header of keys and rows of values)");
   if (d.rows.empty()) throw InputError(file + ": no parameter set (rows) after the header");
   return d;
 }

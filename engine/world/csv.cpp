@@ -1,8 +1,10 @@
 #include "world/csv.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -11,12 +13,18 @@
 namespace finsim {
 
 CsvTable CsvTable::read(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw InputError(path + ": is a directory, expected a CSV file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": cannot open CSV file");
   std::stringstream buf;
   buf << in.rdbuf();
   std::string text = buf.str();
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // UTF-8 BOM from spreadsheets
+  // A NUL byte is no text (and would cut every message quoting the field short).
+  if (const auto nul = text.find('\0'); nul != std::string::npos)
+    throw InputError(located(path, 1 + static_cast<long>(std::count(text.begin(), text.begin() + static_cast<long>(nul), '\n')),
+                             0, "", "a NUL byte (expected text)"));
 
   CsvTable t;
   t.path_ = path;

@@ -101,7 +101,11 @@ TEST_CASE("run: read_design_file reads given parameter sets and refuses bad ones
   write("population.inflow_per_year,referral.max_wait_months\n0.12,four\n");
   CHECK(test::input_error([&] { read_design_file(path); }).find("expected a number") != std::string::npos);
   write("population.inflow_per_year,referral.max_wait_months\n0.12\n");
-  CHECK(test::input_error([&] { read_design_file(path); }).find("expected 2 values") != std::string::npos);
+  CHECK(test::input_error([&] { read_design_file(path); }) == f + ":2: expected 2 fields, found 1");
+  // The CSV rules of every other input: a spreadsheet's BOM, quoted values and CRLF are read.
+  write("\xEF\xBB\xBFpopulation.inflow_per_year,referral.max_wait_months\r\n\"0.12\",\"4\"\r\n");
+  CHECK(read_design_file(path).rows == std::vector<std::vector<double>>{{0.12, 4.0}});
+  CHECK(test::input_error([&] { read_design_file(dir); }) == dir.string() + ": is a directory, expected a CSV file");
   write("population.inflow_per_yer\n0.12\n");
   CHECK(test::input_error([&] { read_design_file(path); }).find("did you mean 'population.inflow_per_year'") !=
         std::string::npos);

@@ -3,6 +3,8 @@
 #include "world/csv.h"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "util/error.h"
@@ -96,6 +98,19 @@ TEST_CASE("world: an unterminated quote names the line where the field starts", 
 TEST_CASE("world: a missing CSV file is named", "[world][csv]") {
   const std::string file = kCsvDir + "no_such_file.csv";
   CHECK(geography_error(file, kForbundOk) == file + ": cannot open CSV file");
+}
+
+TEST_CASE("world: a NUL byte is refused with its line, a directory as a directory", "[world][csv]") {
+  // A NUL inside a value cut every message that quoted it short (a --points CSV).
+  const std::string file = (std::filesystem::temp_directory_path() / "finsim-csv-nul.csv").string();
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << "key\n339\n6" << '\0' << "78\n";
+  }
+  CHECK(geography_error(file, kForbundOk) == file + ":3: a NUL byte (expected text)");
+  std::filesystem::remove(file);
+  const std::string dir = kCsvDir.substr(0, kCsvDir.size() - 1);
+  CHECK(geography_error(dir, kForbundOk) == dir + ": is a directory, expected a CSV file");
 }
 
 TEST_CASE("world: need_indicator is optional and defaults to 1", "[world][csv]") {
