@@ -22,13 +22,12 @@ from brief_html import CSS, esc, print_pdf
 from brief_pages import (page_dose, page_front, page_lan, page_provenance, page_rests_quote, page_study,
                          page_time_money)
 from brief_text import t
+from cli_errors import UsageError, check_output
 
 
 def render(args):
     finsim, lang = args.finsim, args.lang
-    for path in [args.base, args.scenario] + [p for p in (args.sweep, args.study) if p]:
-        if not os.path.isfile(path):
-            raise BriefError(f"{path}: no such file")
+    data.check_inputs(args.base, args.scenario, args.sweep, args.study)
     base, scen = data.run_info(args.base), data.run_info(args.scenario)
     c = data.Compare(data.parse_csv(data.run([finsim, "compare", args.base, args.scenario, "--by-lan", "--format", "csv",
                                               "--lang", lang], "finsim compare")))
@@ -83,9 +82,14 @@ def main(argv):
         out_dir = os.path.dirname(os.path.abspath(args.output))
         if not os.path.isdir(out_dir):
             raise BriefError(f"-o {args.output}: no such directory {out_dir}")
+        # Every output is checked before any work: not a directory, not one of the inputs.
+        inputs = [args.base, args.scenario, args.sweep, args.study, args.study_json]
+        stem = os.path.basename(args.output).rsplit(".", 1)[0]
+        check_output(args.output, "-o", None, inputs)
+        if args.pdf:
+            check_output(os.path.join(os.path.dirname(args.output), stem + ".pdf"), "--pdf", None, inputs)
         text = render(args)
         # Complete files or none: write temporaries next to the outputs, rename at the end.
-        stem = os.path.basename(args.output).rsplit(".", 1)[0]
         temps = []
         try:
             fd, tmp_html = tempfile.mkstemp(dir=out_dir, prefix=f".{stem}.", suffix=".html")
@@ -108,9 +112,13 @@ def main(argv):
                     os.unlink(x)
         print(f"wrote {args.output}" + (f" and {pdf_path}" if args.pdf else ""))
         return 0
-    except BriefError as e:
-        print(str(e) if str(e).startswith("finsim") else f"finsim brief: {e}", file=sys.stderr)
+    except UsageError as e:  # BriefError and the checks of cli_errors
+        message = " ".join(str(e).split())
+        print(message if message.startswith("finsim") else f"finsim brief: {message}", file=sys.stderr)
         return e.code
+    except OSError as e:  # writing the files (the checks above make this rare): still one line
+        print(f"finsim brief: -o {args.output}: cannot write it ({e.strerror or e})", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -13,17 +13,45 @@ import subprocess
 import h5py
 import numpy as np
 
+from cli_errors import UsageError, pairing_difference, result_file
 from finsim_results import open_scenario, scenario_names
 
 ANALYSIS_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
-class BriefError(Exception):
+class BriefError(UsageError):
     """Bad input: one line for the user, exit code 2 (or `code`)."""
 
-    def __init__(self, message, code=2):
-        super().__init__(message)
-        self.code = code
+
+def check_inputs(base_path, scen_path, sweep_path=None, study_path=None):
+    """Each file is of its kind, and the sweep and the study are of the two runs' question: the study's
+    base and scenario are the runs', the sweep is of one of their scenarios, and both have the runs'
+    seed, months and population scale (else the brief would set figures of other runs beside them)."""
+    try:
+        base = result_file(base_path, kinds=("run",))
+        scen = result_file(scen_path, kinds=("run",))
+        sweep = result_file(sweep_path, "--sweep", kinds=("sweep",)) if sweep_path else None
+        study = result_file(study_path, "--study", kinds=("study",)) if study_path else None
+    except UsageError as e:
+        raise BriefError(str(e), e.code)
+    names = (base["name"], scen["name"])
+    if sweep:
+        if sweep["name"] not in names:
+            raise BriefError(f"--sweep {sweep_path}: a sweep of scenario '{sweep['name']}', expected one of the runs' "
+                             f"('{names[0]}' or '{names[1]}')")
+        differ = pairing_difference(base, sweep)
+        if differ:
+            raise BriefError(f"--sweep {sweep_path}: does not match the runs ({base_path} vs it: {differ}); expected "
+                             "a sweep with the runs' seed, months and population scale")
+    if study:
+        arms = (str(study.get("study_base_scenario", "")), str(study.get("study_scenario", "")))
+        if arms != names:
+            raise BriefError(f"--study {study_path}: a study of '{arms[1]}' against '{arms[0]}', expected one of "
+                             f"'{names[1]}' against '{names[0]}' (the two runs)")
+        differ = pairing_difference(base, study)
+        if differ:
+            raise BriefError(f"--study {study_path}: does not match the runs ({base_path} vs it: {differ}); expected "
+                             "a study with the runs' seed, months and population scale")
 
 
 def run(argv, what):

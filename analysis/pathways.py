@@ -10,13 +10,13 @@ at its start (no start record), are left out. Counts are agents; multiply by per
 (1 / population.scale) for persons.
 """
 
-import argparse
 import os
 import sys
 
 import pandas as pd
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cli_errors import Parser, UsageError, check_output, report, result_file, write_files  # noqa: E402
 from finsim_results import read_events  # noqa: E402
 
 ENDINGS = ["completion", "dropout", "ended_unfunded", "pathway_referral"]
@@ -58,20 +58,28 @@ def pathway_table(events):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = Parser(prog="pathways.py", description=__doc__.split("\n")[0])
     parser.add_argument("result", help="HDF5 result file written with finsim run --events")
     parser.add_argument("--csv", help="also write the table as CSV")
     args = parser.parse_args()
     try:
-        events = read_events(args.result)
-    except (KeyError, OSError) as e:
-        print(f"pathways.py: {e}", file=sys.stderr)
-        return 2
-    table = pathway_table(events)
+        # The output is checked before any work: a mistake costs nothing and prints no table.
+        if args.csv:
+            check_output(args.csv, "--csv", None, [args.result])
+        result_file(args.result, kinds=("run",))
+        try:
+            events = read_events(args.result)
+        except KeyError as e:  # no event log: KeyError's str() would quote the message
+            raise UsageError(e.args[0] if e.args else str(e))
+        table = pathway_table(events)
+        if args.csv:
+            write_files([(args.csv, "--csv", table.to_csv)])
+    except UsageError as e:
+        return report("pathways.py", e)
+    except OSError as e:
+        return report("pathways.py", f"{args.result}: {e}")
     with pd.option_context("display.width", 200, "display.max_columns", 30, "display.float_format", "{:.2f}".format):
         print(table)
-    if args.csv:
-        table.to_csv(args.csv)
     return 0
 
 

@@ -1,18 +1,21 @@
 """Plots a scenario against its baseline: people in individual insatser and exits to work or
 studies per year, mean over replications with a 95 % band (paired runs: same seeds).
 
-Usage: /usr/bin/python3 analysis/plot_comparison.py BASE.h5 SCEN.h5 OUT.png [--lang sv|en]
+Usage: /usr/bin/python3 analysis/plot_comparison.py BASE.h5 SCEN.h5 OUT.png|OUT.svg [--lang sv|en]
+
+The two runs must pair as finsim compare pairs them (same seed, months, population scale and
+replications); a bad file or flag is refused with one line on stderr and exit code 2, and the plot is
+written whole or not at all.
 """
 
+import os
 import sys
 
-import matplotlib
-
-matplotlib.use("Agg")  # files only: works on servers without a display
-import matplotlib.pyplot as plt
 import numpy as np
 
-from finsim_results import open_scenario, scenario_names, yearly_national
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cli_errors import (Parser, UsageError, check_output, pairing_difference, plot_formats,  # noqa: E402
+                        report, result_file, write_files)
 
 LABELS = {
     "en": {"participants": "People in individual insatser (unique per year)",
@@ -30,16 +33,39 @@ def band(values):
 
 
 def main(argv):
-    if len(argv) < 4:
-        print(__doc__.strip(), file=sys.stderr)
-        return 2
-    base_path, scen_path, out = argv[1:4]
-    lang = argv[argv.index("--lang") + 1] if "--lang" in argv else "en"
-    text = LABELS[lang]
+    parser = Parser(prog="plot_comparison.py", description=__doc__.strip().splitlines()[0],
+                    usage="%(prog)s BASE.h5 SCEN.h5 OUT.png|OUT.svg [--lang sv|en]")
+    parser.add_argument("base", help="the baseline run (finsim run)")
+    parser.add_argument("scenario", help="the scenario run, paired with the baseline (same seed and months)")
+    parser.add_argument("output", help="the plot; its format by the suffix (.png, .svg, .pdf, ...)")
+    parser.add_argument("--lang", choices=("en", "sv"), default="en")
+    args = parser.parse_args(argv[1:])
+    try:
+        check_output(args.output, "output", plot_formats(), [args.base, args.scenario])
+        runs = [result_file(path, kinds=("run",)) for path in (args.base, args.scenario)]
+        differ = pairing_difference(*runs, replications=True)
+        if differ:
+            raise UsageError(f"cannot pair {args.base} and {args.scenario}: different {differ} "
+                             "(expected paired runs: the same seed, months, population scale and replications)")
+        fig = plot(runs, LABELS[args.lang])
+        write_files([(args.output, "output", lambda p: fig.savefig(p, dpi=110))])
+    except UsageError as e:
+        return report("plot_comparison.py", e)
+    return 0
+
+
+def plot(runs, text):
+    import matplotlib  # here, not at the top: a bad argument is refused without loading it
+
+    matplotlib.use("Agg")  # files only: works on servers without a display
+    import matplotlib.pyplot as plt
+
+    from finsim_results import open_scenario, yearly_national
+
     fig, axes = plt.subplots(1, 2, figsize=(11, 4))
-    for path in (base_path, scen_path):
-        name = scenario_names(path)[0]
-        ds = open_scenario(path, name)
+    for info in runs:
+        name = info["name"]
+        ds = open_scenario(info["path"], name)
         unique = ds["unique_participants"].sum("forbund")
         years = unique["year"].values
         mean, lo, hi = band(unique.values)
@@ -56,9 +82,7 @@ def main(argv):
         ax.legend()
         ax.grid(alpha=0.3)
     fig.tight_layout()
-    fig.savefig(out, dpi=110)
-    return 0
-
+    return fig
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv))

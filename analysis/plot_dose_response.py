@@ -7,7 +7,7 @@ Usage: /usr/bin/python3 analysis/plot_dose_response.py SWEEP.h5 -o CURVE.png|CUR
            [--x key|offer] [--reference K]
 """
 
-import argparse
+import os
 import sys
 
 import matplotlib
@@ -16,7 +16,9 @@ matplotlib.use("Agg")  # files only: works on servers without a display
 import matplotlib.pyplot as plt
 import numpy as np
 
-from finsim_results import SWEEP_METRICS, dose_response, open_sweep, scenario_names, sweep_keys, sweep_metric
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cli_errors import Parser, UsageError, check_output, report, result_file, write_files  # noqa: E402
+from finsim_results import SWEEP_METRICS, dose_response, open_sweep, scenario_names, sweep_keys, sweep_metric  # noqa: E402
 
 LABELS = {
     "en": {"work_studies_end": "Net extra people in work or studies, end of {end}",
@@ -41,8 +43,8 @@ def years_text(window):
 
 
 def main(argv):
-    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0],
-                                     usage=__doc__.strip().split("Usage: ", 1)[1])
+    parser = Parser(prog="plot_dose_response.py", description=__doc__.strip().splitlines()[0],
+                    usage=__doc__.strip().split("Usage: ", 1)[1])
     parser.add_argument("sweep")
     parser.add_argument("-o", "--output", required=True, help="PNG or SVG file (by extension)")
     parser.add_argument("--lang", choices=("en", "sv"), default="en")
@@ -51,13 +53,20 @@ def main(argv):
                         help="x axis: the varied key (default with one numeric key) or the state allocation offered")
     parser.add_argument("--reference", type=int, default=0)
     args = parser.parse_args(argv[1:])
-    if not args.output.lower().endswith((".png", ".svg")):
-        parser.error("-o: expected a .png or .svg file name")
     try:
+        check_output(args.output, "-o", {"png", "svg"}, [args.sweep])
+        info = result_file(args.sweep)
+        if info["kind"] == "run":
+            raise UsageError(f"{args.sweep}: not a sweep (a run of one scenario, finsim run); expected a sweep file "
+                             "(finsim sweep)")
+        if info["kind"] == "study":
+            raise UsageError(f"{args.sweep}: not a sweep but a study file (finsim study; analysis/study.py reports "
+                             "it); expected a sweep file (finsim sweep)")
         ds = open_sweep(args.sweep)
+    except UsageError as e:
+        return report("plot_dose_response.py", e)
     except (OSError, ValueError, KeyError) as e:
-        print(f"plot_dose_response: {e}", file=sys.stderr)
-        return 2
+        return report("plot_dose_response.py", f"{args.sweep}: {e}")
     if not 0 <= args.reference < ds.sizes["point"]:
         parser.error(f"--reference: the sweep has points 0 to {ds.sizes['point'] - 1}")
 
@@ -96,7 +105,10 @@ def main(argv):
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8)
     fig.tight_layout()
-    fig.savefig(args.output, dpi=110)
+    try:
+        write_files([(args.output, "-o", lambda p: fig.savefig(p, dpi=110))])
+    except UsageError as e:
+        return report("plot_dose_response.py", e)
     return 0
 
 

@@ -18,7 +18,6 @@ Usage:
                                      [--bootstrap 500] [--json OUT.json]
 """
 
-import argparse
 import json
 import os
 import re
@@ -29,7 +28,14 @@ import openturns as ot
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import study_data  # noqa: E402
+from cli_errors import Parser, UsageError, check_output, int_in, report, result_file, write_files  # noqa: E402
 from study_screening import candidate_order  # noqa: E402
+
+# Bounds of the command line: a design of more rows than MAX_DESIGN_ROWS is more parameter sets than a
+# study could run (each a pair of whole runs), and the bootstrap's cost grows with its size.
+MAX_DESIGN_ROWS = 1_000_000
+MAX_BOOTSTRAP = 100_000
+MAX_SEED = 2**32 - 1
 
 ESTIMATORS = {
     "jansen": ot.JansenSensitivityAlgorithm,
@@ -73,17 +79,25 @@ def sobol_indices(X, y, n, estimator="jansen", bootstrap=500, seed=1):
     algo = ESTIMATORS[estimator](ot.Sample(X), ot.Sample(y), int(n))
     algo.setBootstrapSize(int(bootstrap))
     algo.setConfidenceLevel(0.95)
-    s1, st = algo.getFirstOrderIndices(), algo.getTotalOrderIndices()
-    i1, it = algo.getFirstOrderIndicesInterval(), algo.getTotalOrderIndicesInterval()
+    try:
+        s1, st = algo.getFirstOrderIndices(), algo.getTotalOrderIndices()
+    except RuntimeError as e:  # OpenTURNS' exceptions (e.g. an output without variance)
+        raise ValueError(f"no Sobol indices ({' '.join(str(e).split())})")
+    try:
+        i1, it = algo.getFirstOrderIndicesInterval(), algo.getTotalOrderIndicesInterval()
+        lower1, upper1, lower_t, upper_t = i1.getLowerBound(), i1.getUpperBound(), it.getLowerBound(), it.getUpperBound()
+    except RuntimeError:  # a degenerate bootstrap (resamples without variance, a tiny design): no interval
+        lower1 = upper1 = lower_t = upper_t = [np.nan] * k
+
     def bound(v):  # a degenerate bootstrap (a tiny design) gives ±DBL_MAX: no interval
         v = float(v)
         return v if np.isfinite(v) and abs(v) < 1e6 else None
 
     out = []
     for j in range(k):
-        out.append({"first_order": float(s1[j]), "first_order_lo": bound(i1.getLowerBound()[j]),
-                    "first_order_hi": bound(i1.getUpperBound()[j]), "total": float(st[j]),
-                    "total_lo": bound(it.getLowerBound()[j]), "total_hi": bound(it.getUpperBound()[j])})
+        out.append({"first_order": float(s1[j]), "first_order_lo": bound(lower1[j]),
+                    "first_order_hi": bound(upper1[j]), "total": float(st[j]),
+                    "total_lo": bound(lower_t[j]), "total_hi": bound(upper_t[j])})
     return out
 
 
@@ -110,44 +124,71 @@ def design_from_screening(path, top, n, seed):
     return keys, X, [(s.keys[j], float(rho[j])) for j in order], method
 
 
+def write_design(path, keys, X):
+    def write(p):
+        with open(p, "w", encoding="utf-8") as f:
+            f.write(",".join(keys) + "\n")
+            for row in X:
+                f.write(",".join(f"{v:.17g}" for v in row) + "\n")
+    write_files([(path, "-o", write)])
+
+
 def main(argv):
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
+    ap = Parser(prog="sobol.py", description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True, metavar="design|indices")
     d = sub.add_parser("design", help="pick-freeze design over the top keys of a screening study")
     d.add_argument("screening")
-    d.add_argument("--top", type=int, default=6)
-    d.add_argument("-N", type=int, default=32)
-    d.add_argument("--seed", type=int, default=1)
+    d.add_argument("--top", type=int_in(1, 10_000, "--top"), default=6)
+    d.add_argument("-N", type=int_in(2, MAX_DESIGN_ROWS, "-N"), default=32)
+    d.add_argument("--seed", type=int_in(0, MAX_SEED, "--seed"), default=1)
     d.add_argument("-o", "--output", required=True)
     i = sub.add_parser("indices", help="first-order and total indices of a study run on a design")
     i.add_argument("study")
     i.add_argument("--metric", default="work_studies_end",
                    choices=[k for k in study_data.HEADLINES if not k.startswith("payback_")])
     i.add_argument("--estimator", default="jansen", choices=list(ESTIMATORS))
-    i.add_argument("--bootstrap", type=int, default=500)
+    i.add_argument("--bootstrap", type=int_in(1, MAX_BOOTSTRAP, "--bootstrap"), default=500)
     i.add_argument("--json")
     a = ap.parse_args(argv)
     try:
         if a.cmd == "design":
-            if a.top < 1 or a.N < 2:
-                raise ValueError("--top must be ≥ 1 and -N ≥ 2")
+            # Every argument is checked before the study is read: a mistake costs no work and leaves no file.
+            check_output(a.output, "-o", None, [a.screening])
+            keys = result_file(a.screening, kinds=("study",)).get("study_keys", [])
+            top = min(a.top, len(keys) if isinstance(keys, list) else 1)
+            rows = a.N * (top + 2)
+            if rows > MAX_DESIGN_ROWS:
+                raise UsageError(f"-N {a.N}: the design would have N x (top {top} + 2) = {rows} parameter sets; "
+                                 f"expected at most {MAX_DESIGN_ROWS} (a smaller -N or --top)")
             keys, X, screened, method = design_from_screening(a.screening, a.top, a.N, a.seed)
-            with open(a.output, "w", encoding="utf-8") as f:
-                f.write(",".join(keys) + "\n")
-                for row in X:
-                    f.write(",".join(f"{v:.17g}" for v in row) + "\n")
+            write_design(a.output, keys, X)
             print(f"design: {len(X)} parameter sets = N {a.N} x ({len(keys)} keys + 2), screening by {method}: "
                   + ", ".join(f"{k} {v:.2f}" for k, v in screened))
             print(f"run: finsim study BASE SCENARIO --design {a.output} -r R -o sobol.h5")
             return 0
+        if a.json:
+            check_output(a.json, "--json", None, [a.study])
+        result_file(a.study, kinds=("study",))
         s = study_data.Study(a.study)
         k = len(s.keys)
         n = s.n_samples // (k + 2)
+        if n < 2 or s.n_samples != n * (k + 2):
+            raise UsageError(f"{a.study}: {s.n_samples} parameter sets over {k} keys are not a pick-freeze design "
+                             "(N x (keys + 2) sets, N >= 2); expected a study run on a design of sobol.py design "
+                             "(finsim study --design)")
         y = s.headline(a.metric).mean(axis=1)  # E[Y | θ] over the replications (common random numbers)
         res = sobol_indices(s.X, y, n, a.estimator, a.bootstrap)
+        if a.json:
+            def write_json(p):
+                with open(p, "w", encoding="utf-8") as f:
+                    json.dump({"metric": a.metric, "estimator": a.estimator, "N": n, "study": a.study,
+                               "indices": [dict(key=key, **r) for key, r in zip(s.keys, res)]}, f, indent=1,
+                              allow_nan=False)
+            write_files([(a.json, "--json", write_json)])  # before printing: a file that cannot be written makes no output
+    except UsageError as e:
+        return report("sobol.py", e)
     except (OSError, KeyError, ValueError) as e:
-        print(f"sobol.py: {e}", file=sys.stderr)
-        return 2
+        return report("sobol.py", f"{getattr(a, 'screening', None) or a.study}: {e}")
     print(f"Sobol indices of {a.metric} ({a.estimator}, N = {n}, {k} keys, {s.n_samples} sets x {s.R} replications; "
           f"bootstrap 95 % intervals):")
     if n < 32:
@@ -156,12 +197,7 @@ def main(argv):
     for key, r in sorted(zip(s.keys, res), key=lambda t: -t[1]["total"]):
         print(f"{key} | {r['first_order']:.3f} | {interval_text(r['first_order_lo'], r['first_order_hi'])} | "
               f"{r['total']:.3f} | {interval_text(r['total_lo'], r['total_hi'])}")
-    if a.json:
-        with open(a.json, "w", encoding="utf-8") as f:
-            json.dump({"metric": a.metric, "estimator": a.estimator, "N": n, "study": a.study,
-                       "indices": [dict(key=key, **r) for key, r in zip(s.keys, res)]}, f, indent=1, allow_nan=False)
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -8,16 +8,16 @@ Usage: /usr/bin/python3 analysis/study.py STUDY.h5 [--tornado OUT.png|OUT.svg] [
   --all   use every parameter set, not only those the calibration targets keep
 """
 
-import argparse
 import json
 import os
 import sys
-import tempfile
 
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import uncertainty as uq  # noqa: E402
+from cli_errors import (Parser, UsageError, check_output, check_outputs_differ, plot_formats,  # noqa: E402
+                        report as report_error, result_file, write_files as write_all)
 from study_data import (CUTOFF, HEADLINES, TARGETS, Study, calibrate, lhs_coordinates,  # noqa: E402
                         screening_sets, sets_used)
 from study_headlines import (CSV_HEADER, CSV_METRIC, TEXT_HEADER, TEXT_NOTE, csv_row, figures,  # noqa: E402
@@ -30,10 +30,6 @@ MIN_FLIP_SETS = 25
 # The headline analysis/sobol.py must have computed its indices for, to be merged into the drivers
 # (sobol.py's name of --json's metric_of_drivers, work_studies_december).
 SOBOL_METRIC = "work_studies_end"
-
-
-class UsageError(Exception):
-    """A bad argument or file: one line on stderr, exit 2."""
 
 
 def conclusion(study, lang="en"):
@@ -213,19 +209,6 @@ def read_sobol(path):
     return sobol
 
 
-def check_output(path, what, suffixes=None):
-    """Refuses an output path before any work: its directory must exist, the path must not be a
-    directory (and the plot's suffix must be a format matplotlib writes)."""
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder):
-        raise UsageError(f"{what} {path}: no directory {folder} (expected a file in an existing directory)")
-    if os.path.isdir(path):
-        raise UsageError(f"{what} {path}: is a directory (expected a file name)")
-    suffix = os.path.splitext(path)[1].lstrip(".").lower()
-    if suffixes is not None and suffix not in suffixes:
-        raise UsageError(f"{what} {path}: expected a file name ending in ." + ", .".join(sorted(suffixes)))
-
-
 def write_files(study, a):
     """The tornado plot and the CSV (the headlines in the report's units, study_headlines.CSV_HEADER),
     each written to a temporary file beside it and renamed only when all are written: after an error
@@ -243,32 +226,11 @@ def write_files(study, a):
             with open(p, "w", encoding="utf-8") as f:
                 f.write("\n".join([CSV_HEADER] + rows) + "\n")
         jobs.append((a.csv, "--csv", write_csv))
-    umask = os.umask(0)
-    os.umask(umask)
-    temporary = []
-    try:
-        for step in ("write", "rename"):
-            for i, (path, what, write) in enumerate(jobs):
-                try:
-                    if step == "write":
-                        folder, base = os.path.split(os.path.abspath(path))
-                        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{base}.", suffix=os.path.splitext(base)[1])
-                        os.close(fd)
-                        temporary.append(tmp)
-                        os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would outlive the rename
-                        write(tmp)
-                    else:
-                        os.replace(temporary[i], path)
-                except (OSError, ValueError) as e:
-                    raise UsageError(f"{what} {path}: cannot write it ({getattr(e, 'strerror', None) or e})")
-    finally:
-        for tmp in temporary:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+    write_all(jobs)
 
 
 def main(argv):
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap = Parser(prog="study.py", description=__doc__.split("\n\n")[0])
     ap.add_argument("study")
     ap.add_argument("--tornado")
     ap.add_argument("--metric", default="work_studies_end", choices=[k for k in HEADLINES if not k.startswith("payback_")])
@@ -284,11 +246,13 @@ def main(argv):
             raise UsageError(f"--sobol {a.sobol}: needs --json (the Sobol indices are merged into the --json drivers; "
                              "analysis/sobol.py indices prints them as a table)")
         sobol = read_sobol(a.sobol) if a.sobol else None
+        inputs = [a.study, a.sobol]
         if a.tornado:
-            from matplotlib.backend_bases import FigureCanvasBase
-            check_output(a.tornado, "--tornado", set(FigureCanvasBase.get_supported_filetypes()))
+            check_output(a.tornado, "--tornado", plot_formats(), inputs)
         if a.csv:
-            check_output(a.csv, "--csv")
+            check_output(a.csv, "--csv", None, inputs)
+        check_outputs_differ([(a.tornado, "--tornado"), (a.csv, "--csv")])
+        result_file(a.study, kinds=("study",))
         try:
             study = Study(a.study)
         except (OSError, KeyError, ValueError) as e:
@@ -300,8 +264,7 @@ def main(argv):
             out = report(study, a.all, a.lang, a.tornado, a.metric)
         write_files(study, a)  # before printing: a file that cannot be written makes no output
     except UsageError as e:
-        print(f"study.py: {e}", file=sys.stderr)
-        return 2
+        return report_error("study.py", e)
     print(out)
     return 0
 

@@ -31,7 +31,7 @@ def main():
             assert os.path.getsize(png) > 10_000
             passed += 1
         r = subprocess.run(["/usr/bin/python3", os.path.join(src, "analysis", "plot_comparison.py")], capture_output=True, text=True)
-        assert r.returncode == 2 and "Usage" in r.stderr
+        assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and "--help" in r.stderr, r.stderr
         passed += 1
     print(f"{passed} passed, 0 failed")
 

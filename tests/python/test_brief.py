@@ -365,7 +365,7 @@ def main():
         real_study = os.path.join(tmp, "study.h5")
         run([finsim, "study", f"{src}/scenarios/baseline.toml", f"{src}/scenarios/state-plus-50.toml", "-n", "5",
              "-r", "2", "-q", "-t", "2", "-o", real_study, "--set", "population.scale=0.02",
-             "--set", "scenario.burn_in_years=2", "--set", "scenario.end=2026-12"])
+             "--set", "scenario.burn_in_years=2", "--set", "scenario.end=2027-12"])  # the runs' months
         summary = json.loads(run(["/usr/bin/python3", os.path.join(src, "analysis", "study.py"), real_study, "--json",
                                   "--lang", "sv"]).stdout)
         out = os.path.join(tmp, "brief-real-study.html")
