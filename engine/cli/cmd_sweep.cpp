@@ -36,6 +36,7 @@ int cmd_sweep(const Args& args) {
   plan.scenario_file = file;
   plan.varied_keys = points.keys;
   plan.points = points.values;
+  plan.point_origins = points.origins;
   job.command_line = command_line("sweep", args);
   if (!points_csv.empty()) job.input_files.push_back(points_csv);
   return run_job(plan, job);

@@ -41,7 +41,7 @@ std::string header_difference(const JournalHeader& in_file, const JournalHeader&
 
 // For ArchiveWriter/ArchiveReader (run/binary_archive.h): every field, in declaration order.
 static_assert(kFieldCount<JournalHeader> == 12, "JournalHeader changed: update serialize(JournalHeader)");
-static_assert(kFieldCount<RunPlan> == 8, "RunPlan changed: update serialize(RunPlan)");
+static_assert(kFieldCount<RunPlan> == 9, "RunPlan changed: update serialize(RunPlan)");
 
 template <class Ar>
 void serialize(Ar& ar, RunPlan& p) {
@@ -51,8 +51,8 @@ void serialize(Ar& ar, RunPlan& p) {
   std::uint32_t seed = p.seed.value_or(0);
   std::vector<std::string> point_files;
   for (const auto& f : p.point_files) point_files.push_back(f.string());
-  ar(file, p.overrides, p.varied_keys, p.points, point_files, has_replications, replications, has_seed, seed,
-     p.record_events);
+  ar(file, p.overrides, p.varied_keys, p.points, point_files, p.point_origins, has_replications, replications, has_seed,
+     seed, p.record_events);
   if constexpr (Ar::kLoading) {
     p.scenario_file = file;
     p.point_files.assign(point_files.begin(), point_files.end());

@@ -22,14 +22,16 @@ bool PreparedRun::may_share(std::size_t a, std::size_t b) const {
 
 namespace {
 
-// "sweep point 2 (KEY=V, …)", or for a study "study set 1, FILE" (its keys are too many to list;
+// "sweep point 2 (KEY=V, …)" (after "points.csv:3: " for a --points row), or for a study "study set 1,
+// FILE" (its keys are too many to list;
 // run/study_plan.h: set s is points 2s and 2s + 1).
 std::string point_label(const RunPlan& plan, std::size_t p) {
   if (!plan.point_files.empty()) return "study set " + std::to_string(p / 2) + ", " + point_file(plan, p).string();
   std::string values;
   for (std::size_t k = 0; k < plan.varied_keys.size(); ++k)
     values += (k ? ", " : "") + plan.varied_keys[k] + "=" + plan.points[p][k];
-  return "sweep point " + std::to_string(p) + " (" + values + ")";
+  const std::string origin = p < plan.point_origins.size() ? plan.point_origins[p] + ": " : "";
+  return origin + "sweep point " + std::to_string(p) + " (" + values + ")";
 }
 
 std::vector<std::string> area_names(const World& world) {

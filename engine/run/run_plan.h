@@ -16,6 +16,8 @@ struct RunPlan {
   std::vector<std::vector<std::string>> points;  // [point][key]: TOML value text; empty = one point
   // [point]: the scenario file of each point (a study's two arms, run/study_plan.h); empty = scenario_file.
   std::vector<std::filesystem::path> point_files;
+  // [point]: where its values were given ("points.csv:3"), named in messages; empty = --vary, a study.
+  std::vector<std::string> point_origins;
   std::optional<int> replications;    // default: scenario.replications
   std::optional<std::uint32_t> seed;  // default: scenario.seed
   bool record_events = false;         // keep every state change (ReplicationResult::events)

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 #include <set>
 
 #include "util/error.h"
@@ -64,6 +65,16 @@ std::string number_text(double v, bool integral) {
   return buf;
 }
 
+// What makes two values the same point: a number by its value (339, 339.0 and 3.39e2 are one),
+// anything else by its TOML text.
+std::string same_value(const std::string& toml_text) {
+  double v = 0;
+  if (!is_number(toml_text, &v)) return toml_text;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+
 }  // namespace
 
 std::pair<std::string, std::vector<std::string>> parse_vary(const std::string& arg) {
@@ -94,7 +105,7 @@ std::pair<std::string, std::vector<std::string>> parse_vary(const std::string& a
   }
   std::set<std::string> seen;
   for (const auto& v : values)
-    if (!seen.insert(v).second) throw bad("value " + v + " given twice");
+    if (!seen.insert(same_value(v)).second) throw bad("value " + v + " given twice");
   return {key, values};
 }
 
@@ -138,13 +149,19 @@ SweepPoints read_points_csv(const std::filesystem::path& path, std::size_t max_p
   if (t.rows() > max_points)
     throw InputError(
         located(path.string(), t.line_of(max_points), 0, "", "more than " + std::to_string(max_points) + " points"));
+  std::map<std::vector<std::string>, long> lines;  // a point's values (as same_value) -> its line
   for (std::size_t r = 0; r < t.rows(); ++r) {
-    std::vector<std::string> point;
+    std::vector<std::string> point, same;
     for (std::size_t c = 0; c < out.keys.size(); ++c) {
       if (trim(t.cell(r, c)).empty()) t.fail(r, c, "an empty value (expected a value for every key)");
       point.push_back(toml_value(t.cell(r, c)));
+      same.push_back(same_value(point.back()));
     }
+    if (const auto [it, added] = lines.emplace(same, t.line_of(r)); !added)
+      throw InputError(located(path.string(), t.line_of(r), 0, "",
+                               "the same point as line " + std::to_string(it->second) + " (each row must differ)"));
     out.values.push_back(std::move(point));
+    out.origins.push_back(path.string() + ":" + std::to_string(t.line_of(r)));
   }
   return out;
 }

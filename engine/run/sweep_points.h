@@ -10,6 +10,7 @@ namespace finsim {
 struct SweepPoints {
   std::vector<std::string> keys;
   std::vector<std::vector<std::string>> values;  // [point][key]: TOML value text
+  std::vector<std::string> origins;              // [point]: "points.csv:3" for --points rows; empty for --vary
 };
 
 // One --vary argument: the key and its values. Throws InputError naming the argument.

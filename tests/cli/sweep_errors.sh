@@ -30,6 +30,10 @@ expect_error "sweep point 1" "funding.state.allocation_msek.2025" "expected a nu
 expect_error "$tmp/none.csv" -- sweep "$baseline" --points "$tmp/none.csv" "${out[@]}"
 printf 'funding.state.allocation_msek.2025,referral.max_wait_months\n339,6\n678\n' >"$tmp/ragged.csv"
 expect_error "ragged.csv:3" -- sweep "$baseline" --points "$tmp/ragged.csv" "${out[@]}"
+# A value the scenario refuses is named with its file and line (it named only "sweep point 1").
+printf 'funding.state.allocation_msek.2025\n339\nabc\n' >"$tmp/nonnum.csv"
+expect_error "$tmp/nonnum.csv:3: sweep point 1 (funding.state.allocation_msek.2025=\"abc\")" "expected a number" -- \
+  sweep "$baseline" --points "$tmp/nonnum.csv" "${out[@]}"
 expect_error "--events" -- sweep "$baseline" --vary funding.state.allocation_msek.2025=339,678 --events "${out[@]}"
 expect_error "--replications" -- sweep "$baseline" --vary funding.state.allocation_msek.2025=339,678 -r 0 -q -o "$tmp/bad.h5"
 left=$(compgen -G "$tmp/bad.h5*")

@@ -26,7 +26,8 @@ TEST_CASE("parse_vary: lists and ranges", "[run]") {
 }
 
 TEST_CASE("parse_vary: errors name the argument", "[run]") {
-  for (const std::string bad : {"novalue", "=1,2", "k=1,,2", "k=1:2:0", "k=1:x:3", "k=1:2:2.5", "k=1,1"}) {
+  for (const std::string bad : {"novalue", "=1,2", "k=1,,2", "k=1:2:0", "k=1:x:3", "k=1:2:2.5", "k=1,1",
+                                "k=339,339.0,3.39e2"}) {  // one number however it is written
     CAPTURE(bad);
     try {
       parse_vary(bad);
@@ -74,5 +75,10 @@ TEST_CASE("read_points_csv: one row per point, errors with file and line", "[run
   CHECK(blank.find("blank.csv:3") != std::string::npos);
   CHECK(message(write("ragged.csv", "a,b\n1\n")).find("ragged.csv:2") != std::string::npos);
   CHECK(message(dir / "missing.csv").find("missing.csv") != std::string::npos);
+  // Each row is a point of its own: the same values (a number however written) are refused.
+  const auto twice = write("duplicate.csv", "a,b\n339,x\n678,x\n339.0,x\n");
+  CHECK(message(twice) == twice.string() + ":4: the same point as line 2 (each row must differ)");
+  // Each point knows its line, for the messages of the run.
+  CHECK(p.origins == Values{(dir / "ok.csv").string() + ":2", (dir / "ok.csv").string() + ":3"});
   std::filesystem::remove_all(dir);
 }
