@@ -262,8 +262,12 @@ int run_job(const RunPlan& plan, const JobOptions& options) {
   const double writing = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
   std::cerr << journal_note;
   const std::size_t units = run.scenarios.size() * static_cast<std::size_t>(run.replications);
-  std::cout << (plan.is_sweep() ? "sweep " : "scenario ") << cfg.meta.name << ": ";
-  if (plan.is_sweep()) std::cout << run.scenarios.size() << " point(s) x ";
+  const bool study = !options.study_labels.empty();
+  std::cout << (study ? "study " : plan.is_sweep() ? "sweep " : "scenario ") << cfg.meta.name << ": ";
+  if (study)
+    std::cout << run.scenarios.size() / 2 << " set(s) x 2 arms x ";
+  else if (plan.is_sweep())
+    std::cout << run.scenarios.size() << " point(s) x ";
   std::cout << run.replications << " replication(s)";
   if (resumed > 0) std::cout << " (" << resumed << " unit(s) from the journal)";
   std::cout << ", " << std::fixed << std::setprecision(2) << seconds << " s (" << static_cast<double>(units) / seconds

@@ -3,6 +3,7 @@
 // the shards into the result file the whole run would have written (docs/cluster.md).
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -67,7 +68,9 @@ int run_shard_job(const RunPlan& plan, const JobOptions& options, mpi::Session& 
                                  ? options.output
                                  : cfg.meta.name + (plan.is_sweep() ? "-sweep" : "") + ".shard-" +
                                        std::to_string(shard.index) + "-of-" + std::to_string(shard.count);
-  if (fs::path(output).extension() == ".h5")
+  std::string extension = fs::path(output).extension().string();
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (extension == ".h5" || extension == ".hdf5")
     throw UsageError{
         "--shard writes a shard file, not a result file: give -o NAME.shard (finsim merge writes the .h5)"};
   check_output_path(output, output_inputs(run, options));
@@ -90,8 +93,9 @@ int run_shard_job(const RunPlan& plan, const JobOptions& options, mpi::Session& 
   // --resume continues NAME.partial; a shard already finished (NAME) is checked and left as it is,
   // so that resubmitting a whole array with --resume redoes only the unfinished shards.
   std::optional<UnitJournal> journal;
+  bool finished = false;  // a finished shard resumed: checked, left as it is
   if (options.resume) {
-    const bool finished = !fs::exists(journal_file, ec) && fs::exists(output, ec);
+    finished = !fs::exists(journal_file, ec) && fs::exists(output, ec);
     journal.emplace(UnitJournal::resume(finished ? fs::path(output) : journal_file, header));
   } else {
     journal.emplace(create_journal(journal_file, header));
@@ -135,7 +139,7 @@ int run_shard_job(const RunPlan& plan, const JobOptions& options, mpi::Session& 
   if (resumed > 0) std::cout << " (" << resumed << " from the journal)";
   std::cout << ", " << std::fixed << std::setprecision(2) << seconds << " s";
   if (computed > 0) std::cout << " (" << static_cast<double>(computed) / seconds << " units/s)";
-  std::cout << "; wrote " << output << " (finsim merge joins the shards)\n";
+  std::cout << (finished ? "; kept " : "; wrote ") << output << " (finsim merge joins the shards)\n";
   std::cout.unsetf(std::ios::floatfield);
   return 0;
 }

@@ -68,7 +68,10 @@ ShardSet read_shard_set(const std::vector<fs::path>& given, bool skip_absent) {
   ShardSet set;
   for (const auto& g : given) {
     std::error_code ec;
-    if (skip_absent && !fs::exists(g, ec) && !fs::exists(journal_path_for(g), ec)) continue;
+    if (skip_absent && !fs::exists(g, ec) && !fs::exists(journal_path_for(g), ec)) {
+      set.absent.push_back(g);
+      continue;
+    }
     const fs::path path = existing_file(g);
     for (const auto& f : set.files) {
       if (fs::equivalent(f.path, path, ec))
@@ -144,6 +147,8 @@ std::string describe_missing(const ShardSet& set, std::size_t per_shard) {
     for (std::size_t i = 0; i < units.size() && i < per_shard; ++i) out += (i ? ", " : " ") + unit_text(units[i]);
     if (units.size() > per_shard) out += " and " + std::to_string(units.size() - per_shard) + " more";
   }
+  for (std::size_t i = 0; i < set.absent.size(); ++i)
+    out += (i ? ", " : "; given but not found: ") + set.absent[i].string();
   return out;
 }
 

@@ -21,6 +21,7 @@ struct ShardSet {
   std::vector<ShardFile> files;
   std::vector<int> owner;  // per unit (point × replications + replication − first): index into files, or −1
   std::vector<std::pair<Unit, int>> missing;  // units no file holds, with the shard (1..N) that should
+  std::vector<std::filesystem::path> absent;  // files given that do not exist (skip_absent)
   std::size_t units() const { return owner.size(); }
   int shard_count() const { return header.shard_count; }
   // The file given for shard k (1..N), or nullptr.
@@ -38,7 +39,8 @@ struct ShardSet {
 ShardSet read_shard_set(const std::vector<std::filesystem::path>& files, bool skip_absent = false);
 
 // "3 unit(s) missing: shard 2/3 (no file given): (point 0, replication 4), …; shard 3/3 (b.shard, not
-// finished): …" — at most `per_shard` units named per shard. "" when none is missing.
+// finished): …" — at most `per_shard` units named per shard — and "; given but not found: c.shard"
+// for the files given that do not exist. "" when none is missing.
 std::string describe_missing(const ShardSet& set, std::size_t per_shard = 4);
 
 // The shards (1..N) holding missing units, ascending.

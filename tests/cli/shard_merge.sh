@@ -66,7 +66,8 @@ same "$tmp/ev-merged.h5" "$tmp/ev.h5" "(a run with --events in 2 shards)" || fai
 # A finished shard resumed: checked, nothing computed, file unchanged.
 sum=$(sha256sum <"$tmp/s1.shard")
 "${sweep[@]}" --shard 1/3 -o "$tmp/s1.shard" --resume >"$tmp/resume.txt" || fail "resume of a finished shard failed"
-grep -q "(2 from the journal)" "$tmp/resume.txt" || fail "resume: $(cat "$tmp/resume.txt")"
+grep -q "(2 from the journal).*; kept $tmp/s1.shard " "$tmp/resume.txt" || fail "resume: $(cat "$tmp/resume.txt")"
+expect_error "--shard writes a shard file, not a result file" -- run "$tmp/s.toml" "${small[@]}" --shard 1/2 -o "$tmp/bad.H5"
 [[ $(sha256sum <"$tmp/s1.shard") == "$sum" ]] || fail "resuming a finished shard changed it"
 expect_error "s1.shard: cannot resume: shard 1/3 in the journal, shard 2/3 now" -- \
   sweep "$tmp/s.toml" "${vary[@]}" "${small[@]}" -r 3 --shard 2/3 -o "$tmp/s1.shard" --resume
@@ -94,6 +95,9 @@ expect_error "unit (point 0, replication 0) is in two files: $tmp/s1.shard (shar
   merge "$tmp/s1.shard" "$tmp/s2.shard" "$tmp/s3.shard" "$tmp/copy.shard" -o "$tmp/no.h5"
 expect_error "cannot merge: 2 unit(s) missing: shard 2/3 (no file given): (point 0, replication 1), (point 1, replication 1)" -- \
   merge "$tmp/s1.shard" "$tmp/s3.shard" -o "$tmp/no.h5"
+# A file given that does not exist is named as such (its shard is then one without a file).
+expect_error "shard 2/3 (no file given)" "; given but not found: $tmp/gone.shard" -- \
+  merge "$tmp/s1.shard" "$tmp/gone.shard" "$tmp/s3.shard" -o "$tmp/no.h5"
 "${sweep[@]}" --seed 7 --shard 2/3 -o "$tmp/seed.shard" >/dev/null || fail "seed shard failed"
 expect_error "$tmp/seed.shard (shard 2/3) is not of the same run as $tmp/s1.shard (shard 1/3)" "the resolved scenario of point 0 differs" -- \
   merge "$tmp/s1.shard" "$tmp/seed.shard" "$tmp/s3.shard" -o "$tmp/no.h5"

@@ -43,6 +43,7 @@ with tempfile.TemporaryDirectory() as tmp:
     a = os.path.join(tmp, "a.h5")
     r = study(a, "--params", KEYS)
     assert "5 parameter set(s) of 4 key(s) x 2 arms (baseline, state-plus-50) x 2 replication(s) = 20 units" in r.stdout, r.stdout
+    assert "\nstudy baseline: 5 set(s) x 2 arms x 2 replication(s), " in r.stdout, r.stdout  # not "sweep … 10 point(s)"
     with h5py.File(a, "r") as f:
         g = f["scenarios/baseline"]
         keys = text(g.attrs["study_keys"])
