@@ -24,7 +24,7 @@ int cmd_compare(const Args& args) {
   PairedRunOptions runs;
   runs.add_to(opts, pos, false);
   std::string format = "table";
-  std::size_t reference = 0;
+  long long reference = 0;  // signed, so that -1 is refused as -1, not as 2^64 - 1
   opts.add_options()("by-forbund", "also per förbund (areas paired by label)")(
       "by-lan", "also per län (förbund areas aggregated by their län)")("format", po::value(&format), "table or csv")(
       "reference", po::value(&reference), "with one sweep file: the reference point (default 0)")(
@@ -50,7 +50,8 @@ int cmd_compare(const Args& args) {
       return 0;
     }
     if (vm.count("all-sets")) throw UsageError{"--all-sets: only with a study file (finsim study)"};
-    const DoseResponse d = dose_response(runs.base, reference);
+    if (reference < 0) throw UsageError{"--reference: expected a point number from 0, got " + std::to_string(reference)};
+    const DoseResponse d = dose_response(runs.base, static_cast<std::size_t>(reference));
     if (format == "csv") print_dose_response_csv(std::cout, l, d);
     else print_dose_response(std::cout, l, d);
     return 0;

@@ -128,6 +128,11 @@ RunData read_run(const std::filesystem::path& path, std::optional<std::size_t> p
     const SweepInfo s = sweep_info(f);
     std::string keys;
     for (const auto& k : s.keys) keys += (keys.empty() ? "" : ", ") + k;
+    if (!point && g.has("study_sample"))  // a study's drawn keys are too many to list
+      throw InputError(f.path + ": a study (" + std::to_string(s.points() / 2) +
+                       " parameter sets x 2 arms), not "
+                       "one run; its comparison: finsim compare " +
+                       f.path);
     if (!point)
       throw InputError(f.path + ": a sweep of " + std::to_string(s.points()) + " points (varied: " + keys +
                        "), not one run; compare its points with: finsim compare " + f.path);

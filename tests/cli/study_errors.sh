@@ -43,6 +43,11 @@ small=(--set population.scale=0.01 --set 'scenario.end="2025-12"' --set scenario
 grep -q "note: not drawn, set by the scenario files: funding.members.region_max_growth" "$tmp/all.err" ||
   fail "--params all: no note on the keys left out: $(cat "$tmp/all.err")"
 grep -q "of 85 key(s)" "$tmp/all.out" || fail "--params all: expected 85 keys (84 + 1 sourced): $(head -1 "$tmp/all.out")"
+# A study file given as one of two runs: one short line (it listed all the drawn keys), and
+# --reference (a sweep's) is refused with a number, not wrapped around.
+expect_error "$tmp/all.h5: a study (2 parameter sets x 2 arms), not one run; its comparison: finsim compare $tmp/all.h5" -- \
+  compare "$tmp/all.h5" "$tmp/all.h5"
+expect_error "--reference: for sweeps, not a study file" -- compare "$tmp/all.h5" --reference -1
 # Arms that would change the file's areas are refused before any work (full coverage adds a förbund).
 expect_error "study set 0, $src/scenarios/full-coverage.toml: its förbund" "differ from $base's" -- \
   study "$base" "$src/scenarios/full-coverage.toml" -n 2 -r 1 "${small[@]}" -q -o "$tmp/bad.h5"

@@ -36,6 +36,10 @@ expect_error "$tmp/nonnum.csv:3: sweep point 1 (funding.state.allocation_msek.20
   sweep "$baseline" --points "$tmp/nonnum.csv" "${out[@]}"
 expect_error "--events" -- sweep "$baseline" --vary funding.state.allocation_msek.2025=339,678 --events "${out[@]}"
 expect_error "--replications" -- sweep "$baseline" --vary funding.state.allocation_msek.2025=339,678 -r 0 -q -o "$tmp/bad.h5"
+# compare --reference: a negative point is refused as given (it was shown as 18446744073709551615).
+"$finsim" sweep "$baseline" --vary funding.state.allocation_msek.2019=339,678 --set population.scale=0.01 \
+  --set scenario.end=2019-12 --set scenario.burn_in_years=0 -r 1 -q -o "$tmp/ok.h5" >/dev/null || fail "tiny sweep failed"
+expect_error "--reference: expected a point number from 0, got -1" -- compare "$tmp/ok.h5" --reference -1
 left=$(compgen -G "$tmp/bad.h5*")
 [[ -z $left ]] || fail "files left behind: $left"
 
