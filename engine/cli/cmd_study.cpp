@@ -38,7 +38,11 @@ std::vector<const ParamSpec*> drop_keys_the_files_set(const std::vector<const Pa
   for (const auto* spec : wanted) {
     const auto ib = b.find(spec->key), is = s.find(spec->key);
     const bool differs = ib != b.end() && is != s.end() && ib->second->value != is->second->value;
-    const bool set = (ib != b.end() && ib->second->changed) || (is != s.end() && is->second->changed);
+    // Set: changed by a file, or given with --set (even at its default value: --set fixes it).
+    const auto set_in = [](const auto& m, const auto& it) {
+      return it != m.end() && (it->second->changed || it->second->origin == "--set");
+    };
+    const bool set = set_in(b, ib) || set_in(s, is);
     if (differs && explicit_list)
       throw InputError("--params: '" + spec->key + "' differs between the baseline and the scenario (" +
                        ib->second->value + " / " + is->second->value +

@@ -3,6 +3,7 @@
 #include "cli/options.h"
 #include "cli/run_job.h"
 #include "run/sweep_points.h"
+#include "util/text.h"
 
 namespace finsim::cli {
 
@@ -33,6 +34,10 @@ int cmd_sweep(const Args& args) {
   if (vary.empty() == points_csv.empty())
     throw UsageError{"give the points with --vary or with --points (one of them)"};
   const SweepPoints points = points_csv.empty() ? grid_points(vary) : read_points_csv(points_csv);
+  for (const auto& key : points.keys)
+    for (const auto& o : plan.overrides)
+      if (trim(o.substr(0, o.find('='))) == key)
+        throw UsageError{"--set " + o + ": " + key + " is also varied; give it one way"};
   plan.scenario_file = file;
   plan.varied_keys = points.keys;
   plan.points = points.values;

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -332,7 +333,14 @@ ScenarioDocument load_scenario_document(const std::string& path, const std::vect
   std::vector<std::string> seen;
   doc.table = load_chain(path, doc.chain, seen);
   check_known_keys(doc.table);
+  std::map<std::string, std::string> given;  // key -> its assignment, so that a key set twice is refused
   for (const auto& o : overrides) {
+    const auto eq = o.find('=');
+    if (eq != std::string::npos) {
+      const std::string key(trim(std::string_view(o).substr(0, eq)));
+      if (const auto [it, added] = given.emplace(key, o); !added)
+        throw InputError("--set " + o + ": " + key + " is given twice (also --set " + it->second + "); give it once");
+    }
     apply_override(doc.table, o);
     doc.overrides.push_back(o);
   }

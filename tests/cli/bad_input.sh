@@ -20,6 +20,8 @@ expect_error "$fixtures/nowhere.toml: scenario file not found" -- validate "$fix
 expect_error "--set scenario.seed=1.5: scenario.seed: expected an integer" -- validate "$baseline" --set scenario.seed=1.5
 expect_error "scenario.sed: unknown key (did you mean 'scenario.seed'?)" -- validate "$baseline" --set scenario.sed=1
 expect_error "--set noequals: expected key=value" -- validate "$baseline" --set noequals
+expect_error "--set scenario.seed=2: scenario.seed is given twice (also --set scenario.seed=1); give it once" \
+  -- validate "$baseline" --set scenario.seed=1 --set scenario.seed=2
 expect_error "population.female_share: expected a share between 0 and 1" \
   -- validate "$baseline" --set population.female_share=1.5
 expect_error "unrecognised option '--bogus'" -- validate "$baseline" --bogus

@@ -16,6 +16,8 @@ expect_error "sweep point 1 (population.scale=0.02): population.scale differs fr
   sweep "$baseline" --vary population.scale=0.01,0.02 --set scenario.end=2019-12 "${out[@]}"
 expect_error "sweep point 1 (organisation.full_coverage=true): its förbund" -- \
   sweep "$baseline" --vary organisation.full_coverage=false,true --set scenario.end=2019-12 "${out[@]}"
+expect_error "--set funding.state.allocation_msek.2019=500: funding.state.allocation_msek.2019 is also varied" -- \
+  sweep "$baseline" --vary funding.state.allocation_msek.2019=339,678 --set funding.state.allocation_msek.2019=500 "${out[@]}"
 # The output may not be the points file (nor the scenario): it would be overwritten.
 printf 'funding.state.allocation_msek.2019\n339\n678\n' >"$tmp/own.csv"
 expect_error "$tmp/own.csv: is one of the run's input files" -- sweep "$baseline" --points "$tmp/own.csv" -r 1 -q -o "$tmp/own.csv"

@@ -18,6 +18,12 @@ PY = "/usr/bin/python3"
 TINY = ["--set", "population.scale=0.01", "--set", "scenario.end=2019-12", "--set", "scenario.burn_in_years=0", "-q"]
 
 
+def tiny(**changed):
+    """TINY with some of its keys set to other values (finsim refuses a key given twice)."""
+    keys = {"population.scale": "0.01", "scenario.end": "2019-12", "scenario.burn_in_years": "0", **changed}
+    return [x for k, v in keys.items() for x in ("--set", f"{k}={v}")] + ["-q"]
+
+
 def finsim_ok(finsim, *args):
     r = subprocess.run([finsim, *args], capture_output=True, text=True)
     assert r.returncode == 0, (args, r.stderr)
@@ -37,9 +43,9 @@ def fixtures(finsim, src, tmp):
         ("sweep", sc("baseline"), "--vary", "funding.state.allocation_msek.2019=339:678:2", "-r", "1",
          "--set", "scenario.seed=7", "-o", f["sweep_seed7"], *TINY),
         ("sweep", sc("baseline"), "--vary", "funding.state.allocation_msek.2019=339:678:2", "-r", "1",
-         "-o", f["sweep_scale"], *TINY, "--set", "population.scale=0.012"),
+         "-o", f["sweep_scale"], *tiny(**{"population.scale": "0.012"})),
         ("sweep", sc("baseline"), "--vary", "funding.state.allocation_msek.2019=339:678:2", "-r", "1",
-         "-o", f["sweep_long"], *TINY, "--set", "scenario.end=2020-12"),
+         "-o", f["sweep_long"], *tiny(**{"scenario.end": "2020-12"})),
         ("study", sc("baseline"), sc("state-plus-50"), "-n", "2", "-r", "1", "-t", "1", "-o", f["study"], *TINY),
         ("study", sc("baseline"), sc("state-double"), "-n", "2", "-r", "1", "-t", "1", "-o", f["study_double"], *TINY),
     ]

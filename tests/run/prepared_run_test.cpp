@@ -122,8 +122,8 @@ TEST_CASE("prepared_run: a bad sweep point is named with its values, and the hor
           prepare_run(prepared_sweep("scenario.seed", {"1", "2"}));
         }) == "sweep point 1 (scenario.seed=2)" + common);
   CHECK(test::input_error([] {
-          prepare_run(prepared_sweep("scenario.end", {"\"2019-12\"", "\"2020-12\""}));
-        }) == "sweep point 1 (scenario.end=\"2020-12\")" + common);
+          prepare_run(prepared_sweep("scenario.start", {"\"2019-01\"", "\"2018-01\""}));
+        }) == "sweep point 1 (scenario.start=\"2018-01\")" + common);
   // A plain run's error is the scenario's own, with nothing added.
   RunPlan plain;
   plain.scenario_file = test::kBaseline;
