@@ -35,23 +35,25 @@ def check_inputs(base_path, scen_path, sweep_path=None, study_path=None):
     except UsageError as e:
         raise BriefError(str(e), e.code)
     names = (base["name"], scen["name"])
-    if sweep:
-        if sweep["name"] not in names:
-            raise BriefError(f"--sweep {sweep_path}: a sweep of scenario '{sweep['name']}', expected one of the runs' "
-                             f"('{names[0]}' or '{names[1]}')")
-        differ = pairing_difference(base, sweep)
+
+    def same_runs(flag, path, f, kind, question):
+        """`question` is why f is not of the runs' question ("" if it is); then seed, months, scale."""
+        if question:
+            raise BriefError(f"{flag} {path}: {question}")
+        differ = pairing_difference(base, f)
         if differ:
-            raise BriefError(f"--sweep {sweep_path}: does not match the runs ({base_path} vs it: {differ}); expected "
-                             "a sweep with the runs' seed, months and population scale")
+            raise BriefError(f"{flag} {path}: does not match the runs ({base_path} vs it: {differ}); expected "
+                             f"a {kind} with the runs' seed, months and population scale")
+
+    if sweep:
+        same_runs("--sweep", sweep_path, sweep, "sweep",
+                  "" if sweep["name"] in names else f"a sweep of scenario '{sweep['name']}', expected one of the "
+                  f"runs' ('{names[0]}' or '{names[1]}')")
     if study:
         arms = (str(study.get("study_base_scenario", "")), str(study.get("study_scenario", "")))
-        if arms != names:
-            raise BriefError(f"--study {study_path}: a study of '{arms[1]}' against '{arms[0]}', expected one of "
-                             f"'{names[1]}' against '{names[0]}' (the two runs)")
-        differ = pairing_difference(base, study)
-        if differ:
-            raise BriefError(f"--study {study_path}: does not match the runs ({base_path} vs it: {differ}); expected "
-                             "a study with the runs' seed, months and population scale")
+        same_runs("--study", study_path, study, "study",
+                  "" if arms == names else f"a study of '{arms[1]}' against '{arms[0]}', expected one of "
+                  f"'{names[1]}' against '{names[0]}' (the two runs)")
 
 
 def run(argv, what):
