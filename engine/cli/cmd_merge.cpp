@@ -113,6 +113,8 @@ int cmd_merge(const Args& args) {
   const RunInfo info = describe_run(command_line("merge", args), 1);
   for (const auto& f : set.files) inputs.push_back(fs::absolute(f.path));
   if (output.empty()) throw InputError("-o: expected a file name, got an empty one");
+  if (output.ends_with(".partial"))  // the name of a journal: finsim status and --resume would take it for one
+    throw InputError(output + ": a result file may not end in .partial (a journal's name); give NAME.h5 with -o");
   PartialFile partial(fs::absolute(output));
   claim_result_file(partial, inputs);
   {

@@ -38,6 +38,7 @@ int cmd_missing(const Args& args) {
   if (!parse(args, opts, pos, vm, "finsim missing SHARD... [--of N]", "finsim missing shards/sweep.shard-* --of 8"))
     return 0;
   if (vm.count("of") && (of < 1 || of > 1000000)) throw UsageError{"--of: expected 1 to 1000000 shards"};
+  if (files.empty()) throw UsageError{"give the shard files (a glob such as shards/sweep.shard-*)"};
   std::error_code ec;
   const bool none_exists = std::none_of(files.begin(), files.end(), [&](const std::string& f) {
     return std::filesystem::exists(f, ec) || std::filesystem::exists(journal_path_for(f), ec);

@@ -85,8 +85,10 @@ std::string command_line(const std::string& command, const Args& args) {
 
 void add_job_options(po::options_description& opts, JobOptions& job, std::vector<std::string>& sets,
                      long long& replications, long long& seed) {
-  opts.add_options()("output,o", po::value(&job.output),
-                     "result file (default: <scenario name>.h5 in the current directory)")(
+  opts.add_options()(
+      "output,o", po::value(&job.output),
+      "result file (default in the current directory: run <scenario name>.h5, sweep <name>-sweep.h5, study "
+      "<baseline>-<scenario>-study.h5; with --shard a shard file <name>[-sweep].shard-K-of-N)")(
       "set", po::value(&sets)->composing(), "override a key (repeatable)")(
       "replications,r", po::value(&replications), "number of replications (default: scenario.replications)")(
       "seed", po::value(&seed), "seed (default: scenario.seed)")("threads,t", po::value(&job.threads),

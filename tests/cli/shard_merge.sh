@@ -90,6 +90,8 @@ expect_error "$tmp/s1.shard: is one of the run's input files" -- \
 expect_error "$tmp/s.toml: is one of the run's input files" -- \
   merge "$tmp/s1.shard" "$tmp/s2.shard" "$tmp/s3.shard" -o "$tmp/s.toml"
 expect_error "-o: expected a file name, got an empty one" -- merge "$tmp/s1.shard" "$tmp/s2.shard" "$tmp/s3.shard" -o ""
+expect_error "a result file may not end in .partial" -- merge "$tmp/s1.shard" "$tmp/s2.shard" "$tmp/s3.shard" -o "$tmp/m.h5.partial"
+expect_error "give the shard files" -- missing
 cp "$tmp/s1.shard" "$tmp/copy.shard"
 expect_error "unit (point 0, replication 0) is in two files: $tmp/s1.shard (shard 1/3) and $tmp/copy.shard (shard 1/3)" -- \
   merge "$tmp/s1.shard" "$tmp/s2.shard" "$tmp/s3.shard" "$tmp/copy.shard" -o "$tmp/no.h5"
