@@ -103,7 +103,11 @@ const std::vector<std::string>& known_paths() {
   return paths;
 }
 
+bool is_known_table(const std::string& path);
+
 std::string unknown_key_message(const std::string& path) {
+  // A table given a value ("scenario = 1", [[scenario]]): "did you mean 'scenario'" would name itself.
+  if (is_known_table(path)) return "a table of keys, not a value (set one of its keys, e.g. " + path + ".<key>)";
   std::string msg = "unknown key";
   const std::string guess = closest_match(normalise_key(path), known_paths());
   if (!guess.empty()) msg += " (did you mean '" + guess + "'?)";

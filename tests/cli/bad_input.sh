@@ -20,6 +20,8 @@ expect_error "$fixtures/nowhere.toml: scenario file not found" -- validate "$fix
 expect_error "--set scenario.seed=1.5: scenario.seed: expected an integer" -- validate "$baseline" --set scenario.seed=1.5
 expect_error "scenario.sed: unknown key (did you mean 'scenario.seed'?)" -- validate "$baseline" --set scenario.sed=1
 expect_error "--set noequals: expected key=value" -- validate "$baseline" --set noequals
+expect_error "--set scenario=1: scenario: a table of keys, not a value (set one of its keys, e.g. scenario.<key>)" \
+  -- validate "$baseline" --set scenario=1
 expect_error "--set scenario.seed=2: scenario.seed is given twice (also --set scenario.seed=1); give it once" \
   -- validate "$baseline" --set scenario.seed=1 --set scenario.seed=2
 expect_error "population.female_share: expected a share between 0 and 1" \
