@@ -22,7 +22,8 @@ void read_meta(ScenarioReader& r, ScenarioMeta& m) {
   m.description = r.string("scenario.description");
   m.start = read_month(r, "scenario.start");
   m.end = read_month(r, "scenario.end");
-  if (m.end.index() < m.start.index()) r.fail("scenario.end", "expected a month after scenario.start");
+  if (m.end.index() < m.start.index())  // the start's value too: it may be the key that was changed
+    r.fail("scenario.end", "expected a month after scenario.start (" + m.start.label() + "), got \"" + m.end.label() + "\"");
   // The funding rules are yearly (the state pot, each förbund's budget and its equity close a
   // calendar year), so a run covers whole years: in a part-year every yearly figure would mix a
   // whole year's money with some months of effect.

@@ -151,7 +151,7 @@ TEST_CASE("config: range errors name the key", "[config]") {
   SECTION("end before start") {
     const std::string msg = input_error({"scenario.end=2018-12"});
     INFO(msg);
-    CHECK(msg.find("scenario.end: expected a month after scenario.start") != std::string::npos);
+    CHECK(msg.find("scenario.end: expected a month after scenario.start (2019-01), got \"2018-12\"") != std::string::npos);
   }
   SECTION("a run that does not cover whole calendar years") {
     // The funding rules close calendar years: a part-year would mix a whole year's money with some
