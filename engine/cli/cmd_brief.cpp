@@ -39,7 +39,7 @@ int cmd_brief(const Args& args) {
   po::variables_map vm;
   if (!parse(
           args, opts, pos, vm,
-          "finsim brief BASE.h5 SCENARIO.h5 [--sweep SWEEP.h5] [--study STUDY.h5] --lang sv|en -o BRIEF.html [--pdf]",
+          "finsim brief BASE.h5 SCENARIO.h5 [--sweep SWEEP.h5] [--study STUDY.h5] [--lang en|sv] -o BRIEF.html [--pdf]",
           "finsim brief out/baseline.h5 out/state-plus-50.h5 --lang sv --pdf -o out/brief-sv.html"))
     return 0;
   runs.swedish();  // checks --lang

@@ -47,7 +47,7 @@ struct PairedRunOptions {
     auto* scenario_value = po::value(&scenario);
     if (scenario_required) scenario_value->required();
     opts.add_options()("base", po::value(&base)->required(), "result file of the base run")(
-        "scenario", scenario_value, "result file of the scenario run")("lang", po::value(&lang), "labels: en or sv");
+        "scenario", scenario_value, "result file of the scenario run")("lang", po::value(&lang), "labels: en (default) or sv");
     pos.add("base", 1).add("scenario", 1);
   }
   // After parsing: true for Swedish labels.
