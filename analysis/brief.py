@@ -11,10 +11,8 @@ Usage: /usr/bin/python3 analysis/brief.py BASE.h5 SCEN.h5 [--sweep SWEEP.h5] [--
        (normally through `finsim brief`, which passes its own path as --finsim)
 """
 
-import argparse
 import os
 import sys
-import tempfile
 
 import brief_data as data
 from brief_data import BriefError
@@ -22,7 +20,7 @@ from brief_html import CSS, esc, print_pdf
 from brief_pages import (page_dose, page_front, page_lan, page_provenance, page_rests_quote, page_study,
                          page_time_money)
 from brief_text import t
-from cli_errors import UsageError, check_output
+from cli_errors import Parser, UsageError, check_output, write_files
 
 
 def render(args):
@@ -57,11 +55,6 @@ def render(args):
             + "\n".join(pages) + "\n</body></html>\n")
 
 
-class Parser(argparse.ArgumentParser):
-    def error(self, message):  # one line, exit 2 (as finsim's usage errors)
-        raise BriefError(f"finsim brief: {message} (see finsim brief --help)")
-
-
 def main(argv):
     p = Parser(prog="finsim brief", description=__doc__.strip().splitlines()[0])
     p.add_argument("base")
@@ -77,39 +70,25 @@ def main(argv):
     p.add_argument("--chromium", default=os.environ.get("FINSIM_CHROMIUM", "/usr/bin/chromium"))
     try:
         args = p.parse_args(argv[1:])
-        if not args.output.endswith((".html", ".htm")):
-            raise BriefError(f"-o {args.output}: expected a file name ending in .html")
-        out_dir = os.path.dirname(os.path.abspath(args.output))
-        if not os.path.isdir(out_dir):
-            raise BriefError(f"-o {args.output}: no such directory {out_dir}")
-        # Every output is checked before any work: not a directory, not one of the inputs.
+        # Every output is checked before any work: its folder exists, .html, not a directory, not an input.
         inputs = [args.base, args.scenario, args.sweep, args.study, args.study_json]
-        stem = os.path.basename(args.output).rsplit(".", 1)[0]
-        check_output(args.output, "-o", None, inputs)
+        check_output(args.output, "-o", {"html", "htm"}, inputs)
+        pdf_path = os.path.splitext(args.output)[0] + ".pdf"
         if args.pdf:
-            check_output(os.path.join(os.path.dirname(args.output), stem + ".pdf"), "--pdf", None, inputs)
+            check_output(pdf_path, "--pdf", None, inputs)
         text = render(args)
-        # Complete files or none: write temporaries next to the outputs, rename at the end.
-        temps = []
-        try:
-            fd, tmp_html = tempfile.mkstemp(dir=out_dir, prefix=f".{stem}.", suffix=".html")
-            temps.append(tmp_html)
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
+        # Complete files or none: temporaries next to the outputs, renamed when both are written.
+        html_written = []
+
+        def write_html(tmp):
+            with open(tmp, "w", encoding="utf-8") as f:
                 f.write(text)
-            pdf_path = os.path.join(out_dir, stem + ".pdf")
-            if args.pdf:
-                fd, tmp_pdf = tempfile.mkstemp(dir=out_dir, prefix=f".{stem}.", suffix=".pdf")
-                os.close(fd)
-                temps.append(tmp_pdf)
-                print_pdf(args.chromium, tmp_html, tmp_pdf)
-                os.chmod(tmp_pdf, 0o644)
-                os.replace(tmp_pdf, pdf_path)
-            os.chmod(tmp_html, 0o644)
-            os.replace(tmp_html, args.output)
-        finally:
-            for x in temps:
-                if os.path.exists(x):
-                    os.unlink(x)
+            html_written.append(tmp)
+
+        jobs = [(args.output, "-o", write_html)]
+        if args.pdf:
+            jobs.append((pdf_path, "--pdf", lambda tmp: print_pdf(args.chromium, html_written[0], tmp)))
+        write_files(jobs)
         print(f"wrote {args.output}" + (f" and {pdf_path}" if args.pdf else ""))
         return 0
     except UsageError as e:  # BriefError and the checks of cli_errors

@@ -116,7 +116,7 @@ class Study:
                 stock = g["stock"][p]  # [rep, month, forbund, state]
                 national = stock.sum(axis=2)  # [rep, month, state]
                 put("ws_monthly", p, national[:, :, ws].sum(axis=2))
-                for y in ("unique_participants", "state_paid", "region_paid", "kommuner_paid", "state_offer", "spent"):
+                for y in ("unique_participants", "state_paid", "region_paid", "kommuner_paid", "spent"):
                     put(y, p, g[y][p].sum(axis=2))  # [rep, year]
                 for name, (quantity, year, *_rest) in TARGETS.items():  # the baseline arm is calibrated
                     put(name, p, self._target_value(g, p, national, quantity, year, tg, agg) if self.arm[p] == 0 else None)

@@ -205,9 +205,9 @@ std::vector<std::string> catalogue_names() {
   return names;
 }
 
-std::vector<std::string> insats_names(const ScenarioReader& r) {
-  // Default catalogue first (registry order), then any the scenario adds, in file order.
-  std::vector<std::string> names = catalogue_names();
+// The catalogue first (registry order), then any type the scenario adds, in file order.
+std::vector<std::string> insats_names(const ScenarioReader& r, const std::vector<std::string>& catalogue) {
+  std::vector<std::string> names = catalogue;
   std::set<std::string> seen(names.begin(), names.end());
   for (const auto& n : r.table_names("insats"))
     if (seen.insert(n).second) names.push_back(n);
@@ -233,18 +233,18 @@ void require_new_type_declared(const ScenarioReader& r, const std::string& name,
 }
 
 void read_insatser(ScenarioReader& r, std::vector<InsatsType>& out) {
-  const auto names = insats_names(r);
+  const std::vector<std::string> catalogue = catalogue_names();
+  const auto names = insats_names(r, catalogue);
   if (names.size() > kMaxInsatsTypes)
     r.fail("insats", "expected at most " + std::to_string(kMaxInsatsTypes) + " insats types, found " + std::to_string(names.size()));
-  const std::vector<std::string> catalogue = catalogue_names();
-  for (const auto& name : names) {
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const std::string& name = names[i];
     const std::string p = "insats." + name + ".";
     InsatsType t;
     t.name = name;
     t.label_sv = r.string(p + "label_sv");
     const std::string kind = r.string(p + "kind");
-    if (std::find(catalogue.begin(), catalogue.end(), name) == catalogue.end())
-      require_new_type_declared(r, name, catalogue);
+    if (i >= catalogue.size()) require_new_type_declared(r, name, catalogue);  // a type the scenario adds
     if (kind != "individual" && kind != "structural") r.fail(p + "kind", "expected \"individual\" or \"structural\"");
     t.structural = kind == "structural";
     t.enabled = r.boolean(p + "enabled");

@@ -1,7 +1,5 @@
 #include "output/csv_export.h"
 
-#include <unistd.h>
-
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -10,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "output/atomic_file.h"
 #include "output/event_log_reader.h"
 #include "output/hdf5_file.h"
 #include "util/error.h"
@@ -101,19 +100,12 @@ void write_attributes(const ResultsFile& results, const std::filesystem::path& f
   if (!attrs) throw std::runtime_error(file.string() + ": write failed");
 }
 
-// The files of one export, each written as NAME.partial.PID and renamed over NAME only when every
-// one is written: a failed export leaves the folder as it was (no mix of old and new tables).
+// The files of one export: each written as NAME.partial.PID (output/atomic_file.h) and renamed
+// over NAME only when every one is written, so a failed export leaves the folder as it was (no mix
+// of old and new tables). The PartialFiles remove their temporaries if the export fails.
 class ExportFiles {
  public:
-  explicit ExportFiles(std::filesystem::path dir)
-      : dir_(std::move(dir)), suffix_(".partial." + std::to_string(getpid())) {}
-  ExportFiles(const ExportFiles&) = delete;
-  ExportFiles& operator=(const ExportFiles&) = delete;
-  ~ExportFiles() {
-    std::error_code ec;
-    if (!committed_)
-      for (const auto& n : names_) std::filesystem::remove(temporary(n), ec);
-  }
+  explicit ExportFiles(std::filesystem::path dir) : dir_(std::move(dir)) {}
   // Where to write `name` for now. An existing NAME that is not a regular file is refused first.
   std::filesystem::path add(const std::string& name) {
     std::error_code ec;
@@ -122,20 +114,16 @@ class ExportFiles {
       throw InputError(final.string() +
                        ": exists and is not a regular file; export would replace it (give "
                        "another --csv folder)");
-    names_.push_back(name);
-    return temporary(name);
+    files_.emplace_back(final);
+    return files_.back().partial_path();
   }
   void commit() {
-    for (const auto& n : names_) std::filesystem::rename(temporary(n), dir_ / n);
-    committed_ = true;
+    for (auto& f : files_) f.commit();
   }
 
  private:
-  std::filesystem::path temporary(const std::string& name) const { return dir_ / (name + suffix_); }
   std::filesystem::path dir_;
-  std::string suffix_;
-  std::vector<std::string> names_;
-  bool committed_ = false;
+  std::vector<PartialFile> files_;
 };
 
 }  // namespace
