@@ -1,6 +1,7 @@
 #include "output/results_reader.h"
 
 #include <charconv>
+#include <cmath>
 
 #include "output/provenance.h"
 #include "util/error.h"
@@ -20,6 +21,22 @@ A checked(const ResultsFile& f, A array, const std::string& name, const h5::Shap
   if (array.shape != expected)
     throw InputError(f.path + ": " + f.group.path_of(name) + ": shape " + shape_text(array.shape) + ", expected " +
                      shape_text(expected) + " from the coordinates");
+  return array;
+}
+
+// People counted (stocks, exits, participants) are finite and never negative; a NaN or a negative
+// count can only come from a damaged or hand-edited file, and compare would print it as a result.
+h5::Array<double> counts(const ResultsFile& f, h5::Array<double> array, const std::string& name,
+                         const h5::Shape& expected) {
+  array = checked(f, std::move(array), name, expected);
+  for (std::size_t i = 0; i < array.values.size(); ++i) {
+    const double v = array.values[i];
+    if (std::isfinite(v) && v >= 0) continue;
+    h5::Shape at(expected.size());
+    for (std::size_t k = expected.size(), rest = i; k-- > 0; rest /= expected[k]) at[k] = rest % expected[k];
+    throw InputError(f.path + ": " + f.group.path_of(name) + ": " + shortest_number(v) + " at " + shape_text(at) +
+                     ", expected a finite count of people >= 0 (a damaged file)");
+  }
   return array;
 }
 
@@ -201,7 +218,7 @@ RunData read_run(const std::filesystem::path& path, std::optional<std::size_t> p
     throw InputError(f.path + ": forbund_kind or forbund_region does not match the forbund coordinate");
   const std::size_t S = d.states.size();
 
-  d.unique_participants = checked(f, doubles("unique_participants"), "unique_participants", {R, Y, A});
+  d.unique_participants = counts(f, doubles("unique_participants"), "unique_participants", {R, Y, A});
   d.state_offer = checked(f, ints("state_offer"), "state_offer", {R, Y, A});
   d.state_paid = checked(f, ints("state_paid"), "state_paid", {R, Y, A});
   d.region_paid = checked(f, ints("region_paid"), "region_paid", {R, Y, A});
@@ -213,14 +230,14 @@ RunData read_run(const std::filesystem::path& path, std::optional<std::size_t> p
   d.equity_open = checked(f, ints("equity_open"), "equity_open", {R, Y, A});
   d.equity_close = checked(f, ints("equity_close"), "equity_close", {R, Y, A});
   d.unused_offer = checked(f, ints("unused_offer"), "unused_offer", {R, Y, A});
-  d.stock = checked(f, doubles("stock"), "stock", {R, M, A, S});
+  d.stock = counts(f, doubles("stock"), "stock", {R, M, A, S});
   if (g.has("pension_contribution_by_forbund"))
     d.pension_contribution =
         checked(f, ints("pension_contribution_by_forbund"), "pension_contribution_by_forbund", {R, M, A});
   else
     d.pension_contribution = {std::vector<std::int64_t>(R * M * A, 0), {R, M, A}};
-  d.exit_work = checked(f, doubles("exit_work"), "exit_work", {R, M, A});
-  d.exit_studies = checked(f, doubles("exit_studies"), "exit_studies", {R, M, A});
+  d.exit_work = counts(f, doubles("exit_work"), "exit_work", {R, M, A});
+  d.exit_studies = counts(f, doubles("exit_studies"), "exit_studies", {R, M, A});
   d.public_cost = checked(f, ints("public_cost_by_forbund"), "public_cost_by_forbund", {R, M, A, P});
   d.public_revenue = checked(f, ints("public_revenue_by_forbund"), "public_revenue_by_forbund", {R, M, A, P});
   d.finsam_contribution =

@@ -254,6 +254,15 @@ expect_error "different replications" -- compare "$tmp/base.h5" "$tmp/fewer.h5"
 echo "not hdf5" >"$tmp/text.h5"
 expect_error "not an HDF5 file" -- compare "$tmp/base.h5" "$tmp/text.h5"
 expect_error "no such file" -- compare "$tmp/base.h5" "$tmp/missing.h5"
+# A damaged count (NaN, or a negative number of people) is refused, not printed as a result.
+cp "$tmp/base.h5" "$tmp/nan.h5" && cp "$tmp/base.h5" "$tmp/negative.h5"
+/usr/bin/python3 -c 'import h5py,sys
+for path, name, value in ((sys.argv[1], "stock", float("nan")), (sys.argv[2], "exit_work", -1.0)):
+    with h5py.File(path, "r+") as f: f["scenarios/baseline/" + name][1, 2, 0] = value' "$tmp/nan.h5" "$tmp/negative.h5" ||
+  fail "damaging copies"
+expect_error "nan.h5: /scenarios/baseline/stock: nan at [1, 2, 0, 0], expected a finite count of people >= 0" -- \
+  compare "$tmp/base.h5" "$tmp/nan.h5"
+expect_error "negative.h5: /scenarios/baseline/exit_work: -1 at [1, 2, 0]" -- quote "$tmp/negative.h5" "$tmp/base.h5"
 expect_error "--lang" -- compare "$tmp/base.h5" "$tmp/base.h5" --lang de
 expect_error "$tmp/missing.h5" -- quote "$tmp/base.h5" "$tmp/missing.h5"
 expect_error "$tmp/text.h5" -- quote "$tmp/text.h5" "$tmp/base.h5"
