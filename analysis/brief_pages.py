@@ -36,6 +36,19 @@ def study_totals(study):
     return {m: rows[0] for m, rows in seen.items() if len(rows) == 1}
 
 
+def study_total_text(lang, h):
+    """A study headline's total as the headline section adds it: "total, with the assumptions: LO to HI
+    (study mean M)", or why it has no interval (a payback not reached in every run, an effect not
+    positive in every run)."""
+    if h["lo"] is None:
+        share = "–" if h.get("defined_share") is None else number(lang, 100 * h["defined_share"], 0) + " %"
+        why = t(lang, "study_not_paid_back", share=share, last=h["paid_back_by"]) if h.get("paid_back_by") \
+            else t(lang, "study_undefined", share=share)
+        return t(lang, "headline_total") + ": " + why
+    mean, total = study_cells(lang, h)
+    return t(lang, "headline_total") + ": " + total + " (" + t(lang, "study_mean") + " " + mean + ")"
+
+
 def section_headline(lang, c, base, scen, study):
     window = c.window
     totals = study_totals(study) if study else {}
@@ -63,13 +76,20 @@ def section_headline(lang, c, base, scen, study):
         extra=f'<br><span class="note">{esc(t(lang, "budget_split", parts=parts))}</span>')
     for basis in ("spent", "paid"):
         fig, share = payback_cells(lang, c, basis)
+        total = totals.get(f"payback_{basis}_median_months")
+        if total:  # the study's median over all its runs, or the share of them paid back by its last year
+            share = esc(share) + "<br>" + esc(study_total_text(lang, total))
+        else:
+            share = esc(share)
         lines.append(f'<tr><td>{esc(t(lang, "payback_" + basis))}</td><td class="figure">{esc(fig)}</td>'
-                     f'<td class="ci">{esc(share)}</td></tr>')
+                     f'<td class="ci">{share}</td></tr>')
     cost = c.find("cost_per_work_studies_end", window, "all")
     cost_text = kronor(lang, float(cost["difference_mean"])) if cost["note"] in ("ok", "no_interval") else "–"
     if cost["note"] == "ok":
         cost_text += " (" + t(lang, "ci95") + ": " + kronor(lang, float(cost["ci_low"])) + \
                      (" till " if lang == "sv" else " to ") + kronor(lang, float(cost["ci_high"])) + ")"
+    if "cost_per_work_studies_end" in totals:
+        cost_text += "; " + study_total_text(lang, totals["cost_per_work_studies_end"])
     covers = t(lang, "with_study" if study else "noise_only", n=c.n)
     return ('<div class="headline"><table>' + "".join(lines) + "</table></div>"
             f'<p class="note">{esc(t(lang, "cost_per", end=c.end, cost=cost_text))}</p>'

@@ -92,12 +92,12 @@ TEXT = {
                    "De omfattar inte osäkerheten i modellens antaganden, som kan vara betydligt större. Ett intervall "
                    "som omfattar båda ger en osäkerhetsstudie (finsim study, docs/uncertainty.md), som underlaget tar "
                    "med --study."),
-    "with_study": ("What the intervals cover: the intervals above are the simulation’s random variation only ({n} "
-                   "replications). The section “How sure” gives the total intervals of the uncertainty study, which "
-                   "also cover the model’s assumptions.",
-                   "Vad intervallen omfattar: intervallen ovan avser endast slumpvariationen i simuleringen ({n} "
-                   "upprepningar). Avsnittet ”Hur säkert” ger osäkerhetsstudiens totala intervall, som även omfattar "
-                   "osäkerheten i modellens antaganden."),
+    "with_study": ("What the intervals cover: the 95 % intervals above are the simulation’s random variation only ({n} "
+                   "replications). The lines “total, with the assumptions” and the section “How sure” give the "
+                   "uncertainty study’s total intervals, which also cover the model’s assumptions.",
+                   "Vad intervallen omfattar: 95 %-intervallen ovan avser endast slumpvariationen i simuleringen ({n} "
+                   "upprepningar). Raderna ”totalt, med antagandena” och avsnittet ”Hur säkert” ger "
+                   "osäkerhetsstudiens totala intervall, som även omfattar osäkerheten i modellens antaganden."),
     "payback_def": ("Payback: months from the first month of extra money until the cumulative public net gain stays at or "
                     "above the cumulative extra money (median over replications). The public net gain counts taxes from "
                     "work less benefits, health care and study support; VAT and pensions are not counted.",

@@ -309,6 +309,12 @@ def main():
         text = norm("".join(d.text))
         assert [s["id"] for s in d.sections] == ["front", "time", "lan", "study", "rests", "provenance"]
         assert re.search(r"totalt, med antagandena:\s*-812 till \+11 990", text), "total interval in the headline"
+        # The headline's cost per effect and payback carry the study's total as well: the cost per effect its
+        # interval and mean in kronor, a payback not reached in every run of the study the share that was.
+        head = text.split("Hur säkert: osäkerhetsstudien", 1)[0]
+        assert re.search(r"Extra medel per person netto.*; totalt, med antagandena: 109 000 kr till 354 000 kr "
+                         r"\(studiens medelvärde 232 000 kr\)", head), head
+        assert "totalt, med antagandena: inget intervall: 96 % av körningarna återbetalda till 2027" in head, head
         assert "+5 123" in text and "81 %" in text and "19 %" in text
         assert "+320,0 mnkr" in text and "+290,0 till +350,0" in text
         # Money a year ("SEK/yr") in mnkr, the cost per effect ("SEK") in kronor rounded to the thousand (not
