@@ -60,7 +60,11 @@ std::vector<std::vector<std::string>> draw_parameter_sets(const StudyDesign& des
     }
     return out;
   }
-  const auto u = latin_hypercube(design.samples, design.parameters.size(), design.sample_seed);
+  // Each key draws from its own stream, named after it: the draws of a key do not depend on which
+  // other keys the study draws (docs/uncertainty.md §1).
+  std::vector<std::uint32_t> streams;
+  for (const ParamSpec* spec : design.parameters) streams.push_back(name_stream(sampled_key(*spec)));
+  const auto u = latin_hypercube(design.samples, streams, design.sample_seed);
   std::vector<std::vector<std::string>> out(design.samples);
   for (std::size_t s = 0; s < design.samples; ++s)
     for (std::size_t k = 0; k < design.parameters.size(); ++k) {

@@ -6,9 +6,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "../input_error.h"
 #include "util/error.h"
+#include "util/latin_hypercube.h"
 
 using namespace finsim;
 
@@ -74,6 +76,28 @@ TEST_CASE("run: study_plan pairs every drawn set with both arms", "[run][study]"
   CHECK(plan.points[0] != plan.points[2]);
   design.samples = 0;
   CHECK_THROWS_AS(study_plan(design, common), InputError);
+}
+
+TEST_CASE("run: a key's drawn values do not depend on the other keys drawn", "[run][study]") {
+  // The same key drawn alone, with a key in front of it, and among every drawable key: the same values.
+  const auto one = study_parameters({"referral.max_wait_months"});
+  const auto two = study_parameters({"population.inflow_per_year", "referral.max_wait_months"});
+  auto all = study_parameters({"all"});
+  std::size_t at = 0;
+  while (at < all.size() && all[at]->key != "referral.max_wait_months") ++at;
+  REQUIRE(at < all.size());
+  const auto alone = draw_parameter_sets({"b", "s", 12, 5, one, {}});
+  const auto pair = draw_parameter_sets({"b", "s", 12, 5, two, {}});
+  const auto every = draw_parameter_sets({"b", "s", 12, 5, all, {}});
+  for (std::size_t s = 0; s < 12; ++s) {
+    CHECK(pair[s][1] == alone[s][0]);
+    CHECK(every[s][at] == alone[s][0]);
+  }
+  // Every key a study can draw has its own stream, so no two keys are drawn alike (this fails when a
+  // new key's name collides with another's 32-bit FNV-1a).
+  std::set<std::uint32_t> streams;
+  for (const auto* spec : all) streams.insert(name_stream(sampled_key(*spec)));
+  CHECK(streams.size() == all.size());
 }
 
 TEST_CASE("run: read_design_file reads given parameter sets and refuses bad ones", "[run][study]") {
