@@ -97,11 +97,16 @@ PreparedRun prepare_run(const RunPlan& plan) {
     }
     run.worlds.push_back(world ? world : std::make_shared<const World>(build_world(cfg)));
   }
-  if (plan.is_sweep() && plan.point_files.empty()) {
+  // A sweep's base is its scenario before the points' values; a study's is its baseline arm before
+  // the drawn values (plan.scenario_file is the baseline file): what the file's group attributes
+  // resolved_scenario, scenario_sha256 and overrides describe (docs/output.md).
+  if (plan.is_sweep()) {
     try {
       run.base = load_scenario(plan.scenario_file.string(), base_overrides(plan));
     } catch (const InputError& e) {
-      throw InputError("sweep: the base scenario (before the points' values): " + std::string(e.what()));
+      const char* what = plan.point_files.empty() ? "sweep: the base scenario (before the points' values): "
+                                                  : "study: the baseline scenario (before the drawn values): ";
+      throw InputError(what + std::string(e.what()));
     }
   }
   run.replications = run.scenarios.front().config.meta.replications;

@@ -72,6 +72,13 @@ with tempfile.TemporaryDirectory() as tmp:
         pkeys = list(g["parameter"].asstr()[()])
         j = pkeys.index("population.inflow_per_year")
         assert float(g["parameter_value"].asstr()[2, j]) == values[2, 0]
+        # The group's own attributes describe the baseline arm before the drawn values (docs/output.md):
+        # the command line's overrides only, and the baseline file resolved with them.
+        overrides = text(g.attrs["overrides"])
+        assert overrides == ["population.scale=0.02", "scenario.burn_in_years=2", "scenario.end=2026-12",
+                             "scenario.replications=2"], overrides
+        resolved = text(g.attrs["resolved_scenario"])
+        assert "inflow_per_year = 0.11" in resolved and "max_wait_months = 6" in resolved, resolved
     # Reproducible from --sample-seed; another seed draws other values.
     b = os.path.join(tmp, "b.h5")
     study(b, "--params", KEYS)
