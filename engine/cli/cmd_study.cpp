@@ -80,7 +80,7 @@ int cmd_study(const Args& args) {
       "design", po::value(&design_file),
       "CSV of given parameter sets (header: keys; a row per set), run instead of a Latin hypercube, e.g. a Sobol "
       "design from analysis/sobol.py");
-  add_job_options(opts, job, plan.overrides, replications, seed);
+  add_job_options(opts, job, plan.overrides, replications, seed, std::to_string(kDefaultReplications));
   po::positional_options_description pos;
   pos.add("base", 1).add("scenario", 1);
   po::variables_map vm;

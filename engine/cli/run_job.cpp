@@ -84,13 +84,14 @@ std::string command_line(const std::string& command, const Args& args) {
 }
 
 void add_job_options(po::options_description& opts, JobOptions& job, std::vector<std::string>& sets,
-                     long long& replications, long long& seed) {
+                     long long& replications, long long& seed, const std::string& replications_default) {
   opts.add_options()(
       "output,o", po::value(&job.output),
       "result file (default in the current directory: run <scenario name>.h5, sweep <name>-sweep.h5, study "
       "<baseline>-<scenario>-study.h5; with --shard a shard file <name>[-sweep].shard-K-of-N)")(
       "set", po::value(&sets)->composing(), "override a key (repeatable)")(
-      "replications,r", po::value(&replications), "number of replications (default: scenario.replications)")(
+      "replications,r", po::value(&replications),
+      ("number of replications (default: " + replications_default + ")").c_str())(
       "seed", po::value(&seed), "seed (default: scenario.seed)")("threads,t", po::value(&job.threads),
                                                                  "worker threads (default: all cores)")(
       "resume", "continue an interrupted run from its journal NAME.partial (only the missing units are computed)")(

@@ -35,10 +35,12 @@ struct JobOptions {
   std::vector<std::string> input_files;
 };
 
-// The flags finsim run and finsim sweep share (-o, --set, -r, --seed, -t, --resume, -q), and their
+// The flags finsim run, sweep and study share (-o, --set, -r, --seed, -t, --resume, -q), and their
 // checks after parsing, so that an error names the flag rather than the key it overrides.
+// `replications_default` is what --help says -r defaults to.
 void add_job_options(po::options_description& opts, JobOptions& job, std::vector<std::string>& sets,
-                     long long& replications, long long& seed);
+                     long long& replications, long long& seed,
+                     const std::string& replications_default = "scenario.replications");
 void read_job_options(const po::variables_map& vm, RunPlan& plan, JobOptions& job, long long replications,
                       long long seed);
 

@@ -148,9 +148,9 @@ std::string study_interval_definition(const Lang& l, const StudySummary& s) {
          sets_text(l, s) + l.t(", and their replications. ", ", och deras upprepningar. ") +
          (given_design
               ? l.t("The sets are a given design, not a draw from the assumptions' distributions: these intervals "
-                    "show the spread over that design and simulation noise, NOT the whole uncertainty. ",
+                    "show the spread over that design and simulation noise, NOT the whole uncertainty; ",
                     "Uppsättningarna är en given design, inte dragna ur antagandenas fördelningar: intervallen visar "
-                    "spridningen över designen och slumpvariationen, INTE hela osäkerheten. ")
+                    "spridningen över designen och slumpvariationen, INTE hela osäkerheten; ")
               : l.t("They cover uncertainty in the assumptions (the drawn parameter sets) and simulation noise (the "
                     "replications); ",
                     "De omfattar osäkerhet i antaganden (de dragna parameteruppsättningarna) och slumpvariation i "
