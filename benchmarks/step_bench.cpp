@@ -86,7 +86,8 @@ std::unique_ptr<National> build_national() {
   auto areas = make_areas(n->world, config.insatser.size());
   populate_areas(areas, config, n->world, n->key);
 
-  FundingCycle funding(config.funding, n->world.org, n->world.geography, config.insatser, n->key, config.meta.first_year());
+  FundingCycle funding(config.funding, n->world.org, n->world.geography, config.insatser, n->key, config.meta.first_year(),
+                       config.costs.prices);
   const int nf = n->world.org.forbund_count();
   std::vector<Sek> spending(static_cast<std::size_t>(nf), 0);
   std::vector<ForbundYear> records;
@@ -314,7 +315,8 @@ void BM_FundingCycle(benchmark::State& st) {
   const auto& config = n.scenario.config;
   constexpr int kYears = 10;
   for (auto _ : st) {
-    FundingCycle funding(config.funding, n.world.org, n.world.geography, config.insatser, n.key, config.meta.first_year());
+    FundingCycle funding(config.funding, n.world.org, n.world.geography, config.insatser, n.key, config.meta.first_year(),
+                         config.costs.prices);
     for (int y = config.meta.first_year(); y < config.meta.first_year() + kYears; ++y) {
       const auto plan = funding.plan_year(y);
       std::vector<Sek> spent;
@@ -331,7 +333,8 @@ void BM_FundingCycle(benchmark::State& st) {
 void BM_ApplyYearPlan(benchmark::State& st) {
   const National& n = national();
   const auto& config = n.scenario.config;
-  FundingCycle funding(config.funding, n.world.org, n.world.geography, config.insatser, n.key, config.meta.first_year());
+  FundingCycle funding(config.funding, n.world.org, n.world.geography, config.insatser, n.key, config.meta.first_year(),
+                       config.costs.prices);
   for (int y = config.meta.first_year(); y < n.year; ++y) funding.plan_year(y);
   const auto plan = funding.plan_year(n.year);
   time_phase(st, [&plan](std::vector<Area>& areas, const StepContext& ctx) {

@@ -121,7 +121,8 @@ int cmd_funding(const Args& args) {
   // carry over from the year before, so a year cannot be computed on its own.
   const int stop = vm.count("year") ? only_year : last;
   const std::vector<ForbundYear> records =
-      project_funding(cfg.funding, world.org, world.geography, cfg.insatser, RunKey{cfg.meta.seed, 0}, first, stop);
+      project_funding(cfg.funding, world.org, world.geography, cfg.insatser, RunKey{cfg.meta.seed, 0}, first, stop,
+                      cfg.costs.prices);
   const auto& forbund = world.org.forbund();
 
   std::ostream& out = std::cout;

@@ -269,6 +269,11 @@ std::vector<ParamSpec> build_specs() {
   add("pathway.edge[].probability", T::Number, "0.0", "probability", "chance of that referral", "", "0–1 (no edges by default: docs/model.md §7.9)");
 
   // [costs] — payer ledger (docs/model.md §7.10). The split of costs across payers is not published.
+  add("costs.price_index", T::YearSeries, "{ 2019 = 1.0, 2020 = 1.005, 2021 = 1.0267, 2022 = 1.1126, 2023 = 1.2077 }",
+      "× 2019 prices", "price level of every cost (insatser, wages, transfers, health care) against 2019, in which they are given; money stays nominal",
+      "SCB KPI annual averages (1980 = 100, fastställda tal) 2019 334.26, 2020 335.92, 2021 343.19, 2022 371.91, 2023 403.70, each ÷ 2019's (docs/sources.md#prices)");
+  add("costs.price_growth_per_year", T::Number, "0.02", "share/year", "growth of the price level after the last listed year", "",
+      "0.01–0.035 (the Riksbank's 2 % inflation target; staff costs have risen faster, wages about 3 % a year)");
   add("costs.support.sickness_benefit.sek_per_month", T::Integer, "15000", "SEK/month", "sjukpenning paid", "", "12 000–20 000");
   add("costs.support.sickness_benefit.payer", T::String, "\"state\"", "payer", "who pays it", "FK pays sjukpenning (state)");
   add("costs.support.activity_compensation.sek_per_month", T::Integer, "10000", "SEK/month", "aktivitetsersättning paid", "", "9 000–12 000");

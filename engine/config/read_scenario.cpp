@@ -295,6 +295,11 @@ void read_costs(ScenarioReader& r, CostConfig& c) {
     c.support_cost_per_month.push_back(read_sek(r, p + "sek_per_month"));
     c.support_payer.push_back(read_payer(r, p + "payer"));
   }
+  c.prices.index = r.year_series("costs.price_index");
+  for (const auto& [year, level] : c.prices.index)
+    if (!(level > 0.0)) r.fail("costs.price_index." + std::to_string(year), "expected a price level > 0");
+  c.prices.growth_per_year = r.number("costs.price_growth_per_year");
+  if (!(c.prices.growth_per_year > -1.0)) r.fail("costs.price_growth_per_year", "expected a growth above -1");
   c.health_care_per_month = read_sek(r, "costs.health_care_sek_per_month");
   c.wage_per_month = read_sek(r, "costs.wage_sek_per_month");
   c.tax_kommun = read_share(r, "costs.tax_kommun");

@@ -3,6 +3,7 @@
 // The registry (config/parameters.cpp) is the one source of defaults: member initialisers only keep
 // a default-constructed value meaningful and must equal it (tests/config/scenario_config_test.cpp).
 #pragma once
+#include <cmath>
 #include <cstdint>
 #include <iterator>
 #include <map>
@@ -257,7 +258,31 @@ struct PathwayEdge {
 enum class Payer : std::uint8_t { State = 0, Region, Kommun, Count };
 inline constexpr int kPayers = static_cast<int>(Payer::Count);
 
+// The price level of costs relative to the year they are given in (2019): insatser, wages,
+// transfers and health care cost price × their 2019 amount, while money (the state pot, the
+// members' contributions, equity) is nominal. Piecewise constant from each listed year; after the
+// last listed year it grows by growth_per_year a year, compounding. PriceLevel::flat() is 1 in
+// every year.
+struct PriceLevel {
+  std::map<int, double> index{{2019, 1.0}, {2020, 1.005}, {2021, 1.0267}, {2022, 1.1126}, {2023, 1.2077}};
+  double growth_per_year = 0.02;
+  static PriceLevel flat() { return {{{2019, 1.0}}, 0.0}; }
+  double at(int year) const {
+    const auto last = std::prev(index.end());
+    if (year > last->first) return last->second * std::pow(1.0 + growth_per_year, year - last->first);
+    const auto it = index.upper_bound(year);
+    return it == index.begin() ? it->second : std::prev(it)->second;
+  }
+  bool operator==(const PriceLevel&) const = default;
+};
+
+// An amount given at the 2019 price level, at `price` (whole kronor).
+inline Sek priced(Sek amount, double price) {
+  return static_cast<Sek>(std::llround(static_cast<double>(amount) * price));
+}
+
 struct CostConfig {
+  PriceLevel prices;
   // Monthly public cost per person by support source, and who pays it.
   std::vector<Sek> support_cost_per_month;  // over SupportSource
   std::vector<Payer> support_payer;         // over SupportSource

@@ -52,6 +52,11 @@ Sek fill_counts(Sek month_money, bool structural, const std::vector<InsatsType>&
 
 }  // namespace
 
+std::vector<InsatsType> priced_catalogue(std::vector<InsatsType> types, double price) {
+  for (InsatsType& t : types) t.cost_per_month = priced(t.cost_per_month, price);
+  return types;
+}
+
 Capacity monthly_capacity(Sek individual, Sek equity_draw, Sek structural,
                           const std::vector<InsatsType>& types, const std::vector<bool>& running) {
   if (running.size() != types.size())

@@ -38,4 +38,7 @@ bool project_running(const InsatsType& type, int type_index, int forbund, int ye
 Capacity monthly_capacity(Sek individual, Sek equity_draw, Sek structural,
                           const std::vector<InsatsType>& types, const std::vector<bool>& running);
 
+// The catalogue at a year's price level: each type's cost_per_month is priced(cost, price).
+std::vector<InsatsType> priced_catalogue(std::vector<InsatsType> types, double price);
+
 }  // namespace finsim

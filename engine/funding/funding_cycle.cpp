@@ -48,8 +48,13 @@ const OfferFactor* offer_factor(int year, const std::vector<OfferFactor>& factor
 }  // namespace
 
 FundingCycle::FundingCycle(const FundingConfig& config, FundingWorld world,
-                           const std::vector<InsatsType>& insatser, RunKey key, int first_year)
-    : config_(config), world_(std::move(world)), insatser_(insatser), key_(key), first_year_(first_year) {
+                           const std::vector<InsatsType>& insatser, RunKey key, int first_year, PriceLevel prices)
+    : config_(config),
+      world_(std::move(world)),
+      insatser_(insatser),
+      prices_(std::move(prices)),
+      key_(key),
+      first_year_(first_year) {
   const std::size_t n = world_.forbund.size();
   std::vector<KeyArea> areas;
   for (const FundingArea& a : world_.forbund) areas.push_back(a.key);
@@ -223,11 +228,12 @@ std::vector<ForbundYear> FundingCycle::plan_year(int year) {
     r.spent = r.budget;
     r.equity_close = r.equity_open;
 
+    const double price = prices_.at(year);
     std::vector<bool> running(insatser_.size());
     for (std::size_t t = 0; t < insatser_.size(); ++t)
       running[t] = insatser_[t].enabled &&
                    project_running(insatser_[t], static_cast<int>(t), fi, year, first_year_, key_);
-    Capacity cap = monthly_capacity(r.individual, r.equity_draw, r.structural, insatser_, running);
+    Capacity cap = monthly_capacity(r.individual, r.equity_draw, r.structural, priced_catalogue(insatser_, price), running);
     r.rounding_leftover = r.individual + r.equity_draw - 12 * cap.bound_per_month;
     r.reasonable_equity = reasonable_equity(r.budget, config_.distribution);
     r.monthly_slots = std::move(cap.monthly_slots);
@@ -263,8 +269,8 @@ void FundingCycle::close_year(int year, const std::vector<Sek>& spent_per_forbun
 
 std::vector<ForbundYear> project_funding(const FundingConfig& config, const FundingWorld& world,
                                          const std::vector<InsatsType>& insatser, RunKey key,
-                                         int first_year, int last_year) {
-  FundingCycle cycle(config, world, insatser, key, first_year);
+                                         int first_year, int last_year, const PriceLevel& prices) {
+  FundingCycle cycle(config, world, insatser, key, first_year, prices);
   std::vector<ForbundYear> all;
   for (int year = first_year; year <= last_year; ++year) {
     const std::vector<ForbundYear> plan = cycle.plan_year(year);
@@ -272,7 +278,7 @@ std::vector<ForbundYear> project_funding(const FundingConfig& config, const Fund
     for (const ForbundYear& r : plan) {
       Sek bound_per_month = 0;
       for (std::size_t t = 0; t < insatser.size(); ++t)
-        bound_per_month += static_cast<Sek>(r.monthly_slots[t]) * insatser[t].cost_per_month;
+        bound_per_month += static_cast<Sek>(r.monthly_slots[t]) * priced(insatser[t].cost_per_month, prices.at(year));
       spent.push_back(r.admin + r.structural + 12 * bound_per_month);
     }
     cycle.close_year(year, spent);

@@ -56,11 +56,13 @@ struct ForbundYear {
 // InputError; calls out of order or a spending report of the wrong size are std::logic_error.
 class FundingCycle {
  public:
+  // `prices`: the insatser cost their catalogue amount × prices.at(year) in each year (flat unless given:
+  // the funding rules alone).
   FundingCycle(const FundingConfig& config, FundingWorld world, const std::vector<InsatsType>& insatser,
-               RunKey key, int first_year);
+               RunKey key, int first_year, PriceLevel prices = PriceLevel::flat());
   FundingCycle(const FundingConfig& config, const OrgGraph& org, const Geography& geo,
-               const std::vector<InsatsType>& insatser, RunKey key, int first_year)
-      : FundingCycle(config, funding_world(org, geo), insatser, key, first_year) {}
+               const std::vector<InsatsType>& insatser, RunKey key, int first_year, PriceLevel prices = PriceLevel::flat())
+      : FundingCycle(config, funding_world(org, geo), insatser, key, first_year, std::move(prices)) {}
 
   // The plan for `year` (one record per förbund, in förbund order), with spent = budget and
   // equity_close = equity_open until close_year says otherwise.
@@ -82,6 +84,7 @@ class FundingCycle {
   FundingConfig config_;
   FundingWorld world_;
   std::vector<InsatsType> insatser_;
+  PriceLevel prices_;
   RunKey key_;
   int first_year_;
   // Resolved once from the scenario, per förbund (and per member for kommuner).
@@ -105,12 +108,12 @@ class FundingCycle {
 // Returns the closed records, year by year, förbund by förbund.
 std::vector<ForbundYear> project_funding(const FundingConfig& config, const FundingWorld& world,
                                          const std::vector<InsatsType>& insatser, RunKey key,
-                                         int first_year, int last_year);
+                                         int first_year, int last_year, const PriceLevel& prices = PriceLevel::flat());
 inline std::vector<ForbundYear> project_funding(const FundingConfig& config, const OrgGraph& org,
                                                 const Geography& geo,
                                                 const std::vector<InsatsType>& insatser, RunKey key,
-                                                int first_year, int last_year) {
-  return project_funding(config, funding_world(org, geo), insatser, key, first_year, last_year);
+                                                int first_year, int last_year, const PriceLevel& prices = PriceLevel::flat()) {
+  return project_funding(config, funding_world(org, geo), insatser, key, first_year, last_year, prices);
 }
 
 }  // namespace finsim

@@ -1,6 +1,7 @@
 // The monthly events of docs/model.md §3, one function each, in the order step_month() calls them.
 // Each reads the context, changes one area, and records what happened in area.month.
 #pragma once
+#include <algorithm>
 #include <vector>
 
 #include "config/scenario_config.h"
@@ -31,6 +32,12 @@ struct StepContext {
 };
 
 Rates derive_rates(const ScenarioConfig& config);
+
+// This month's price level of costs (costs.price_index): the burn-in runs at the first year's, as it
+// runs on the first year's plan.
+inline double price_level(const StepContext& ctx) {
+  return ctx.config.costs.prices.at(std::max(ctx.year, ctx.config.meta.first_year()));
+}
 
 void staff_places(Area& area, const StepContext& ctx);
 void demographic_exits(Area& area, const StepContext& ctx);

@@ -1,7 +1,9 @@
 // The payer ledger (docs/model.md): what each person-month costs the state, the region and the
-// kommun in support and health care, and what work brings back in taxes. Also counts stocks.
+// kommun in support and health care, and what work brings back in taxes, at the month's price
+// level (costs.price_index: the amounts are given in 2019 kronor). Also counts stocks.
 // The pension part of the employer fees is kept apart: it funds the worker's own pension, so it is
 // not revenue the state can spend (costs.employer_fee_pension_share).
+#include <array>
 #include <cmath>
 
 #include "sim/events.h"
@@ -14,7 +16,12 @@ void ledger(Area& area, const StepContext& ctx) {
   const int state = static_cast<int>(Payer::State);
   const int region = static_cast<int>(Payer::Region);
   const int kommun = static_cast<int>(Payer::Kommun);
-  const auto wage = static_cast<double>(c.wage_per_month);
+  const double price = price_level(ctx);
+  const auto wage = static_cast<double>(priced(c.wage_per_month, price));
+  const Sek health_care = priced(c.health_care_per_month, price);
+  const Sek study_support = priced(c.study_support_per_month, price);
+  std::array<Sek, kSupportSources> support{};
+  for (int src = 0; src < kSupportSources; ++src) support[src] = priced(c.support_cost_per_month[src], price);
   const Sek tax_k = std::llround(wage * c.tax_kommun);
   const Sek tax_r = std::llround(wage * c.tax_region);
   const Sek fees = std::llround(wage * c.tax_state);
@@ -31,8 +38,8 @@ void ledger(Area& area, const StepContext& ctx) {
         case State::Waiting:
         case State::InInsats:
           m.support[src] += n;
-          m.public_cost[static_cast<int>(c.support_payer[src])] += n * c.support_cost_per_month[src];
-          m.public_cost[region] += n * c.health_care_per_month;
+          m.public_cost[static_cast<int>(c.support_payer[src])] += n * support[src];
+          m.public_cost[region] += n * health_care;
           break;
         case State::Work:
           m.public_revenue[kommun] += n * tax_k;
@@ -41,10 +48,10 @@ void ledger(Area& area, const StepContext& ctx) {
           m.pension_contribution += n * pension;
           break;
         case State::Studies:
-          m.public_cost[state] += n * c.study_support_per_month;
+          m.public_cost[state] += n * study_support;
           break;
         case State::JobSeeking:
-          m.public_cost[static_cast<int>(c.support_payer[js_source])] += n * c.support_cost_per_month[js_source];
+          m.public_cost[static_cast<int>(c.support_payer[js_source])] += n * support[js_source];
           break;
         default:
           break;

@@ -57,10 +57,10 @@ ReplicationState start_replication(const ScenarioConfig& config, const World& wo
   populate_areas(areas, config, world, key);
   std::vector<std::shared_ptr<Area>> held;
   for (Area& a : areas) held.push_back(std::make_shared<Area>(std::move(a)));
-  ReplicationState s(
-      key, derive_rates(config), std::move(held),
-      FundingCycle(config.funding, world.org, world.geography, config.insatser, key, config.meta.first_year()),
-      -config.meta.burn_in_years * 12, record_events);
+  ReplicationState s(key, derive_rates(config), std::move(held),
+                     FundingCycle(config.funding, world.org, world.geography, config.insatser, key,
+                                  config.meta.first_year(), config.costs.prices),
+                     -config.meta.burn_in_years * 12, record_events);
   ReplicationResult& result = s.result;
   result.replication = replication;
   result.months = config.meta.months();
@@ -78,10 +78,10 @@ ReplicationState start_replication(const ScenarioConfig& config, const World& wo
 ReplicationState start_sharing(const ReplicationState& lead, const ScenarioConfig& config, const World& world) {
   if (lead.month != -config.meta.burn_in_years * 12 || !lead.result.monthly.empty())
     throw std::logic_error("start_sharing: the lead state has already run");
-  ReplicationState s(
-      lead.key, lead.rates, lead.areas,
-      FundingCycle(config.funding, world.org, world.geography, config.insatser, lead.key, config.meta.first_year()),
-      lead.month, lead.record_events);
+  ReplicationState s(lead.key, lead.rates, lead.areas,
+                     FundingCycle(config.funding, world.org, world.geography, config.insatser, lead.key,
+                                  config.meta.first_year(), config.costs.prices),
+                     lead.month, lead.record_events);
   s.result = lead.result;
   s.first_plan = s.funding.plan_year(config.meta.first_year());
   return s;

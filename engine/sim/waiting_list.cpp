@@ -36,6 +36,7 @@ void waiting_list(Area& area, const StepContext& ctx) {
 void assign_slots(Area& area, const StepContext& ctx) {
   Agents& a = area.agents;
   const auto& insatser = ctx.config.insatser;
+  const double price = price_level(ctx);
   for (std::size_t t = 0; t < area.queues.size(); ++t) {
     auto& q = area.queues[t];
     while (area.participants[t] < area.capacity[t] && !q.empty()) {
@@ -54,7 +55,7 @@ void assign_slots(Area& area, const StepContext& ctx) {
     // Everyone in an insats this month is paid for, including those who finish during it.
     area.month.participants[t] = area.participants[t];
     area.month.capacity[t] = area.capacity[t];
-    area.month.insats_spending += area.participants[t] * insatser[t].cost_per_month;
+    area.month.insats_spending += area.participants[t] * priced(insatser[t].cost_per_month, price);
   }
 }
 

@@ -12,6 +12,7 @@ namespace finsim {
 void apply_year_plan(Area& area, const ForbundYear& plan, const StepContext& ctx, bool ramp) {
   const auto& insatser = ctx.config.insatser;
   const double scale = ctx.config.population.scale;
+  const double price = price_level(ctx);  // the plan's slots were bought at this year's prices
   // Places are bought for persons; with population.scale < 1 a förbund buys fractions of agents.
   // Round each up or down by a keyed draw so capacity is right in expectation at any scale.
   // The year's money for individual insatser: budget share plus the equity the förbund may draw.
@@ -25,12 +26,12 @@ void apply_year_plan(Area& area, const ForbundYear& plan, const StepContext& ctx
     const double whole = std::floor(exact + 1e-9);
     rounded_up[t] = rng.uniform(Purpose::CapacityRounding, static_cast<std::uint32_t>(t)) < exact - whole;
     goal[t] = static_cast<std::int64_t>(whole) + rounded_up[t];
-    cost += static_cast<double>(goal[t] * insatser[t].cost_per_month);
+    cost += static_cast<double>(goal[t] * priced(insatser[t].cost_per_month, price));
   }
   for (std::size_t t = 0; t < goal.size() && cost > money; ++t)  // rounding must not overspend
     if (rounded_up[t]) {
       --goal[t];
-      cost -= static_cast<double>(insatser[t].cost_per_month);
+      cost -= static_cast<double>(priced(insatser[t].cost_per_month, price));
     }
   // Fewer places apply at once; more are staffed month by month (staff_places), from the level
   // staffed at the turn of the year. Without ramp (the start), all are staffed at once.
@@ -55,7 +56,7 @@ void apply_year_plan(Area& area, const ForbundYear& plan, const StepContext& ctx
   auto committed = [&]() {
     double sum = 0;
     for (std::size_t t = 0; t < keep.size(); ++t)
-      sum += static_cast<double>(std::max(keep[t], goal[t]) * insatser[t].cost_per_month);
+      sum += static_cast<double>(std::max(keep[t], goal[t]) * priced(insatser[t].cost_per_month, price));
     return sum;
   };
   while (committed() > money) {

@@ -42,7 +42,7 @@ small=(--set population.scale=0.01 --set 'scenario.end="2025-12"' --set scenario
   fail "--params all refused: $(cat "$tmp/all.err")"
 grep -q "note: not drawn, set by the scenario files: funding.members.region_max_growth" "$tmp/all.err" ||
   fail "--params all: no note on the keys left out: $(cat "$tmp/all.err")"
-grep -q "of 85 key(s)" "$tmp/all.out" || fail "--params all: expected 85 keys (84 + 1 sourced): $(head -1 "$tmp/all.out")"
+grep -q "of 86 key(s)" "$tmp/all.out" || fail "--params all: expected 86 keys (85 + 1 sourced): $(head -1 "$tmp/all.out")"
 # A study file given as one of two runs: one short line (it listed all the drawn keys), and
 # --reference (a sweep's) is refused with a number, not wrapped around.
 expect_error "$tmp/all.h5: a study (2 parameter sets x 2 arms), not one run; its comparison: finsim compare $tmp/all.h5" -- \

@@ -3,6 +3,7 @@
 #include "config/scenario_config.h"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <memory>
 
 #include "config/read_scenario.h"
@@ -57,4 +58,31 @@ TEST_CASE("scenario config: an insats type's member defaults equal the registry'
   InsatsType plain{};
   plain.name = "extra";
   CHECK(plain == *extra);
+}
+
+TEST_CASE("scenario config: the price level is the index's value of the year, then grows", "[config][prices]") {
+  const PriceLevel p = registry_defaults().costs.prices;
+  CHECK(p.at(2019) == 1.0);
+  CHECK(p.at(2005) == 1.0);  // before the first listed year: the first value
+  CHECK(p.at(2022) == 1.1126);
+  CHECK(p.at(2023) == 1.2077);
+  CHECK(p.at(2024) == Approx(1.2077 * 1.02));
+  CHECK(p.at(2030) == Approx(1.2077 * std::pow(1.02, 7)));
+  for (const int year : {1990, 2019, 2040}) CHECK(PriceLevel::flat().at(year) == 1.0);
+  // A scenario's years merge over the default's; the growth applies after the last listed year.
+  const PriceLevel q =
+      registry_defaults("[costs]\nprice_index = { 2025 = 1.5 }\nprice_growth_per_year = 0.1\n").costs.prices;
+  CHECK(q.at(2024) == 1.2077);
+  CHECK(q.at(2025) == 1.5);
+  CHECK(q.at(2027) == Approx(1.5 * 1.1 * 1.1));
+  // Amounts in whole kronor at a price level.
+  CHECK(priced(3'050, 1.2077) == 3'683);  // 3 683.485
+  CHECK(priced(22'000, 1.0) == 22'000);
+}
+
+TEST_CASE("scenario config: a price level must be positive, its growth above -1", "[config][prices]") {
+  CHECK_THROWS_WITH(registry_defaults("[costs]\nprice_index = { 2030 = 0.0 }\n"),
+                    Catch::Contains("costs.price_index.2030") && Catch::Contains("expected a price level > 0"));
+  CHECK_THROWS_WITH(registry_defaults("[costs]\nprice_growth_per_year = -1.0\n"),
+                    Catch::Contains("costs.price_growth_per_year") && Catch::Contains("above -1"));
 }

@@ -41,6 +41,21 @@ TEST_CASE("capacity: slots from the individual money and the equity draw", "[fun
   CHECK(c.bound_per_month == 25 * 5'000 + 9 * 8'000 + 12 * 4'000);
 }
 
+TEST_CASE("capacity: at twice the prices the same money buys about half the slots", "[funding][prices]") {
+  // priced_catalogue(…, 2): samtal 10 000, ips 16 000, the structural type 40 000, kurs 8 000.
+  // Month money 246 666 as above: samtal 123 333 → 12 (.33), ips 73 999 → 4 (.62), kurs 49 333 → 6
+  // (.17); 232 000 bound, 14 666 left: ips (.62) needs 16 000, samtal (.33) gets one more → 13,
+  // 4 666 left buys nothing. Structural: 83 333 / 40 000 → 2 places.
+  const auto priced = priced_catalogue(catalogue(), 2.0);
+  CHECK(priced[0].cost_per_month == 10'000);
+  CHECK(priced[2].cost_per_month == 40'000);
+  const Capacity c = monthly_capacity(2'520'000, 440'000, 1'000'000, priced, {true, true, true, true});
+  CHECK(c.monthly_slots == std::vector<int>{13, 4, 0, 6});
+  CHECK(c.structural_places == std::vector<int>{0, 0, 2, 0});
+  CHECK(c.bound_per_month == 13 * 10'000 + 4 * 16'000 + 6 * 8'000);
+  CHECK(priced_catalogue(catalogue(), 1.0) == catalogue());
+}
+
 TEST_CASE("capacity: a type that does not run gives its share to the others", "[funding]") {
   // kurs off: Σ share 0.8. samtal floor(246 666 × 0.625) = 154 166 → 30 slots; ips
   // floor(246 666 × 0.375) = 92 499 → 11 slots; the 8 666 left buys samtal (fraction .83) one more.

@@ -27,8 +27,11 @@ struct AreaFixture {
   Area area;
   std::uint32_t serial = 0;
 
-  explicit AreaFixture(const std::vector<std::string>& sets = {})
+  // Prices are flat unless `priced`: every amount is the catalogue's 2019 kronor in every year, so
+  // each rule is specified in those; the price level has tests of its own.
+  explicit AreaFixture(const std::vector<std::string>& sets = {}, bool priced = false)
       : scenario(load_scenario(kBaseline, sets)), rates(derive_rates(scenario.config)) {
+    if (!priced) scenario.config.costs.prices = PriceLevel::flat();
     const std::size_t n = scenario.config.insatser.size();
     area.forbund = 0;
     area.region = 0;

@@ -72,8 +72,11 @@ TEST_CASE("no insats type loses participants when only the state allocation rise
   }
 }
 
-TEST_CASE("a flat-funding baseline is flat from 2019 to 2040", "[sim][dynamics]") {
-  const Scenario s = load_scenario(kScenarios + "baseline.toml", {"population.scale=0.25", "scenario.end=2040-12"});
+TEST_CASE("a flat-funding baseline is flat from 2019 to 2040 when prices are flat", "[sim][dynamics]") {
+  const Scenario s = load_scenario(
+      kScenarios + "baseline.toml",
+      {"population.scale=0.25", "scenario.end=2040-12", "costs.price_index.2020=1", "costs.price_index.2021=1",
+       "costs.price_index.2022=1", "costs.price_index.2023=1", "costs.price_growth_per_year=0"});
   const World world = build_world(s.config);
   const auto years = summarise_years(run_replication(s.config, world, 0), s.config);
   REQUIRE(years.size() == 22);
@@ -83,6 +86,32 @@ TEST_CASE("a flat-funding baseline is flat from 2019 to 2040", "[sim][dynamics]"
                        << years[y].unique_participants);
     CHECK(std::abs(years[y].target_group / years[y - 1].target_group - 1.0) <= 0.03);
     CHECK(std::abs(years[y].unique_participants / years[y - 1].unique_participants - 1.0) <= 0.03);
+  }
+}
+
+TEST_CASE("with nominal money and rising prices the baseline's participants fall with the price level",
+          "[sim][dynamics]") {
+  // The default prices: KPI to 2023 (1.2077 × 2019's), then 2 % a year. The pot and the members'
+  // contributions are nominal, so places (and participants) fall about as 1 / price level, while
+  // the target group does not depend on prices.
+  const auto years_of = [](const std::vector<std::string>& sets) {
+    std::vector<std::string> all = {"population.scale=0.25", "scenario.end=2030-12"};
+    all.insert(all.end(), sets.begin(), sets.end());
+    const Scenario s = load_scenario(kScenarios + "baseline.toml", all);
+    return summarise_years(run_replication(s.config, build_world(s.config), 0), s.config);
+  };
+  const auto priced = years_of({});
+  const auto flat = years_of({"costs.price_index.2020=1", "costs.price_index.2021=1", "costs.price_index.2022=1",
+                              "costs.price_index.2023=1", "costs.price_growth_per_year=0"});
+  REQUIRE(priced.size() == 12);
+  CHECK(priced[0].unique_participants == flat[0].unique_participants);  // 2019: the prices' base year
+  for (const std::size_t y : {5u, 11u}) {                               // 2024, 2030
+    const double level = 1.2077 * std::pow(1.02, static_cast<double>(y) - 4.0);
+    const double ratio = priced[y].unique_participants / flat[y].unique_participants;
+    INFO(priced[y].year << ": participants " << flat[y].unique_participants << " (flat) -> "
+                        << priced[y].unique_participants << ", price level " << level);
+    CHECK(ratio == Approx(1.0 / level).epsilon(0.08));
+    CHECK(std::abs(priced[y].target_group / flat[y].target_group - 1.0) <= 0.03);
   }
 }
 

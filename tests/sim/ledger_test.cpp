@@ -38,3 +38,41 @@ TEST_CASE("ledger: the pension part of employer fees is kept apart from state re
     CHECK(again.month.pension_contribution == 0);
   }
 }
+
+TEST_CASE("ledger: amounts at the month's price level, the burn-in at the first year's", "[sim][ledger][prices]") {
+  ScenarioConfig config;
+  config.costs.prices = {{{2019, 1.0}, {2025, 1.5}}, 0.0};
+  config.costs.wage_per_month = 22'000;
+  config.costs.tax_kommun = 0.207;
+  config.costs.tax_region = 0.1149;
+  config.costs.tax_state = 0.3142;
+  config.costs.employer_fee_pension_share = 0.344;
+  config.costs.health_care_per_month = 2'000;
+  config.costs.study_support_per_month = 3'000;
+  config.costs.support_cost_per_month.assign(kSupportSources, 0);
+  config.costs.support_cost_per_month[0] = 15'000;
+  config.costs.support_payer.assign(kSupportSources, Payer::State);
+  const Rates rates{};
+  auto month_of = [&](int year) {
+    Area area;
+    area.census[static_cast<int>(State::Work)][0] = 2;
+    area.census[static_cast<int>(State::Target)][0] = 1;
+    area.census[static_cast<int>(State::Studies)][0] = 1;
+    ledger(area, StepContext{config, rates, RunKey{}, 12 * (year - 2019), year});
+    return area.month;
+  };
+  // 2025, prices × 1.5: wage 33 000; kommun tax round(6 831) and region round(3 791.7) = 3 792 a
+  // worker; fees round(10 368.6) = 10 369, pension round(3 566.9) = 3 567, state 6 802. Costs:
+  // sjukpenning 22 500 and study support 4 500 (state), health care 3 000 (region).
+  const MonthCounters m = month_of(2025);
+  CHECK(m.public_revenue[static_cast<int>(Payer::Kommun)] == 2 * 6'831);
+  CHECK(m.public_revenue[static_cast<int>(Payer::Region)] == 2 * 3'792);
+  CHECK(m.public_revenue[static_cast<int>(Payer::State)] == 2 * 6'802);
+  CHECK(m.pension_contribution == 2 * 3'567);
+  CHECK(m.public_cost[static_cast<int>(Payer::State)] == 22'500 + 4'500);
+  CHECK(m.public_cost[static_cast<int>(Payer::Region)] == 3'000);
+  // A burn-in month (a year before the first) is at the first year's prices: 2019 kronor.
+  const MonthCounters b = month_of(2010);
+  CHECK(b.public_revenue[static_cast<int>(Payer::Kommun)] == 2 * 4'554);
+  CHECK(b.public_cost[static_cast<int>(Payer::State)] == 15'000 + 3'000);
+}
