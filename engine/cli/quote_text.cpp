@@ -126,7 +126,8 @@ std::string quote(const Lang& l, const Comparison& c) {
   std::ostringstream s;
   const std::string credit = std::string("(Finsim ") + c.scenario.finsim_version + ", commit " + c.scenario.git_commit + ", " +
                              std::to_string(c.n) + l.t(" replications, seed ", " upprepningar, slumpfrö ") + std::to_string(c.seed) +
-                             l.t("; intervals: simulation noise only", "; intervallen avser slumpvariation i simuleringen") +
+                             l.t("; intervals: simulation noise only, not the assumptions' uncertainty",
+                                   "; intervallen avser slumpvariation i simuleringen, inte osäkerheten i antagandena") +
                              l.t("; scenario sha256 baseline ", "; scenariofilernas sha256: jämförelsealternativ ") +
                              short_sha(c.base.scenario_sha256) + ", scenario " + short_sha(c.scenario.scenario_sha256) + ")";
   if (!c.policy_first_year) {

@@ -103,7 +103,8 @@ TEST_CASE("compare_table: runs that do not differ print their quote and no headl
   CHECK_THAT(t, !Catch::Contains("HEADLINE"));
   CHECK_THAT(t, Catch::Contains("\n  only in the baseline: Roslagen (counted as zero in the other run)\n"));
   CHECK_THAT(t, Catch::EndsWith("\nQuote: The two runs do not differ: every paired difference is exactly zero. (Finsim "
-                                "0.1.0, commit 9e4c194, 10 replications, seed 42; intervals: simulation noise only; "
+                                "0.1.0, commit 9e4c194, 10 replications, seed 42; intervals: simulation noise only, "
+                                "not the assumptions' uncertainty; "
                                 "scenario sha256 baseline 0123456789abcdef, scenario fedcba9876543210)\n"));
 }
 

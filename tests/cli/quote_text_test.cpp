@@ -128,7 +128,8 @@ TEST_CASE("quote_text: the English quote of a small comparison, word for word", 
         "+50.0, kommuner +50.0); payback on money spent: 17 months (2027-05, median), 80 % of 10 replications paid "
         "back by 2030; on money paid: after 2030 (30 % of 10 replications paid back by 2030); cost per net extra "
         "person in work or studies at the end of 2030: 1,235,000 SEK (95 %: 1,000,000 SEK to 1,500,000 SEK). (Finsim "
-        "0.1.0, commit 9e4c194, 10 replications, seed 42; intervals: simulation noise only; scenario sha256 "
+        "0.1.0, commit 9e4c194, 10 replications, seed 42; intervals: simulation noise only, not the assumptions' "
+        "uncertainty; scenario sha256 "
         "baseline 0123456789abcdef, scenario fedcba9876543210)");
 }
 
@@ -144,7 +145,8 @@ TEST_CASE("quote_text: the Swedish quote of a small comparison, word for word", 
         "återbetalda senast 2030; för inbetalda medel: efter 2030 (30 % av 10 upprepningar återbetalda senast "
         "2030); kostnad per person netto i arbete eller studier vid utgången av 2030: 1 235 000 kr (95 %: 1 000 000 "
         "kr till 1 500 000 kr). (Finsim 0.1.0, commit 9e4c194, 10 upprepningar, slumpfrö 42; intervallen avser "
-        "slumpvariation i simuleringen; scenariofilernas sha256: jämförelsealternativ 0123456789abcdef, scenario "
+        "slumpvariation i simuleringen, inte osäkerheten i antagandena; scenariofilernas sha256: jämförelsealternativ "
+        "0123456789abcdef, scenario "
         "fedcba9876543210)");
 }
 
@@ -153,7 +155,8 @@ TEST_CASE("quote_text: runs that do not differ are quoted as such, with the cred
   c.policy_first_year.reset();
   CHECK(quote(kQuoteEn, c) ==
         "The two runs do not differ: every paired difference is exactly zero. (Finsim 0.1.0, commit 9e4c194, 10 "
-        "replications, seed 42; intervals: simulation noise only; scenario sha256 baseline 0123456789abcdef, "
+        "replications, seed 42; intervals: simulation noise only, not the assumptions' uncertainty; scenario sha256 "
+        "baseline 0123456789abcdef, "
         "scenario fedcba9876543210)");
   CHECK_THAT(quote(kQuoteSv, c),
              Catch::StartsWith("Körningarna skiljer sig inte åt: varje parvis skillnad är exakt noll."));
