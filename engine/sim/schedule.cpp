@@ -102,13 +102,17 @@ void schedule(Area& area, std::size_t i, const StepContext& ctx) {
       }
     }
   }
-  // Deterministic clocks come first when earlier: the 65th birthday, the end of a cooldown.
+  // Deterministic clocks come first when earlier or in the same month: the 65th birthday, the end of
+  // a cooldown. The end of a cooldown must not lose a tie: only Unblock starts the identification
+  // clock, so a support change drawn for that very month left the person unidentifiable for as long
+  // as they stayed in the target group. (The drawn event is not lost in distribution: Unblock draws
+  // the next one afresh from the same hazards, which have no memory.)
   const int age_out = a.birth[i] + kRetirementMonths;
   if (age_out <= wake) {
     wake = std::max(age_out, ctx.month + 1);
     kind = NextEvent::AgeOut;
   }
-  if (s == State::Target && area.forbund >= 0 && a.blocked_until[i] > ctx.month && a.blocked_until[i] < wake) {
+  if (s == State::Target && area.forbund >= 0 && a.blocked_until[i] > ctx.month && a.blocked_until[i] <= wake) {
     wake = a.blocked_until[i];
     kind = NextEvent::Unblock;
   }

@@ -149,7 +149,7 @@ TEST_CASE("study_table: a given design's intervals say they are not the whole un
   const std::string en = study_interval_definition(kStudyEn, s);
   CHECK_THAT(en, Catch::Contains("The sets are a given design, not a draw from the assumptions' distributions: these "
                                  "intervals show the spread over that design and simulation noise, NOT the whole "
-                                 "uncertainty."));
+                                 "uncertainty; the shares say"));
   CHECK_THAT(en, !Catch::Contains("They cover uncertainty in the assumptions"));
   CHECK_THAT(study_interval_definition(kStudySv, s), Catch::Contains("INTE hela osäkerheten"));
 }

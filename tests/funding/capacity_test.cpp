@@ -56,6 +56,15 @@ TEST_CASE("capacity: at twice the prices the same money buys about half the slot
   CHECK(priced_catalogue(catalogue(), 1.0) == catalogue());
 }
 
+TEST_CASE("capacity: money left that exactly pays one more slot buys it", "[funding]") {
+  // Two types at 200 a month, shares 0.5: month money 2 400 / 12 = 200 gives each 100, no whole
+  // slot (fractions .5 and .5); the 200 left pays exactly one slot, for the first by type index.
+  const std::vector<InsatsType> two = {insats("a", false, 200, 0.5), insats("b", false, 200, 0.5)};
+  const Capacity c = monthly_capacity(2'400, 0, 0, two, {true, true});
+  CHECK(c.monthly_slots == std::vector<int>{1, 0});
+  CHECK(c.bound_per_month == 200);
+}
+
 TEST_CASE("capacity: a type that does not run gives its share to the others", "[funding]") {
   // kurs off: Σ share 0.8. samtal floor(246 666 × 0.625) = 154 166 → 30 slots; ips
   // floor(246 666 × 0.375) = 92 499 → 11 slots; the 8 666 left buys samtal (fraction .83) one more.

@@ -111,6 +111,12 @@ TEST_CASE("distribution: floors are scaled down when the gains cannot fund them"
   CHECK(total(a.allocation) == kPot);
 }
 
+TEST_CASE("distribution: a pot of exactly the base amounts gives each förbund its base", "[funding]") {
+  const DistributionParams p;  // base amount 400 000
+  CHECK(key_offers(2020, 2 * p.base_amount, {0.5L, 0.5L}, p) == std::vector<Sek>{p.base_amount, p.base_amount});
+  CHECK_THROWS_AS(key_offers(2020, 2 * p.base_amount - 1, {0.5L, 0.5L}, p), InputError);
+}
+
 TEST_CASE("distribution: reasonable equity is a staircase by size", "[funding]") {
   // Defaults (assumption): 0.40 of the first 5 000 000 SEK of contributions, 0.25 of the rest.
   const DistributionParams p;

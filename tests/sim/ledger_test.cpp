@@ -76,3 +76,26 @@ TEST_CASE("ledger: amounts at the month's price level, the burn-in at the first 
   CHECK(b.public_revenue[static_cast<int>(Payer::Kommun)] == 2 * 4'554);
   CHECK(b.public_cost[static_cast<int>(Payer::State)] == 15'000 + 3'000);
 }
+
+TEST_CASE("ledger: each cost goes to its payer", "[sim][ledger]") {
+  // Support costs by source 100, 200, 300, 400, 0; ekonomiskt bistånd (social assistance) paid by the
+  // kommun, the rest by the state; health care 50 (region), study support 70 (state).
+  ScenarioConfig config;
+  config.costs.support_cost_per_month = {100, 200, 300, 400, 0};
+  config.costs.support_payer = {Payer::State, Payer::State, Payer::Kommun, Payer::State, Payer::State};
+  config.costs.health_care_per_month = 50;
+  config.costs.study_support_per_month = 70;
+  const Rates rates{};
+  Area area;
+  area.census[static_cast<int>(State::Target)][static_cast<int>(SupportSource::SocialAssistance)] = 10;
+  area.census[static_cast<int>(State::Studies)][0] = 3;
+  area.census[static_cast<int>(State::JobSeeking)][0] = 4;
+  ledger(area, StepContext{config, rates, RunKey{}, 0, 2019});
+  // State: study support 3 × 70 + job seekers' activity support 4 × 400 = 1 810. Kommun: bistånd
+  // 10 × 300. Region: health care of the target group 10 × 50.
+  const auto& m = area.month;
+  CHECK(m.public_cost[static_cast<int>(Payer::State)] == 1'810);
+  CHECK(m.public_cost[static_cast<int>(Payer::Kommun)] == 3'000);
+  CHECK(m.public_cost[static_cast<int>(Payer::Region)] == 500);
+  CHECK(m.support[static_cast<int>(SupportSource::SocialAssistance)] == 10);
+}

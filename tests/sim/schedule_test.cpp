@@ -151,8 +151,16 @@ TEST_CASE("schedule: a cooldown ends with Unblock unless something comes first",
   CHECK(f.area.agents.wake[i] == 1);
   CHECK(next_of(f, i) == NextEvent::Death);
 
-  f.rates.death = 0;  // outside a förbund no cooldown matters
-  f.area.forbund = -1;
+  // A tie goes to Unblock, which starts the identification clock (and draws the next event afresh):
+  // an event drawn for the same month, such as a support change that keeps the person in Target,
+  // would leave them without one. The certain event falls in month 1, the cooldown ends then too.
+  f.area.agents.blocked_until[i] = 1;
+  schedule(f.area, i, f.ctx(0));
+  CHECK(f.area.agents.wake[i] == 1);
+  CHECK(next_of(f, i) == NextEvent::Unblock);
+  f.rates.death = 0;
+
+  f.area.forbund = -1;  // outside a förbund no cooldown matters
   schedule(f.area, i, f.ctx(0));
   CHECK(next_of(f, i) == NextEvent::AgeOut);
 }

@@ -75,3 +75,14 @@ TEST_CASE("util: latin_hypercube refuses two dimensions on one stream, and name_
   CHECK(name_stream("a") == 0xe40c292cu);
   CHECK(name_stream("foobar") == 0xbf9cf968u);
 }
+
+TEST_CASE("util: latin_hypercube's draws are pinned (a change of them changes every study)", "[util][study]") {
+  // Computed with this code on 2026-11-27: a study's sets must not change silently between
+  // versions. Each column has one value in each quarter.
+  const auto x = latin_hypercube(4, {name_stream("referral.max_wait_months"), name_stream("costs.wage_sek_per_month")}, 1);
+  const std::vector<std::vector<double>> pinned = {{0.54084095632815299, 0.31871485865427607},
+                                                   {0.14768761134387542, 0.67792878278733981},
+                                                   {0.42644430451320403, 0.043133503310333832},
+                                                   {0.97104558781000272, 0.96985464150295864}};
+  CHECK(x == pinned);
+}
