@@ -86,7 +86,8 @@ def sobol_indices(X, y, n, estimator="jansen", bootstrap=500, seed=1):
     try:
         i1, it = algo.getFirstOrderIndicesInterval(), algo.getTotalOrderIndicesInterval()
         lower1, upper1, lower_t, upper_t = i1.getLowerBound(), i1.getUpperBound(), it.getLowerBound(), it.getUpperBound()
-    except RuntimeError:  # a degenerate bootstrap (resamples without variance, a tiny design): no interval
+    except (RuntimeError, TypeError):  # a degenerate bootstrap (resamples without variance, a tiny design): no
+        # interval. OpenTURNS raises its InvalidArgumentException (a NaN bandwidth) as TypeError.
         lower1 = upper1 = lower_t = upper_t = [np.nan] * k
 
     def bound(v):  # a degenerate bootstrap (a tiny design) gives ±DBL_MAX: no interval

@@ -123,6 +123,12 @@ TEST_CASE("funding cycle: an offer factor withholds part of a region's offers, n
   y = deep.plan_year(2020);
   CHECK(y[0].state_offer == 400'000);
   CHECK(y[1].state_offer == 400'000);
+  // Two factors from the same year: the one listed last holds (0.8 of A's 1 500 000 = 1 200 000).
+  c.offer_factors = {{"01", 2020, 0.5}, {"01", 2020, 0.8}};
+  FundingCycle tie(c, test::toy_world(), test::toy_insatser(), test::kCycleKey, 2020);
+  y = tie.plan_year(2020);
+  CHECK(y[0].state_offer == 1'200'000);
+  CHECK(y[0].offer_cut == 300'000);
   c.offer_factors = {{"99", 2020, 0.5}};
   CHECK_THROWS_WITH(FundingCycle(c, test::toy_world(), test::toy_insatser(), test::kCycleKey, 2020),
                     "funding.offer_factor[0].region: \"99\": no such region");

@@ -56,6 +56,26 @@ TEST_CASE("list entries of people who left the list are dropped, not counted as 
   CHECK(f.area.agents.state_of(left) == State::Work);
 }
 
+TEST_CASE("who left the list and joined again waits from the new month, behind those before", "[sim][waiting_list]") {
+  AreaFixture f(kWait);
+  const std::size_t t = f.type("ips");
+  const std::size_t again = f.person(40, NeedMental);
+  const std::size_t other = f.person(40, NeedMental);
+  join(f, again, t, 0);
+  move_to(f.area, again, State::Target, LogEvent::WaitExpired, f.ctx(2));  // leaves the list in month 2
+  --f.area.waiting[t];
+  join(f, other, t, 3);
+  join(f, again, t, 4);            // back on the list: its old entry (month 0) is stale
+  waiting_list(f.area, f.ctx(6));  // 6 months after the stale entry, 2 after the new one
+  CHECK(f.area.month.wait_expired == 0);
+  CHECK(f.area.agents.state_of(again) == State::Waiting);
+  // One free place goes to who joined first among those still waiting: `other` (month 3).
+  f.area.capacity[t] = 1;
+  assign_slots(f.area, f.ctx(6));
+  CHECK(f.area.agents.state_of(other) == State::InInsats);
+  CHECK(f.area.agents.state_of(again) == State::Waiting);
+}
+
 TEST_CASE("free places go to the front of the list, each start is paid for the month", "[sim][waiting_list]") {
   AreaFixture f(kWait);
   const std::size_t t = f.type("ips");
