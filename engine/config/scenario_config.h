@@ -122,17 +122,20 @@ struct KommunShare {
   double share = 0.0;
   bool operator==(const KommunShare&) const = default;
 };
+// The value of a year series ("{ 2016 = 0.10, 2025 = 0.5 }") in `year`: piecewise constant from
+// each listed year, the first listed value before it.
+inline double value_in_year(const std::map<int, double>& series, int year) {
+  const auto it = series.upper_bound(year);
+  return it == series.begin() ? it->second : std::prev(it)->second;
+}
+
 struct MemberWillingness {
   // Largest yearly rise of a contribution, piecewise constant from each listed year, so a scenario
   // can change willingness from a year on and stay identical to its baseline before it.
   std::map<int, double> region_max_growth{{2016, 0.10}};
   std::map<int, double> kommun_max_growth{{2016, 0.10}};
-  double region_growth(int year) const { return value_for(region_max_growth, year); }
-  double kommun_growth(int year) const { return value_for(kommun_max_growth, year); }
-  static double value_for(const std::map<int, double>& series, int year) {
-    auto it = series.upper_bound(year);
-    return it == series.begin() ? it->second : std::prev(it)->second;
-  }
+  double region_growth(int year) const { return value_in_year(region_max_growth, year); }
+  double kommun_growth(int year) const { return value_in_year(kommun_max_growth, year); }
   std::vector<Freeze> freezes;
   std::vector<BudgetCeiling> ceilings;
   std::vector<KommunShare> kommun_shares;
@@ -270,8 +273,7 @@ struct PriceLevel {
   double at(int year) const {
     const auto last = std::prev(index.end());
     if (year > last->first) return last->second * std::pow(1.0 + growth_per_year, year - last->first);
-    const auto it = index.upper_bound(year);
-    return it == index.begin() ? it->second : std::prev(it)->second;
+    return value_in_year(index, year);
   }
   bool operator==(const PriceLevel&) const = default;
 };

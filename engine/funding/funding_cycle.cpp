@@ -176,6 +176,7 @@ std::vector<ForbundYear> FundingCycle::plan_year(int year) {
   const StateAllocation dist = distribute_state_pot(year, config_.state.pot_for(year), areas, history,
                                                     config_.distribution, given_for(year));
 
+  const std::vector<InsatsType> priced_types = priced_catalogue(insatser_, prices_.at(year));  // this year's costs
   std::vector<ForbundYear> out(n);
   for (std::size_t f = 0; f < n; ++f) {
     const FundingArea& area = world_.forbund[f];
@@ -228,12 +229,11 @@ std::vector<ForbundYear> FundingCycle::plan_year(int year) {
     r.spent = r.budget;
     r.equity_close = r.equity_open;
 
-    const double price = prices_.at(year);
     std::vector<bool> running(insatser_.size());
     for (std::size_t t = 0; t < insatser_.size(); ++t)
       running[t] = insatser_[t].enabled &&
                    project_running(insatser_[t], static_cast<int>(t), fi, year, first_year_, key_);
-    Capacity cap = monthly_capacity(r.individual, r.equity_draw, r.structural, priced_catalogue(insatser_, price), running);
+    Capacity cap = monthly_capacity(r.individual, r.equity_draw, r.structural, priced_types, running);
     r.rounding_leftover = r.individual + r.equity_draw - 12 * cap.bound_per_month;
     r.reasonable_equity = reasonable_equity(r.budget, config_.distribution);
     r.monthly_slots = std::move(cap.monthly_slots);
@@ -274,11 +274,12 @@ std::vector<ForbundYear> project_funding(const FundingConfig& config, const Fund
   std::vector<ForbundYear> all;
   for (int year = first_year; year <= last_year; ++year) {
     const std::vector<ForbundYear> plan = cycle.plan_year(year);
+    const std::vector<InsatsType> priced_types = priced_catalogue(insatser, prices.at(year));
     std::vector<Sek> spent;
     for (const ForbundYear& r : plan) {
       Sek bound_per_month = 0;
-      for (std::size_t t = 0; t < insatser.size(); ++t)
-        bound_per_month += static_cast<Sek>(r.monthly_slots[t]) * priced(insatser[t].cost_per_month, prices.at(year));
+      for (std::size_t t = 0; t < priced_types.size(); ++t)
+        bound_per_month += static_cast<Sek>(r.monthly_slots[t]) * priced_types[t].cost_per_month;
       spent.push_back(r.admin + r.structural + 12 * bound_per_month);
     }
     cycle.close_year(year, spent);
